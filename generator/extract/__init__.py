@@ -1,0 +1,23 @@
+"""Extraction stage: from an article to its sentences, actors, quotes and figures."""
+
+from __future__ import annotations
+
+from generator.extract.actors import find_actors
+from generator.extract.attribute import attribute_quotes
+from generator.extract.figures import extract_figures
+from generator.extract.quotes import find_quote_spans
+from generator.model import Article, Extraction
+from generator.sentences import split_sentences
+
+
+def extract_article(article: Article) -> Extraction:
+    """Everything the brief of `article` shows, each item pointing at its sentence."""
+    sentences = split_sentences(article.paragraphs)
+    spans, problems = find_quote_spans(article.paragraphs, article.source)
+    cast = find_actors(sentences)
+    quotes, new_speakers = attribute_quotes(spans, sentences, cast)
+    if new_speakers:
+        cast = find_actors(sentences, new_speakers)
+        quotes, _ = attribute_quotes(spans, sentences, cast)
+    figures = extract_figures(sentences, cast)
+    return Extraction(article, sentences, cast.actors, tuple(quotes), tuple(figures), tuple(problems))

@@ -1,0 +1,90 @@
+"""Turn quote spans into quotes: located in sentences, classified, given their speakers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from generator.extract.actors import Cast
+from generator.extract.quotes import QuoteSpan
+from generator.extract.speakers import Attributor, Position, Speaker
+from generator.model import Quote, QuoteKind, Sentence, Span
+
+WORDS = re.compile(r"[\w'\u2019-]+")
+TERM_MAX_WORDS = 2
+TITLE_MAX_WORDS = 6
+
+
+def attribute_quotes(
+    spans: Sequence[QuoteSpan], sentences: Sequence[Sentence], cast: Cast
+) -> tuple[list[Quote], frozenset[str]]:
+    """Quotes with speakers, and the capitalised words found speaking that are not yet actors."""
+    attributor = Attributor(sentences, cast)
+    quotes: list[Quote] = []
+    unknown: set[str] = set()
+    for span in spans:
+        start = locate(sentences, span.pieces[0].paragraph, span.pieces[0].start)
+        end = locate(sentences, span.pieces[-1].paragraph, span.pieces[-1].end)
+        kind = kind_of(span.text, sentences[start.sentence], start.offset)
+        speaker = attributor.speaker_after(Position(end.sentence, end.offset + 1))
+        speaker = speaker or attributor.speaker_before(Position(start.sentence, max(start.offset - 1, 0)))
+        if speaker is not None and not speaker.is_known:
+            unknown.add(speaker.name)
+        name = speaker.name if isinstance(speaker, Speaker) else None
+        quotes.append(Quote(span.text, name, kind, Span(start.sentence, start.offset, end.offset)))
+    return drop_repeats(carry_paragraph_speakers(quotes, sentences)), frozenset(unknown)
+
+
+def locate(sentences: Sequence[Sentence], paragraph: int, offset: int) -> Position:
+    """The sentence holding a paragraph offset, and the offset inside it."""
+    holder = sentences[0]
+    for sentence in sentences:
+        if sentence.paragraph == paragraph and sentence.start <= offset:
+            holder = sentence
+        elif sentence.paragraph > paragraph:
+            break
+    return Position(holder.index, max(0, min(offset - holder.start, len(holder.text))))
+
+
+def kind_of(text: str, sentence: Sentence, offset: int) -> QuoteKind:
+    """A term (scare quote, title of a work) or a key quote, full or partial."""
+    words = WORDS.findall(text)
+    at_start = not re.search(r"[\w]", sentence.text[: max(offset - 1, 0)])
+    if not at_start and len(words) <= TERM_MAX_WORDS and not text[:1].isupper():
+        return "term"
+    if not at_start and 0 < len(words) <= TITLE_MAX_WORDS and all(w[0].isupper() for w in words if len(w) > 3):
+        return "term"
+    return "full" if at_start or text[:1].isupper() else "partial"
+
+
+def carry_paragraph_speakers(quotes: list[Quote], sentences: Sequence[Sentence]) -> list[Quote]:
+    """A quote with no cue of its own, next to a quote of the same paragraph, has that one's speaker."""
+    carried = list(quotes)
+    for index, quote in enumerate(quotes):
+        if quote.speaker is not None or quote.kind == "term":
+            continue
+        neighbours = {
+            other.speaker
+            for other in (quotes[index - 1] if index else None, quotes[index + 1] if index + 1 < len(quotes) else None)
+            if other is not None and other.speaker and other.kind != "term" and is_next_to(quote, other, sentences)
+        }
+        if len(neighbours) == 1:
+            carried[index] = Quote(quote.text, neighbours.pop(), quote.kind, quote.span)
+    return carried
+
+
+def is_next_to(quote: Quote, other: Quote, sentences: Sequence[Sentence]) -> bool:
+    same_paragraph = sentences[quote.span.sentence].paragraph == sentences[other.span.sentence].paragraph
+    return same_paragraph and abs(quote.span.sentence - other.span.sentence) <= 1
+
+
+def drop_repeats(quotes: list[Quote]) -> list[Quote]:
+    """A quote repeated word for word (the summary repeating the body) is kept once."""
+    kept: dict[str, Quote] = {}
+    for quote in quotes:
+        kept.setdefault(normalized(quote.text), quote)
+    return list(kept.values())
+
+
+def normalized(text: str) -> str:
+    return " ".join(WORDS.findall(text.casefold()))

@@ -1,0 +1,221 @@
+"""Find key figures: a number with its unit, what it measures, its change, and who reported it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+
+from generator.extract import lexicon
+from generator.extract.actors import Cast
+from generator.model import Change, Figure, Sentence, Span
+
+CURRENCIES = {
+    "$": "$",
+    "us$": "$",
+    "usd": "$",
+    "€": "€",
+    "eur": "€",
+    "£": "£",
+    "gbp": "£",
+    "¥": "¥",
+    "hk$": "HK$",
+    "a$": "A$",
+    "c$": "C$",
+    "mxn": "MXN",
+    "aud": "AUD",
+    "cad": "CAD",
+    "cny": "CNY",
+    "jpy": "JPY",
+    "inr": "INR",
+    "chf": "CHF",
+    "rs": "Rs",
+}
+PERCENT_FORMS = {"%": "%", "percent": "%", "per cent": "%", "pct": "%", "pc": "%"}
+# Units that make a spelled-out small number a measurement ("three hours"), not a count of things.
+MEASURE_UNITS = lexicon.words(
+    """percent hours hour days day weeks week months month years year minutes minute seconds
+    decades decade centuries times tons tonnes kilometers kilometres miles meters metres feet
+    million billion trillion thousand hundred dozen"""
+)
+NUMBER_WORD = "|".join(sorted(lexicon.NUMBER_WORDS, key=len, reverse=True))
+SCALE_WORD = "thousand|million|billion|trillion|bn|mn|tn|m|k|b"
+CURRENCY = r"(?:US\$|HK\$|A\$|C\$|[$€£¥]|USD|EUR|GBP|MXN|AUD|CAD|CNY|JPY|INR|CHF|Rs\.?)"
+FIGURE = re.compile(
+    rf"(?<![\w.,/:-])(?P<currency>{CURRENCY})?\s?"
+    rf"(?P<number>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:a |an )?(?:{NUMBER_WORD})(?:[- ](?:{NUMBER_WORD}))?)"
+    rf"(?:\s?(?P<scale>(?:{SCALE_WORD})\b))?"
+    r"(?:\s?(?P<percent>%|percent\b|per cent\b|pct\b|pc\b|percentage points?\b))?",
+    re.IGNORECASE,
+)
+UNIT_WORD = re.compile(r"\s*(?P<unit>[A-Za-z][A-Za-z/-]*)")
+YEAR = re.compile(r"^(1[89]|20)\d\d$")
+STOP_WORDS = lexicon.words(
+    """reported by since until by which that who as while compared according when where after
+    before during from than said says is are was were will would has have had to"""
+)
+SOURCE_CUES = ("reported by", "according to", "data from", "figures from", "estimates from", "published by")
+CHANGE_VERBS_WINDOW = 4
+MEASURE_MAX_WORDS = 8
+
+
+def extract_figures(sentences: Sequence[Sentence], cast: Cast) -> list[Figure]:
+    """The figures of the article, the same figure stated twice (summary and body) kept once."""
+    found = [figure for sentence in sentences for figure in figures_in(sentence, cast)]
+    return merge_repeats(found)
+
+
+def figures_in(sentence: Sentence, cast: Cast) -> Iterator[Figure]:
+    text = sentence.text
+    for match in FIGURE.finditer(text):
+        value = number_value(match.group("number"), match.group("scale"))
+        if value is None or is_date_or_time(text, match):
+            continue
+        unit, end = unit_of(text, match)
+        if not unit and not match.group("currency") and YEAR.match(match.group("number")):
+            continue
+        if is_spelled_count(match, unit):
+            continue
+        start = match.start() + len(match.group()) - len(match.group().lstrip())
+        qualifier = qualifier_before(text, start)
+        yield Figure(
+            value=value,
+            unit=unit,
+            text=text[start:end].strip(),
+            measure=measure_of(text, start, end, unit),
+            change=change_near(text, start, end, qualifier),
+            qualifier=qualifier,
+            source=source_in(sentence, cast),
+            span=Span(sentence.index, start, end),
+        )
+
+
+def number_value(number: str, scale: str | None) -> float | None:
+    words = number.lower().removeprefix("a ").removeprefix("an ").replace("-", " ").split()
+    if words and all(w in lexicon.NUMBER_WORDS for w in words):
+        value = float(sum(lexicon.NUMBER_WORDS[w] for w in words))
+    else:
+        try:
+            value = float(number.replace(",", ""))
+        except ValueError:
+            return None
+    if scale:
+        value *= lexicon.SCALES[scale.lower()]
+    return value
+
+
+def unit_of(text: str, match: re.Match[str]) -> tuple[str, int]:
+    """The unit and where the figure's text ends."""
+    if match.group("percent"):
+        percent = match.group("percent").lower()
+        return ("percentage points" if percent.startswith("percentage") else "%"), match.end()
+    if match.group("currency"):
+        return CURRENCIES.get(match.group("currency").lower().rstrip("."), match.group("currency")), match.end()
+    if match.group("scale") and match.group("scale").lower() in ("m", "k", "b"):
+        return "", match.end()
+    word = UNIT_WORD.match(text, match.end())
+    if word is None or word.group("unit").lower() in lexicon.FUNCTION_WORDS or word.group("unit").lower() in STOP_WORDS:
+        return "", match.end()
+    return word.group("unit"), word.end()
+
+
+def is_date_or_time(text: str, match: re.Match[str]) -> bool:
+    before = text[: match.start()].rstrip().rstrip(".").split()
+    after = text[match.end() :].lstrip()
+    previous = before[-1].lower() if before else ""
+    if previous in lexicon.MONTHS or previous in ("no", "number", "no.", "a.d.", "ad", "bc"):
+        return True
+    following = after.split(maxsplit=1)[0].lower().rstrip(".,") if after else ""
+    if following in lexicon.MONTHS or following in ("a.m", "p.m", "am", "pm", "a.m.", "p.m."):
+        return True
+    return bool(re.match(r"^(?:st|nd|rd|th|s)\b|^:\d\d|^[ap]\.?m\b", text[match.end() : match.end() + 4]))
+
+
+def is_spelled_count(match: re.Match[str], unit: str) -> bool:
+    """'three concrete achievements' is not a key figure; 'three hours' and 'two million' are."""
+    number = match.group("number").lower()
+    if number[:1].isdigit() or match.group("scale") or match.group("percent"):
+        return False
+    return unit.lower() not in MEASURE_UNITS
+
+
+def qualifier_before(text: str, start: int) -> str | None:
+    before = " ".join(text[:start].lower().split()[-3:])
+    for qualifier in sorted(lexicon.QUALIFIERS, key=len, reverse=True):
+        if before.endswith(qualifier) and (len(before) == len(qualifier) or before[-len(qualifier) - 1] == " "):
+            return qualifier
+    return None
+
+
+def change_near(text: str, start: int, end: int, qualifier: str | None) -> Change | None:
+    """Direction of change from the words just after the figure, else just before it."""
+    after = re.findall(r"[a-z]+", text[end:].lower())[:2]
+    lead = text[:start].lower().rstrip().removesuffix(qualifier or "")
+    before = re.findall(r"[a-z]+", lead)[-CHANGE_VERBS_WINDOW:]
+    for word in [*after, *reversed(before)]:
+        if word in lexicon.INCREASE_WORDS:
+            return "increase"
+        if word in lexicon.DECREASE_WORDS:
+            return "decrease"
+    return None
+
+
+def measure_of(text: str, start: int, end: int, unit: str) -> str:
+    """What the figure counts: the phrase after 'of'/'in' that follows it, or the one it closes."""
+    after = re.match(r"\s*(?:[a-z]+\s+){0,1}?(?:of|in|on|for)\s+(?P<phrase>[^,.;:()]+)", text[end:])
+    if after:
+        return noun_phrase(after.group("phrase"))
+    before = re.search(r"\b(?:in|of)\s+(?P<phrase>[^,.;:()]+?)\s+(?:by|to|of)\s+(?:[a-z]+\s+){0,2}$", text[:start])
+    if before:
+        return noun_phrase(before.group("phrase"))
+    return unit if unit not in ("%", "percentage points") and unit.isalpha() else ""
+
+
+def noun_phrase(phrase: str) -> str:
+    words = []
+    for word in phrase.split()[:MEASURE_MAX_WORDS]:
+        if word.lower() in STOP_WORDS or (words and word.lower() in ("and", "or") and len(words) > 3):
+            break
+        words.append(word)
+    if words and words[-1].lower() in ("and", "or", "the", "a", "an"):
+        words.pop()
+    return " ".join(words)
+
+
+def source_in(sentence: Sentence, cast: Cast) -> str | None:
+    """The actor named after 'reported by', 'according to' (and the like) in the sentence."""
+    lowered = sentence.text.lower()
+    for cue in SOURCE_CUES:
+        position = lowered.find(cue)
+        if position < 0:
+            continue
+        after = position + len(cue)
+        for mention in cast.mentions:
+            if mention.span.sentence == sentence.index and 0 <= mention.span.start - after <= 6:
+                return mention.name
+    return None
+
+
+def merge_repeats(figures: Sequence[Figure]) -> list[Figure]:
+    """One figure per value and unit: the most complete statement, gaps filled from the others."""
+    groups: dict[tuple[float, str], list[Figure]] = {}
+    for figure in figures:
+        groups.setdefault((figure.value, figure.unit.lower()), []).append(figure)
+    merged = []
+    for group in groups.values():
+        best = max(group, key=completeness)
+        for other in group:
+            best = replace(
+                best,
+                measure=best.measure or other.measure,
+                change=best.change or other.change,
+                qualifier=best.qualifier or other.qualifier,
+                source=best.source or other.source,
+            )
+        merged.append(best)
+    return sorted(merged, key=lambda f: (f.span.sentence, f.span.start))
+
+
+def completeness(figure: Figure) -> tuple[int, int]:
+    filled = sum(bool(x) for x in (figure.measure, figure.change, figure.qualifier, figure.source))
+    return filled, len(figure.measure)

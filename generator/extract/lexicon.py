@@ -1,0 +1,202 @@
+"""Closed word classes of English news prose that the extractors look for (lower case)."""
+
+from __future__ import annotations
+
+
+def words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Capitalised at the start of a sentence only because they start it.
+FUNCTION_WORDS = words(
+    """a an the this that these those there here it its it's he she they we i you his her their our
+    my your him them us who whom whose which what when where why how while whereas although though
+    but and or nor so yet for if then than as at by in on of to from with without into onto upon
+    about above after against along amid among around before behind below beneath beside between
+    beyond despite during except inside near off outside over past since through throughout toward
+    towards under unlike until unto via within also meanwhile however moreover furthermore nevertheless
+    still instead indeed thus hence therefore otherwise first second third fourth fifth finally last
+    next later earlier now today yesterday tomorrow tonight once twice again already even just only
+    not no yes all any both each every either neither few many more most much other another some such
+    several one two three four five six seven eight nine ten asked according despite amid whether
+    perhaps maybe yet so too very well why read watch click see listen follow sign subscribe update
+    updated editor note photo video related breaking exclusive opinion analysis read more like unlike
+    dear please thank thanks sources officials critics supporters analysts experts observers
+    democrats republicans voters"""
+)
+MONTHS = words(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec"""
+)
+WEEKDAYS = words("monday tuesday wednesday thursday friday saturday sunday")
+
+# Words that name a post; a run of them before a name is that person's title.
+TITLE_HEADS = words(
+    """president vice-president minister premier chancellor secretary senator sen. sen representative
+    rep. rep congressman congresswoman congressmember governor gov. gov mayor chairman chairwoman chair
+    ceo cfo coo director judge justice chief ambassador general gen. commander commissioner speaker
+    leader king queen prince princess pope sheikh emir ayatollah cardinal bishop rabbi imam dr. dr
+    mr. mr mrs. mrs ms. ms prof. professor spokesman spokeswoman spokesperson adviser advisor
+    attorney prosecutor sheriff lt. lt. col. colonel captain capt. sgt. sergeant admiral adm.
+    officer lawmaker candidate nominee founder chairperson head president-elect manager
+    strategist pollster anchor host correspondent reporter columnist editor economist analyst"""
+)
+TITLE_MODIFIERS = words(
+    """vice deputy prime foreign defense defence finance interior economy trade health education
+    energy justice home state federal former acting interim outgoing incoming then-president
+    assistant associate executive senior junior chief general supreme district circuit press
+    campaign national security white house democratic republican gop presidential majority
+    minority party u.s. us american attorney special top lead interior labor commerce
+    agriculture environment transportation treasury homeland white"""
+)
+
+# A word that makes a run of capitalised words an organisation.
+ORGANIZATION_WORDS = words(
+    """department ministry agency administration army navy force forces corps guard police service
+    services bureau office committee commission council parliament congress senate house assembly
+    court party union association federation institute institution foundation university college
+    school hospital center centre bank fund reserve corporation corp corp. inc inc. company co. ltd
+    llc plc group holdings network news times post journal herald tribune gazette daily magazine
+    press media radio tv television channel broadcasting review cartel campaign organization
+    organisation league club board authority authorities protection administration command
+    coalition alliance movement front government cabinet embassy consulate mission council
+    secretariat programme program project initiative society church mosque temple academy
+    laboratory lab labs airlines airways motors industries technologies systems partners capital
+    associates pac caucus delegation team tribunal observatory watch"""
+)
+PLACE_WORDS = words(
+    """city town village county province region district state states street avenue square river
+    lake sea ocean gulf bay island islands mountain mountains valley park airport beach hill hills
+    border coast peninsula desert canal bridge plaza station zero"""
+)
+# Plural groups named by a capitalised noun.
+GROUP_WORDS = words(
+    """democrats republicans conservatives liberals progressives evangelicals catholics muslims
+    christians jews latinos hispanics millennials independents"""
+)
+# Lower-case words inside a capitalised name ("Bank of the Philippines", "Juan Ramón de la Fuente").
+NAME_CONNECTORS = words("of de la del da di do dos das van von der den du le bin al el y the for")
+
+# Verbs that introduce what someone said, in their base forms; inflections are derived.
+SPEECH_VERBS = words(
+    """say state add tell write tweet post note explain insist argue claim declare announce warn
+    caution reply respond answer ask continue conclude acknowledge admit concede confirm deny recall
+    remark observe emphasize emphasise stress suggest predict promise vow pledge urge complain lament
+    joke quip boast testify report describe call assert maintain contend point recount reiterate
+    agree disagree counter retort shout yell scream cry whisper murmur mutter exclaim proclaim
+    comment highlight underline mention tout charge accuse blast slam praise criticize criticise
+    lash question wonder add read begin"""
+)
+IRREGULAR_SPEECH_FORMS = {
+    "said": "say",
+    "says": "say",
+    "told": "tell",
+    "tells": "tell",
+    "wrote": "write",
+    "writes": "write",
+    "written": "write",
+    "began": "begin",
+    "cried": "cry",
+    "replied": "reply",
+    "testified": "testify",
+    "denied": "deny",
+    "quipped": "quip",
+    "added": "add",
+    "read": "read",
+}
+ATTRIBUTION_PHRASES = ("according to", "in a statement", "in an interview", "in a tweet")
+
+PRONOUNS = {
+    "he": "male",
+    "him": "male",
+    "his": "male",
+    "she": "female",
+    "her": "female",
+    "hers": "female",
+    "it": "thing",
+    "its": "thing",
+    "they": "plural",
+    "we": "plural",
+    "i": "self",
+}
+
+# Number words and scales for figures.
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "dozen": 12,
+}
+SCALES = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "mn": 1e6,
+    "m": 1e6,
+    "bn": 1e9,
+    "b": 1e9,
+    "tn": 1e12,
+    "k": 1e3,
+}
+INCREASE_WORDS = words(
+    """increase increased increases increasing rise rose risen rising rises up grow grew grown growth
+    growing jump jumped jumps surge surged soar soared climb climbed gain gained gains boost boosted
+    higher more expand expanded expansion hike hiked spike spiked doubled tripled"""
+)
+DECREASE_WORDS = words(
+    """decrease decreased decreases decreasing reduction reductions reduce reduced fall fell fallen
+    falling falls drop dropped drops dropping decline declined declines declining down cut cuts
+    lower less shrink shrank shrunk plunge plunged plummet plummeted slump slumped slide slid sink
+    sank loss losses lost dip dipped halved contraction contracted"""
+)
+QUALIFIERS = (
+    "up to",
+    "more than",
+    "less than",
+    "fewer than",
+    "at least",
+    "at most",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "some",
+    "over",
+    "under",
+    "just over",
+    "just under",
+    "as many as",
+    "as much as",
+    "as few as",
+    "close to",
+    "estimated",
+    "an estimated",
+)

@@ -1,0 +1,228 @@
+"""Find the stretches of a sentence that name someone: runs of capitalised words, typed and titled."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from generator.extract import lexicon
+from generator.extract.gazetteer import country_of, first_name_gender
+from generator.model import ActorType, Sentence
+
+TOKEN = re.compile(r"[^\W_][\w.&'\u2019-]*")
+POSSESSIVE = re.compile(r"['\u2019]s?$")
+ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
+DEFINITION_AFTER = re.compile(r"\b([A-Z][\w.&-]*(?:\s+(?:[A-Z][\w.&-]*|of|and|for|the|de|on)){1,8})\s+\(([A-Z]{2,8})\)")
+DEFINITION_BEFORE = re.compile(r"\b([A-Z]{2,8})\s+\(([A-Z][^()]{3,80})\)")
+VENUE_PREPOSITIONS = lexicon.words("in at near outside inside across throughout from to into")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    possessive: bool
+
+    @property
+    def is_capitalized(self) -> bool:
+        return self.text[0].isupper()
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A name as written in one sentence; `type` is None when the words alone cannot tell."""
+
+    sentence: int
+    start: int
+    end: int
+    name: str
+    type: ActorType | None
+    role: str | None = None
+    acronym: str | None = None
+    is_initial: bool = False
+    is_venue: bool = False
+
+
+def find_candidates(sentences: Sequence[Sentence]) -> list[Candidate]:
+    """Every name in the sentences, in reading order."""
+    found: list[Candidate] = []
+    for sentence in sentences:
+        defined = list(find_definitions(sentence))
+        taken = [(c.start, c.end) for c in defined]
+        found += defined
+        for run in capitalized_runs(sentence.text, tokenize(sentence.text)):
+            if any(run[0].start < end and start < run[-1].end for start, end in taken):
+                continue
+            found += analyze_run(sentence, run)
+    return found
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens = []
+    for match in TOKEN.finditer(text):
+        word, end = match.group(), match.end()
+        possessive = bool(POSSESSIVE.search(word)) and len(word) > 2
+        if possessive:
+            word = POSSESSIVE.sub("", word)
+        elif word.endswith(".") and not is_dotted(word):
+            word = word.rstrip(".")
+        word = word.rstrip("-")
+        end = match.start() + len(word)
+        if word:
+            tokens.append(Token(word, match.start(), end, possessive))
+    return tokens
+
+
+def is_dotted(word: str) -> bool:
+    """U.S., Sen., Dr.: a period that belongs to the word."""
+    return bool(re.match(r"^(?:[A-Za-z]\.)+$", word)) or word.lower() in lexicon.TITLE_HEADS
+
+
+def capitalized_runs(text: str, tokens: Sequence[Token]) -> Iterator[list[Token]]:
+    """Maximal runs of capitalised words, with connectors (of, de, la) inside, not across punctuation."""
+    run: list[Token] = []
+    pending: list[Token] = []
+    for token in tokens:
+        last = pending[-1] if pending else run[-1] if run else None
+        if last is not None and (text[last.end : token.start] != " " or last.possessive):
+            yield from ([run] if run else [])
+            run, pending = [], []
+        if token.is_capitalized:
+            run += [*pending, token]
+            pending = []
+        elif run and token.text.lower() in lexicon.NAME_CONNECTORS and len(pending) < 2:
+            pending.append(token)
+        else:
+            yield from ([run] if run else [])
+            run, pending = [], []
+    if run:
+        yield run
+
+
+def analyze_run(sentence: Sentence, run: list[Token]) -> Iterator[Candidate]:
+    """Strip what is not part of the name (sentence-initial words, titles, leading demonyms)."""
+    is_initial = run[0].start == first_word_start(sentence.text)
+    if is_initial and run[0].text.lower() in lexicon.FUNCTION_WORDS:
+        run = drop_leading_connectors(run[1:])
+        is_initial = False
+    run = cut_at_dates(run)
+    if not run:
+        return
+    role_tokens, name_tokens = split_title(run)
+    if role_tokens and not name_tokens:
+        return
+    if role_tokens:
+        yield from countries_in(sentence, role_tokens)
+    name = join(sentence.text, name_tokens)
+    yield Candidate(
+        sentence=sentence.index,
+        start=name_tokens[0].start,
+        end=name_tokens[-1].end,
+        name=name,
+        type="person" if role_tokens else classify(name_tokens),
+        role=join(sentence.text, role_tokens) if role_tokens else None,
+        is_initial=is_initial and not role_tokens,
+        is_venue=preceding_word(sentence.text, run[0].start) in VENUE_PREPOSITIONS,
+    )
+
+
+def countries_in(sentence: Sentence, tokens: Sequence[Token]) -> Iterator[Candidate]:
+    for token in tokens:
+        country = country_of(token.text)
+        if country:
+            yield Candidate(sentence.index, token.start, token.end, country, "country")
+
+
+def first_word_start(text: str) -> int:
+    match = re.search(r"[^\W_]", text)
+    return match.start() if match else 0
+
+
+def preceding_word(text: str, start: int) -> str:
+    """The word before `start`, an article (the, a) skipped."""
+    match = re.search(r"(\w+)\W*(?:(?:the|a|an)\s+)?$", text[:start])
+    return match.group(1).lower() if match else ""
+
+
+def drop_leading_connectors(run: list[Token]) -> list[Token]:
+    while run and not run[0].is_capitalized:
+        run = run[1:]
+    return run
+
+
+def cut_at_dates(run: list[Token]) -> list[Token]:
+    """Months and weekdays end a name: 'Clinton Sunday' is Clinton."""
+    for position, token in enumerate(run):
+        word = token.text.lower().rstrip(".")
+        if word in lexicon.MONTHS or word in lexicon.WEEKDAYS:
+            return trim_connectors(run[:position])
+    return trim_connectors(run)
+
+
+def trim_connectors(run: list[Token]) -> list[Token]:
+    while run and not run[-1].is_capitalized:
+        run = run[:-1]
+    return run
+
+
+def split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
+    """('Mexican Foreign Minister', 'Juan Ramón de la Fuente') from the whole run."""
+    position = 0
+    while position < len(run) and country_of(run[position].text) and position + 1 < len(run):
+        position += 1
+    has_head = False
+    while position < len(run) - 1:
+        word = run[position].text.lower()
+        if word in lexicon.TITLE_HEADS:
+            has_head = True
+        elif word not in lexicon.TITLE_MODIFIERS:
+            break
+        position += 1
+    if not has_head or any(t.text.lower() in lexicon.ORGANIZATION_WORDS for t in run[position:]):
+        return [], run
+    return run[:position], drop_leading_connectors(run[position:])
+
+
+def classify(tokens: Sequence[Token]) -> ActorType | None:
+    """The type that the words of a name show, or None when they show none."""
+    words = [t.text.lower().rstrip(".") for t in tokens]
+    text = " ".join(t.text for t in tokens)
+    if country_of(text):
+        return "country"
+    if any(w in lexicon.ORGANIZATION_WORDS for w in words):
+        return "organization"
+    if len(tokens) == 1 and ACRONYM.match(tokens[0].text):
+        return "organization"
+    if words[-1] in lexicon.PLACE_WORDS or (len(words) > 2 and words[0] in lexicon.PLACE_WORDS):
+        return "place"
+    if len(words) == 1 and words[0] in lexicon.GROUP_WORDS:
+        return "group"
+    if len(tokens) > 1 and first_name_gender(tokens[0].text) is not None:
+        return "person"
+    return None
+
+
+def join(text: str, tokens: Sequence[Token]) -> str:
+    return text[tokens[0].start : tokens[-1].end]
+
+
+def find_definitions(sentence: Sentence) -> Iterator[Candidate]:
+    """'CBP (Customs and Border Protection)' and 'Customs and Border Protection (CBP)'."""
+    for match in DEFINITION_BEFORE.finditer(sentence.text):
+        acronym, expansion = match.group(1), match.group(2).strip()
+        if initials(expansion) == acronym:
+            yield Candidate(sentence.index, match.start(), match.end(), expansion, "organization", acronym=acronym)
+    for match in DEFINITION_AFTER.finditer(sentence.text):
+        words, acronym = match.group(1).split(), match.group(2)
+        for first in range(len(words)):
+            expansion = " ".join(words[first:])
+            if initials(expansion) == acronym:
+                start = match.start(1) + len(" ".join(words[:first])) + (1 if first else 0)
+                yield Candidate(sentence.index, start, match.end(), expansion, "organization", acronym=acronym)
+                break
+
+
+def initials(expansion: str) -> str:
+    return "".join(w[0] for w in expansion.split() if w[0].isupper())

@@ -1,0 +1,123 @@
+"""Find the words an article puts in quote marks, across sentences and paragraphs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from generator.model import Paragraph, Problem
+
+DOUBLE_OPENERS = "\u201c\u00ab\u201e"
+DOUBLE_CLOSERS = "\u201d\u00bb"
+SINGLE_OPENERS = "\u2018"
+SINGLE_CLOSERS = "\u2019"
+STRAIGHT = {'"': "double", "'": "single"}
+OPEN_CONTEXT = " \t([{\u2014\u2013-/\"\u201c"
+CLOSE_CONTEXT = " \t)]}.,;:!?\u2014\u2013-\"\u201d"
+TRAILING_PUNCTUATION = ",;: "
+
+
+@dataclass(frozen=True)
+class Piece:
+    """The inner text of a quote inside one paragraph (offsets exclude the marks)."""
+
+    paragraph: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A quotation as found: one piece, or several when it runs over paragraphs."""
+
+    pieces: tuple[Piece, ...]
+    text: str
+
+
+@dataclass(frozen=True)
+class Mark:
+    position: int
+    is_open: bool
+    width: int = 1
+
+
+def find_quote_spans(
+    paragraphs: Sequence[Paragraph], source: str
+) -> tuple[list[QuoteSpan], list[Problem]]:
+    """Quotes of the article's main quote style; single quotes nested in double ones stay inside."""
+    style = "double" if any(has_double_marks(p.text) for p in paragraphs) else "single"
+    spans: list[QuoteSpan] = []
+    problems: list[Problem] = []
+    open_pieces: list[Piece] = []
+    for number, paragraph in enumerate(paragraphs):
+        marks = list(quote_marks(paragraph.text, style))
+        if open_pieces and not (marks and marks[0].is_open and marks[0].position == 0):
+            problems.append(unclosed(paragraphs, open_pieces[0], source))
+            open_pieces = []
+        position_open: int | None = None
+        if open_pieces:
+            position_open, marks = marks[0].position + marks[0].width, marks[1:]
+        for mark in marks:
+            if mark.is_open and position_open is None:
+                position_open = mark.position + mark.width
+            elif not mark.is_open and position_open is not None:
+                spans.append(make_span([*open_pieces, Piece(number, position_open, mark.position)], paragraphs))
+                open_pieces, position_open = [], None
+        if position_open is not None:
+            open_pieces = [*open_pieces, Piece(number, position_open, len(paragraph.text))]
+    if open_pieces:
+        problems.append(unclosed(paragraphs, open_pieces[0], source))
+    return [s for s in spans if s.text], problems
+
+
+def unclosed(paragraphs: Sequence[Paragraph], piece: Piece, source: str) -> Problem:
+    return Problem(
+        source,
+        paragraphs[piece.paragraph].line,
+        f"quote opened but never closed: {paragraphs[piece.paragraph].text[piece.start : piece.start + 40]!r}",
+        "quote skipped; close it or remove the stray quote mark",
+    )
+
+
+def make_span(pieces: list[Piece], paragraphs: Sequence[Paragraph]) -> QuoteSpan:
+    text = " ".join(paragraphs[p.paragraph].text[p.start : p.end].strip() for p in pieces)
+    return QuoteSpan(tuple(pieces), text.strip().rstrip(TRAILING_PUNCTUATION))
+
+
+def has_double_marks(text: str) -> bool:
+    return any(c in text for c in DOUBLE_OPENERS + DOUBLE_CLOSERS + '"') or "''" in text
+
+
+def quote_marks(text: str, style: str) -> Iterator[Mark]:
+    """The opening and closing marks of one style, apostrophes left out."""
+    position = 0
+    while position < len(text):
+        char = text[position]
+        width = 2 if style == "double" and text.startswith("''", position) else 1
+        mark = classify_mark(text, position, width, style)
+        if mark is not None:
+            yield mark
+        position += width
+
+
+def classify_mark(text: str, position: int, width: int, style: str) -> Mark | None:
+    char = text[position] if width == 1 else '"'
+    openers, closers = (DOUBLE_OPENERS, DOUBLE_CLOSERS) if style == "double" else (SINGLE_OPENERS, SINGLE_CLOSERS)
+    before = text[position - 1] if position else " "
+    after = text[position + width] if position + width < len(text) else " "
+    if char in openers:
+        return Mark(position, is_open=True, width=width)
+    if char in closers or STRAIGHT.get(char) == style:
+        if before.isalnum() and after.isalnum():
+            return None
+        if before in OPEN_CONTEXT and not after.isspace():
+            return None if is_elision(text, position + width) else Mark(position, True, width)
+        if after in CLOSE_CONTEXT and not before.isspace():
+            return Mark(position, is_open=False, width=width)
+    return None
+
+
+def is_elision(text: str, start: int) -> bool:
+    """'90s, 'em, 'til: an apostrophe that stands for left-out letters, not a quote."""
+    word = text[start : start + 4].lower()
+    return word[:2].isdigit() or word.startswith(("em ", "til ", "n ", "cause "))

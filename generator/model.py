@@ -1,0 +1,126 @@
+"""The data that flows through the pipeline: frozen dataclasses, one stage's output the next's input."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+
+ActorType = Literal["person", "organization", "country", "place", "group"]
+Change = Literal["increase", "decrease"]
+QuoteKind = Literal["full", "partial", "term"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with one input, located so that a person can fix it."""
+
+    source: str
+    line: int
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.source}:{self.line}: {self.message}"
+        return f"{text}; {self.hint}" if self.hint else text
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of the article; the summary, when the article has one, is paragraph 0."""
+
+    text: str
+    line: int
+    is_summary: bool = False
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input file as read: its header, title, and paragraphs, nothing interpreted yet."""
+
+    id: str
+    source: str
+    sections: tuple[str, ...]
+    published: datetime
+    title: str
+    summary: str
+    paragraphs: tuple[Paragraph, ...]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the article; `start`/`end` are offsets into its paragraph's text."""
+
+    index: int
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where an extracted item stands: a sentence and character offsets inside that sentence."""
+
+    sentence: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of text that names an actor, before actors are merged."""
+
+    text: str
+    span: Span
+    name: str
+    type: ActorType
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An actor of one article: every form it is named by resolved to one display name."""
+
+    name: str
+    type: ActorType
+    role: str | None
+    aliases: tuple[str, ...]
+    mentions: int
+    first_sentence: int
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Words in quote marks, with who said them (`speaker` is an actor's name) when that is known."""
+
+    text: str
+    speaker: str | None
+    kind: QuoteKind
+    span: Span
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number with what it measures, its unit, direction of change and who reported it."""
+
+    value: float
+    unit: str
+    text: str
+    measure: str
+    change: Change | None
+    qualifier: str | None
+    source: str | None
+    span: Span
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """All that was extracted from one article, every item pointing at its sentence."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+    actors: tuple[Actor, ...]
+    quotes: tuple[Quote, ...]
+    figures: tuple[Figure, ...]
+    problems: tuple[Problem, ...] = field(default=())

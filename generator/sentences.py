@@ -1,0 +1,74 @@
+"""Split paragraphs into sentences that survive abbreviations, initials and quotes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from generator.model import Paragraph, Sentence
+
+# Words that end in a period without ending the sentence (compared without the period, lower case).
+ABBREVIATIONS = frozenset(
+    """mr mrs ms messrs dr prof gov sen rep reps gen col lt sgt capt cmdr adm maj rev hon pres supt
+    st jr sr inc corp co ltd llc plc bros vs etc approx est dept univ assn ave blvd rd mt ft
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+# Abbreviations that stand before a number ("No. 2", "Vol. 3").
+NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "vol", "art", "p", "pp", "fig", "op"})
+# After an abbreviation with inner periods (U.S., a.m.), these words start a new sentence.
+SENTENCE_STARTERS = frozenset(
+    """the a an he she it they we i you his her their its this that these those there but and
+    so yet or in on at for after before when while if as however meanwhile still also then""".split()
+)
+BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])")
+WORD_BEFORE = re.compile(r"([\w.]+)$")
+INNER_PERIODS = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$")
+
+
+def split_sentences(paragraphs: Sequence[Paragraph]) -> tuple[Sentence, ...]:
+    """Number the sentences of all paragraphs in reading order."""
+    sentences: list[Sentence] = []
+    for number, paragraph in enumerate(paragraphs):
+        for start, end in sentence_bounds(paragraph.text):
+            sentence = Sentence(len(sentences), number, start, end, paragraph.text[start:end])
+            sentences.append(sentence)
+    return tuple(sentences)
+
+
+def sentence_bounds(text: str) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) of each sentence of `text`, whitespace trimmed."""
+    start = 0
+    for match in BOUNDARY.finditer(text):
+        if not is_boundary(text, match):
+            continue
+        yield from trimmed(text, start, match.end())
+        start = match.end()
+    yield from trimmed(text, start, len(text))
+
+
+def trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        yield start, end
+
+
+def is_boundary(text: str, match: re.Match[str]) -> bool:
+    """Whether the punctuation at `match` ends a sentence."""
+    if match.group()[0] != "." or match.group().startswith(".."):
+        return True
+    before = WORD_BEFORE.search(text, 0, match.start())
+    if before is None:
+        return True
+    word = before.group(1)
+    next_word = text[match.end() :].split(maxsplit=1)[0].strip("\"'\u201c\u2018([")
+    if INNER_PERIODS.match(word):
+        return next_word.lower() in SENTENCE_STARTERS
+    key = word.lower()
+    if key in ABBREVIATIONS:
+        return False
+    if key in NUMBER_ABBREVIATIONS:
+        return not next_word[:1].isdigit()
+    return not (len(word) == 1 and word.isupper())
