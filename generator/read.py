@@ -79,11 +79,13 @@ def parse_article(text: str, article_id: str, source: str) -> Article:
     rest += blocks[1:]
     if not rest:
         raise ArticleError(
-            Problem(source, header.line + 1, "no title after the header line", "add a blank line, then the title")
+            Problem(
+                source, header.line + 1, "no title after the header line", "add a blank line, then the title"
+            )
         )
     title_block = rest[0]
     title = title_block.lines[0]
-    after_title = ([Block(title_block.lines[1:], title_block.line + 1)] if len(title_block.lines) > 1 else [])
+    after_title = [Block(title_block.lines[1:], title_block.line + 1)] if len(title_block.lines) > 1 else []
     after_title += rest[1:]
     summary_blocks, body_blocks = split_summary(after_title, title)
     paragraphs = [Paragraph(b.text, b.line, is_summary=True) for b in summary_blocks]

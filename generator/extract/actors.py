@@ -7,10 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.extract import lexicon
-from generator.extract.gazetteer import country_of
+from generator.extract.gazetteer import country_of, first_name_gender
 from generator.extract.names import Candidate, find_candidates
 from generator.model import Actor, ActorType, Mention, Sentence, Span
-
 
 
 @dataclass(frozen=True)
@@ -27,11 +26,11 @@ class Cast:
 def find_actors(sentences: Sequence[Sentence], speakers: frozenset[str] = frozenset()) -> Cast:
     """Resolve names to actors; `speakers` are single words seen as speakers, kept as people."""
     candidates = find_candidates(sentences)
-    full_names = person_names(candidates)
+    owners = surname_owners(candidates)
     acronyms = {c.acronym: c.name for c in candidates if c.acronym}
     mentions: list[Mention] = []
     for candidate in candidates:
-        resolved = resolve(candidate, full_names, acronyms, speakers)
+        resolved = resolve(candidate, owners, acronyms, speakers)
         if resolved is not None:
             mentions.append(resolved)
     mentions += nominal_mentions(sentences, mentions)
@@ -39,20 +38,62 @@ def find_actors(sentences: Sequence[Sentence], speakers: frozenset[str] = frozen
     return Cast(build_actors(mentions, sentences), tuple(mentions))
 
 
-def person_names(candidates: Sequence[Candidate]) -> dict[str, str]:
-    """Each word of a person's full name mapped to that name, when only one person has it."""
-    owners: dict[str, set[str]] = {}
+@dataclass(frozen=True)
+class Owner:
+    """A person's name that a surname alone may stand for, and where the article first gives it."""
+
+    name: str
+    sentence: int
+
+
+def surname_owners(candidates: Sequence[Candidate]) -> dict[str, list[Owner]]:
+    """Each surname mapped to the people who bear it, in order of first appearance."""
+    owners: dict[str, list[Owner]] = {}
     for candidate in candidates:
-        if candidate.type == "person" and " " in candidate.name:
-            for word in candidate.name.split():
-                if word[0].isupper():
-                    owners.setdefault(word, set()).add(candidate.name)
-    return {word: next(iter(names)) for word, names in owners.items() if len(names) == 1}
+        if candidate.type != "person" or not (" " in candidate.name or candidate.role):
+            continue
+        surname = surname_of(candidate.name)
+        bearers = owners.setdefault(surname, [])
+        if surname[0].isupper() and all(o.name != candidate.name for o in bearers):
+            bearers.append(Owner(candidate.name, candidate.sentence))
+    return owners
+
+
+def surname_of(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[-1].lower().rstrip(".") in lexicon.NAME_SUFFIXES:
+        words = words[:-1]
+    return words[-1]
+
+
+def owner_of(candidate: Candidate, owners: dict[str, list[Owner]]) -> str | None:
+    """The full name a lone surname stands for: the first person introduced with it, of the title's gender.
+
+    News writing introduces a person by full name and then uses the surname; when relatives share
+    it ('Ted Cruz', 'Heidi Cruz'), the surname alone means the first introduced, the principal.
+    A surname first written with a title only ('President Obama') stays that person.
+    """
+    fitting = [o for o in owners.get(candidate.name, []) if fits_title(o.name, candidate.role)]
+    earlier = [o for o in fitting if o.sentence <= candidate.sentence]
+    full_names = [o.name for o in earlier if " " in o.name]
+    if full_names or earlier:
+        return full_names[0] if full_names else None
+    later = [o.name for o in fitting if " " in o.name]
+    return later[0] if len(later) == 1 else None
+
+
+def fits_title(name: str, role: str | None) -> bool:
+    """'Mrs. Clinton' cannot be Bill Clinton: a gendered courtesy title must match the first name."""
+    title = role.split()[-1].lower().rstrip(".") if role else ""
+    wanted = lexicon.TITLE_GENDERS.get(title)
+    if wanted is None or " " not in name:
+        return True
+    return first_name_gender(name.split()[0]) in (None, "unknown", wanted)
 
 
 def resolve(
     candidate: Candidate,
-    full_names: dict[str, str],
+    owners: dict[str, list[Owner]],
     acronyms: dict[str, str],
     speakers: frozenset[str],
 ) -> Mention | None:
@@ -64,8 +105,10 @@ def resolve(
         return Mention(text, span, country_of(name) or name, "country", candidate.role)
     if name in acronyms and candidate.acronym is None:
         return Mention(text, span, acronyms[name], "organization")
-    if kind is None and " " not in name and name in full_names:
-        return Mention(text, span, full_names[name], "person")
+    if kind in (None, "person") and " " not in name:
+        owner = owner_of(candidate, owners)
+        if owner is not None:
+            return Mention(text, span, owner, "person", candidate.role)
     if kind == "place" and candidate.is_venue:
         return None
     if kind is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from generator.extract import lexicon
 from generator.extract.actors import Cast
 from generator.extract.quotes import QuoteSpan
 from generator.extract.speakers import Attributor, Position, Speaker
@@ -13,6 +14,10 @@ from generator.model import Quote, QuoteKind, Sentence, Span
 WORDS = re.compile(r"[\w'\u2019-]+")
 TERM_MAX_WORDS = 2
 TITLE_MAX_WORDS = 6
+CARRY_MAX_SENTENCES = 3
+CUE_SUBJECT = re.compile(
+    r"\b([A-Z][a-z]+[A-Z]?[a-z]*) (?:said|says|reported|reports|told|wrote|writes|tweeted)\b"
+)
 
 
 def attribute_quotes(
@@ -26,13 +31,28 @@ def attribute_quotes(
         start = locate(sentences, span.pieces[0].paragraph, span.pieces[0].start)
         end = locate(sentences, span.pieces[-1].paragraph, span.pieces[-1].end)
         kind = kind_of(span.text, sentences[start.sentence], start.offset)
-        speaker = attributor.speaker_after(Position(end.sentence, end.offset + 1))
-        speaker = speaker or attributor.speaker_before(Position(start.sentence, max(start.offset - 1, 0)))
+        speaker = attributor.find_speaker(start, end, span.text)
         if speaker is not None and not speaker.is_known:
             unknown.add(speaker.name)
         name = speaker.name if isinstance(speaker, Speaker) else None
         quotes.append(Quote(span.text, name, kind, Span(start.sentence, start.offset, end.offset)))
+    unknown.update(cue_subjects(sentences))
     return drop_repeats(carry_paragraph_speakers(quotes, sentences)), frozenset(unknown)
+
+
+def cue_subjects(sentences: Sequence[Sentence]) -> set[str]:
+    """Single names that report or say something ('Reuters reported', 'Politifact says'): sources too."""
+    found = set()
+    for sentence in sentences:
+        for match in CUE_SUBJECT.finditer(sentence.text):
+            word = match.group(1).lower()
+            if (
+                word not in lexicon.FUNCTION_WORDS
+                and word not in lexicon.WEEKDAYS
+                and word not in lexicon.MONTHS
+            ):
+                found.add(match.group(1))
+    return found
 
 
 def locate(sentences: Sequence[Sentence], paragraph: int, offset: int) -> Position:
@@ -52,30 +72,42 @@ def kind_of(text: str, sentence: Sentence, offset: int) -> QuoteKind:
     at_start = not re.search(r"[\w]", sentence.text[: max(offset - 1, 0)])
     if not at_start and len(words) <= TERM_MAX_WORDS and not text[:1].isupper():
         return "term"
-    if not at_start and 0 < len(words) <= TITLE_MAX_WORDS and all(w[0].isupper() for w in words if len(w) > 3):
+    if (
+        not at_start
+        and 0 < len(words) <= TITLE_MAX_WORDS
+        and all(w[0].isupper() for w in words if len(w) > 3)
+    ):
         return "term"
     return "full" if at_start or text[:1].isupper() else "partial"
 
 
 def carry_paragraph_speakers(quotes: list[Quote], sentences: Sequence[Sentence]) -> list[Quote]:
-    """A quote with no cue of its own, next to a quote of the same paragraph, has that one's speaker."""
+    """A quote with no cue of its own goes on the words of the quote before it in the paragraph.
+
+    News prose names a speaker once and lets the following quotes of the paragraph run on; only
+    when no quote precedes does the cue of the next one serve.
+    """
     carried = list(quotes)
     for index, quote in enumerate(quotes):
         if quote.speaker is not None or quote.kind == "term":
             continue
-        neighbours = {
-            other.speaker
-            for other in (quotes[index - 1] if index else None, quotes[index + 1] if index + 1 < len(quotes) else None)
-            if other is not None and other.speaker and other.kind != "term" and is_next_to(quote, other, sentences)
-        }
-        if len(neighbours) == 1:
-            carried[index] = Quote(quote.text, neighbours.pop(), quote.kind, quote.span)
+        previous = carried[index - 1] if index else None
+        following = quotes[index + 1] if index + 1 < len(quotes) else None
+        for other in (previous, following):
+            if (
+                other is not None
+                and other.speaker
+                and other.kind != "term"
+                and is_next_to(quote, other, sentences)
+            ):
+                carried[index] = Quote(quote.text, other.speaker, quote.kind, quote.span)
+                break
     return carried
 
 
 def is_next_to(quote: Quote, other: Quote, sentences: Sequence[Sentence]) -> bool:
     same_paragraph = sentences[quote.span.sentence].paragraph == sentences[other.span.sentence].paragraph
-    return same_paragraph and abs(quote.span.sentence - other.span.sentence) <= 1
+    return same_paragraph and abs(quote.span.sentence - other.span.sentence) <= CARRY_MAX_SENTENCES
 
 
 def drop_repeats(quotes: list[Quote]) -> list[Quote]:

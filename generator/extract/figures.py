@@ -40,15 +40,27 @@ MEASURE_UNITS = lexicon.words(
 )
 NUMBER_WORD = "|".join(sorted(lexicon.NUMBER_WORDS, key=len, reverse=True))
 SCALE_WORD = "thousand|million|billion|trillion|bn|mn|tn|m|k|b"
-CURRENCY = r"(?:US\$|HK\$|A\$|C\$|[$€£¥]|USD|EUR|GBP|MXN|AUD|CAD|CNY|JPY|INR|CHF|Rs\.?)"
+# Symbols and ISO codes; any other two or three capitals glued to an amount ("AUD1.5m") are a code too.
+CURRENCY = (
+    r"(?:(?:US|HK|NZ|A|C|R)\s?\$|[$€£¥₹]|USD|EUR|GBP|MXN|AUD|CAD|CNY|JPY|INR|CHF|Rs\.?"
+    r"|[A-Z]{2,3}(?=\d{1,3}(?:,\d{3})+|\d+\.\d|\d+(?:bn|m|k)\b))"
+)
 FIGURE = re.compile(
     rf"(?<![\w.,/:-])(?P<currency>{CURRENCY})?\s?"
-    rf"(?P<number>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:a |an )?(?:{NUMBER_WORD})(?:[- ](?:{NUMBER_WORD}))?)"
+    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    rf"|(?:a |an )?(?:{NUMBER_WORD})(?:[- ](?:{NUMBER_WORD}))?)"
     rf"(?:\s?(?P<scale>(?:{SCALE_WORD})\b))?"
     r"(?:\s?(?P<percent>%|percent\b|per cent\b|pct\b|pc\b|percentage points?\b))?",
     re.IGNORECASE,
 )
 UNIT_WORD = re.compile(r"\s*(?P<unit>[A-Za-z][A-Za-z/-]*)")
+# Two-word units whose second word is part of the unit, not the thing measured.
+COMPOUND_UNITS = re.compile(
+    r"\s*(?P<unit>degrees? (?:celsius|fahrenheit|kelvin|centigrade)|square (?:\w+))", re.I
+)
+# Feet and inches written with primes (30'); a straight ' only where no single quote is open before it.
+PRIME_UNITS = {"'": "foot", "\u2032": "foot", "\u2033": "inch"}
+SINGLE_QUOTE_OPENING = re.compile(r"(?:^|\s)['\u2018]\w")
 YEAR = re.compile(r"^(1[89]|20)\d\d$")
 STOP_WORDS = lexicon.words(
     """reported by since until by which that who as while compared according when where after
@@ -110,11 +122,28 @@ def unit_of(text: str, match: re.Match[str]) -> tuple[str, int]:
         percent = match.group("percent").lower()
         return ("percentage points" if percent.startswith("percentage") else "%"), match.end()
     if match.group("currency"):
-        return CURRENCIES.get(match.group("currency").lower().rstrip("."), match.group("currency")), match.end()
+        code = re.sub(r"\s", "", match.group("currency"))
+        return CURRENCIES.get(code.lower().rstrip("."), code), match.end()
+    prime = text[match.end() : match.end() + 1]
+    if (
+        prime in PRIME_UNITS
+        and not text[match.end() + 1 : match.end() + 2].isalnum()
+        and not (prime == "'" and SINGLE_QUOTE_OPENING.search(text, 0, match.start()))
+    ):
+        return PRIME_UNITS[prime], match.end() + 1
     if match.group("scale") and match.group("scale").lower() in ("m", "k", "b"):
         return "", match.end()
+    compound = COMPOUND_UNITS.match(text, match.end())
+    if compound:
+        return compound.group("unit"), compound.end()
     word = UNIT_WORD.match(text, match.end())
-    if word is None or word.group("unit").lower() in lexicon.FUNCTION_WORDS or word.group("unit").lower() in STOP_WORDS:
+    if word is not None and word.group("unit").endswith("ing"):
+        word = UNIT_WORD.match(text, word.end()) or word
+    if (
+        word is None
+        or word.group("unit").lower() in lexicon.FUNCTION_WORDS
+        or word.group("unit").lower() in STOP_WORDS
+    ):
         return "", match.end()
     return word.group("unit"), word.end()
 
@@ -142,7 +171,9 @@ def is_spelled_count(match: re.Match[str], unit: str) -> bool:
 def qualifier_before(text: str, start: int) -> str | None:
     before = " ".join(text[:start].lower().split()[-3:])
     for qualifier in sorted(lexicon.QUALIFIERS, key=len, reverse=True):
-        if before.endswith(qualifier) and (len(before) == len(qualifier) or before[-len(qualifier) - 1] == " "):
+        if before.endswith(qualifier) and (
+            len(before) == len(qualifier) or before[-len(qualifier) - 1] == " "
+        ):
             return qualifier
     return None
 
@@ -162,17 +193,19 @@ def change_near(text: str, start: int, end: int, qualifier: str | None) -> Chang
 
 def measure_of(text: str, start: int, end: int, unit: str) -> str:
     """What the figure counts: the phrase after 'of'/'in' that follows it, or the one it closes."""
-    after = re.match(r"\s*(?:[a-z]+\s+){0,1}?(?:of|in|on|for)\s+(?P<phrase>[^,.;:()]+)", text[end:])
+    after = re.match(r"\s*(?:[a-z]+\s+){0,1}?(?:of|in|for)\s+(?P<phrase>[^,.;:()]+)", text[end:])
     if after:
         return noun_phrase(after.group("phrase"))
-    before = re.search(r"\b(?:in|of)\s+(?P<phrase>[^,.;:()]+?)\s+(?:by|to|of)\s+(?:[a-z]+\s+){0,2}$", text[:start])
+    before = re.search(
+        r"\b(?:in|of)\s+(?P<phrase>[^,.;:()]+?)\s+(?:by|to|of)\s+(?:[a-z]+\s+){0,2}$", text[:start]
+    )
     if before:
         return noun_phrase(before.group("phrase"))
     return unit if unit not in ("%", "percentage points") and unit.isalpha() else ""
 
 
 def noun_phrase(phrase: str) -> str:
-    words = []
+    words: list[str] = []
     for word in phrase.split()[:MEASURE_MAX_WORDS]:
         if word.lower() in STOP_WORDS or (words and word.lower() in ("and", "or") and len(words) > 3):
             break

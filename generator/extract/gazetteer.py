@@ -25,9 +25,10 @@ def country_forms() -> dict[str, str]:
         for form in (display, *others):
             forms[form.casefold()] = display
     for country in pycountry.countries:
-        display = display_by_code.get(country.alpha_2) or getattr(country, "common_name", country.name)
-        for form in (country.name, getattr(country, "common_name", None), display):
-            if form and "," not in form:
+        common: str | None = getattr(country, "common_name", None)
+        display = display_by_code.get(country.alpha_2) or common or country.name
+        for form in (country.name, common or display, display):
+            if "," not in form:
                 forms.setdefault(form.casefold(), display)
     return forms
 

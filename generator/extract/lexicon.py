@@ -50,6 +50,12 @@ TITLE_MODIFIERS = words(
     agriculture environment transportation treasury homeland white"""
 )
 
+# Courtesy titles that tell a person's gender.
+TITLE_GENDERS = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"}
+
+# What may follow a surname: 'Vann R. Newkirk II'.
+NAME_SUFFIXES = words("jr sr ii iii iv")
+
 # A word that makes a run of capitalised words an organisation.
 ORGANIZATION_WORDS = words(
     """department ministry agency administration army navy force forces corps guard police service
@@ -85,7 +91,7 @@ SPEECH_VERBS = words(
     joke quip boast testify report describe call assert maintain contend point recount reiterate
     agree disagree counter retort shout yell scream cry whisper murmur mutter exclaim proclaim
     comment highlight underline mention tout charge accuse blast slam praise criticize criticise
-    lash question wonder add read begin"""
+    lash question wonder add read begin condemn denounce decry dismiss brand label exhort sing"""
 )
 IRREGULAR_SPEECH_FORMS = {
     "said": "say",
@@ -104,6 +110,10 @@ IRREGULAR_SPEECH_FORMS = {
     "added": "add",
     "read": "read",
 }
+# Words before which a speech verb's form is a noun ('the states', 'a report').
+DETERMINERS = words("the a an this these those his her its their our my your whose each every no")
+# Sentence-initial cues with the speaker after them: 'Said Ellis: ...'.
+INVERTED_CUES = words("said says")
 ATTRIBUTION_PHRASES = ("according to", "in a statement", "in an interview", "in a tweet")
 
 PRONOUNS = {

@@ -13,7 +13,9 @@ from generator.model import ActorType, Sentence
 TOKEN = re.compile(r"[^\W_][\w.&'\u2019-]*")
 POSSESSIVE = re.compile(r"['\u2019]s?$")
 ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
-DEFINITION_AFTER = re.compile(r"\b([A-Z][\w.&-]*(?:\s+(?:[A-Z][\w.&-]*|of|and|for|the|de|on)){1,8})\s+\(([A-Z]{2,8})\)")
+DEFINITION_AFTER = re.compile(
+    r"\b([A-Z][\w.&-]*(?:\s+(?:[A-Z][\w.&-]*|of|and|for|the|de|on)){1,8})\s+\(([A-Z]{2,8})\)"
+)
 DEFINITION_BEFORE = re.compile(r"\b([A-Z]{2,8})\s+\(([A-Z][^()]{3,80})\)")
 VENUE_PREPOSITIONS = lexicon.words("in at near outside inside across throughout from to into")
 
@@ -115,17 +117,28 @@ def analyze_run(sentence: Sentence, run: list[Token]) -> Iterator[Candidate]:
         return
     if role_tokens:
         yield from countries_in(sentence, role_tokens)
-    name = join(sentence.text, name_tokens)
+    kind = "person" if role_tokens else classify(name_tokens)
+    name_tokens, rest = split_origin(name_tokens) if kind == "person" else (name_tokens, [])
     yield Candidate(
         sentence=sentence.index,
         start=name_tokens[0].start,
         end=name_tokens[-1].end,
-        name=name,
-        type="person" if role_tokens else classify(name_tokens),
+        name=join(sentence.text, name_tokens),
+        type=kind,
         role=join(sentence.text, role_tokens) if role_tokens else None,
         is_initial=is_initial and not role_tokens,
         is_venue=preceding_word(sentence.text, run[0].start) in VENUE_PREPOSITIONS,
     )
+    if rest:
+        yield from analyze_run(sentence, rest)
+
+
+def split_origin(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
+    """'Bernie Sanders of Vermont', 'Mr. Morgan of the Sierra Club': a person, then where from."""
+    for position, token in enumerate(tokens[1:], start=1):
+        if token.text == "of":
+            return tokens[:position], drop_leading_connectors(tokens[position:])
+    return tokens, []
 
 
 def countries_in(sentence: Sentence, tokens: Sequence[Token]) -> Iterator[Candidate]:
@@ -180,7 +193,8 @@ def split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
         elif word not in lexicon.TITLE_MODIFIERS:
             break
         position += 1
-    if not has_head or any(t.text.lower() in lexicon.ORGANIZATION_WORDS for t in run[position:]):
+    name, _ = split_origin(run[position:])
+    if not has_head or any(t.text.lower() in lexicon.ORGANIZATION_WORDS for t in name):
         return [], run
     return run[:position], drop_leading_connectors(run[position:])
 
@@ -213,14 +227,18 @@ def find_definitions(sentence: Sentence) -> Iterator[Candidate]:
     for match in DEFINITION_BEFORE.finditer(sentence.text):
         acronym, expansion = match.group(1), match.group(2).strip()
         if initials(expansion) == acronym:
-            yield Candidate(sentence.index, match.start(), match.end(), expansion, "organization", acronym=acronym)
+            yield Candidate(
+                sentence.index, match.start(), match.end(), expansion, "organization", acronym=acronym
+            )
     for match in DEFINITION_AFTER.finditer(sentence.text):
         words, acronym = match.group(1).split(), match.group(2)
         for first in range(len(words)):
             expansion = " ".join(words[first:])
             if initials(expansion) == acronym:
                 start = match.start(1) + len(" ".join(words[:first])) + (1 if first else 0)
-                yield Candidate(sentence.index, start, match.end(), expansion, "organization", acronym=acronym)
+                yield Candidate(
+                    sentence.index, start, match.end(), expansion, "organization", acronym=acronym
+                )
                 break
 
 

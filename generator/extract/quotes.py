@@ -12,8 +12,8 @@ DOUBLE_CLOSERS = "\u201d\u00bb"
 SINGLE_OPENERS = "\u2018"
 SINGLE_CLOSERS = "\u2019"
 STRAIGHT = {'"': "double", "'": "single"}
-OPEN_CONTEXT = " \t([{\u2014\u2013-/\"\u201c"
-CLOSE_CONTEXT = " \t)]}.,;:!?\u2014\u2013-\"\u201d"
+OPEN_CONTEXT = ' \t([{\u2014\u2013-/"\u201c'
+CLOSE_CONTEXT = ' \t)]}.,;:!?\u2014\u2013-"\u201d'
 TRAILING_PUNCTUATION = ",;: "
 
 
@@ -41,9 +41,7 @@ class Mark:
     width: int = 1
 
 
-def find_quote_spans(
-    paragraphs: Sequence[Paragraph], source: str
-) -> tuple[list[QuoteSpan], list[Problem]]:
+def find_quote_spans(paragraphs: Sequence[Paragraph], source: str) -> tuple[list[QuoteSpan], list[Problem]]:
     """Quotes of the article's main quote style; single quotes nested in double ones stay inside."""
     style = "double" if any(has_double_marks(p.text) for p in paragraphs) else "single"
     spans: list[QuoteSpan] = []
@@ -61,7 +59,9 @@ def find_quote_spans(
             if mark.is_open and position_open is None:
                 position_open = mark.position + mark.width
             elif not mark.is_open and position_open is not None:
-                spans.append(make_span([*open_pieces, Piece(number, position_open, mark.position)], paragraphs))
+                spans.append(
+                    make_span([*open_pieces, Piece(number, position_open, mark.position)], paragraphs)
+                )
                 open_pieces, position_open = [], None
         if position_open is not None:
             open_pieces = [*open_pieces, Piece(number, position_open, len(paragraph.text))]
@@ -71,10 +71,11 @@ def find_quote_spans(
 
 
 def unclosed(paragraphs: Sequence[Paragraph], piece: Piece, source: str) -> Problem:
+    opening = paragraphs[piece.paragraph].text[piece.start : piece.start + 40]
     return Problem(
         source,
         paragraphs[piece.paragraph].line,
-        f"quote opened but never closed: {paragraphs[piece.paragraph].text[piece.start : piece.start + 40]!r}",
+        f"quote opened but never closed: {opening!r}",
         "quote skipped; close it or remove the stray quote mark",
     )
 
@@ -92,7 +93,6 @@ def quote_marks(text: str, style: str) -> Iterator[Mark]:
     """The opening and closing marks of one style, apostrophes left out."""
     position = 0
     while position < len(text):
-        char = text[position]
         width = 2 if style == "double" and text.startswith("''", position) else 1
         mark = classify_mark(text, position, width, style)
         if mark is not None:
@@ -102,7 +102,9 @@ def quote_marks(text: str, style: str) -> Iterator[Mark]:
 
 def classify_mark(text: str, position: int, width: int, style: str) -> Mark | None:
     char = text[position] if width == 1 else '"'
-    openers, closers = (DOUBLE_OPENERS, DOUBLE_CLOSERS) if style == "double" else (SINGLE_OPENERS, SINGLE_CLOSERS)
+    openers, closers = (
+        (DOUBLE_OPENERS, DOUBLE_CLOSERS) if style == "double" else (SINGLE_OPENERS, SINGLE_CLOSERS)
+    )
     before = text[position - 1] if position else " "
     after = text[position + width] if position + width < len(text) else " "
     if char in openers:

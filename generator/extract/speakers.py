@@ -11,9 +11,22 @@ from generator.extract.actors import Cast
 from generator.extract.gazetteer import first_name_gender
 from generator.model import Actor, Mention, Sentence
 
-WORD = re.compile(r"\w[\w'\u2019-]*|[,;:()\u2014\u2013\"\u201c\u201d]")
-CLAUSE_BREAK = frozenset(";()\u2014\u2013\"\u201c\u201d")
+WORD = re.compile(r"\w[\w'\u2019-]*|''|[,;:()\u2014\u2013\"\u201c\u201d]")
+CLAUSE_BREAK = frozenset([*';()\u2014\u2013"\u201c\u201d', "''"])
+TAIL_STOP = frozenset([*';:"\u201c\u201d', "''"])
+SEGMENT_BREAK = re.compile(r"[,\u2014\u2013]|--")
+PARENTHESES = re.compile(r"\([^()]*\)")
+PARTY_TAG = re.compile(r"^[RDI]-[A-Z]")
+DASH_CREDIT = re.compile(
+    r"^\s*(?:[\u2015\u2014\u2013]|--?)\s*([^\W\d_][\w.'\u2019-]*(?:\s+[^\W\d_][\w.'\u2019-]*){0,5})[\s.]*(?:$|[\"\u201c])"
+)
+TRANSCRIPT_LABEL = re.compile(r"^([A-Z][A-Z'\u2019-]+(?: [A-Z][A-Z'\u2019-]+)?):\s")
+OPENING_NAME = re.compile(r"\W*(?:[A-Z][\w.'\u2019-]*\s*)+")
+QUOTE_MARKS = "\"'\u201c\u2018"
+CLOSING_MARKS = frozenset(['"', "\u201d", "''"])
 MAX_CUE_WORDS = 10
+MAX_NAME_WORDS = 8
+MAX_APPOSITIVE_WORDS = 45
 PRONOUN_LOOKBACK_SENTENCES = 6
 
 
@@ -49,73 +62,175 @@ class Attributor:
         self.sentences = sentences
         self.cast = cast
         self.actors = {actor.name: actor for actor in cast.actors}
+        self.by_sentence: dict[int, list[Mention]] = {}
+        for mention in cast.mentions:
+            self.by_sentence.setdefault(mention.span.sentence, []).append(mention)
+
+    def find_speaker(self, start: Position, end: Position, text: str) -> Speaker | None:
+        """The speaker of a quote whose marks stand at `start` and `end`, from the cues around it."""
+        return (
+            self.speaker_by_label(text)
+            or self.speaker_after(Position(end.sentence, end.offset + 1))
+            or self.speaker_before(Position(start.sentence, max(start.offset - 1, 0)))
+            or self.speaker_introducing(start)
+        )
+
+    def speaker_by_label(self, text: str) -> Speaker | None:
+        """'PENCE: Well, look, ...': a transcript names its speaker in capitals before a colon."""
+        label = TRANSCRIPT_LABEL.match(text)
+        if label is None or label.group(1).lower() in lexicon.FUNCTION_WORDS:
+            return None
+        surname = label.group(1).split()[-1]
+        for actor in self.cast.actors:
+            if actor.type == "person" and actor.name.split()[-1].upper() == surname:
+                return Speaker(actor.name, is_known=True)
+        return Speaker(label.group(1).title(), is_known=False)
+
+    def speaker_introducing(self, start: Position) -> Speaker | None:
+        """The cue ending the sentence before a quote opening its own: 'Caddell continued:', 'Schiff said.'"""
+        lead = self.sentences[start.sentence].text[: start.offset]
+        if start.sentence == 0 or lead.strip(QUOTE_MARKS + " "):
+            return None
+        previous = self.sentences[start.sentence - 1]
+        ending = previous.text.rstrip()
+        if ending.endswith(":") or (
+            self.is_same_paragraph(start.sentence, previous.index) and ends_with_cue(ending)
+        ):
+            return self.speaker_before(Position(previous.index, len(previous.text)))
+        return None
 
     def speaker_after(self, end: Position) -> Speaker | None:
-        """`, she said` / `, said Sheinbaum` / `, according to CBP` right after the closing mark."""
-        text = self.sentences[end.sentence].text
-        tail = text[end.offset :]
-        words = [(m.group(), m.start() + end.offset) for m in WORD.finditer(tail)][:MAX_CUE_WORDS]
-        if not words:
-            return None
-        if [w.lower() for w, _ in words[:2]] == ["according", "to"] or (
-            words[0][0] == "," and [w.lower() for w, _ in words[1:3]] == ["according", "to"]
+        """`, she said` / `, said Sheinbaum` / `, according to CBP` / `-- Jane Doe` after the closing mark."""
+        tail = self.sentences[end.sentence].text[end.offset :]
+        if (
+            not tail.strip()
+            and self.ends_question(end)
+            and self.is_same_paragraph(end.sentence + 1, end.sentence)
         ):
+            return self.speaker_after(Position(end.sentence + 1, 0))
+        credit = DASH_CREDIT.match(tail)
+        if credit:
+            return self.name_in(end.sentence, end.offset + credit.start(1), end.offset + credit.end(1))
+        words = [(m.group(), m.start() + end.offset) for m in WORD.finditer(tail)][:MAX_APPOSITIVE_WORDS]
+        lowered = [w.lower() for w, _ in words[:3]]
+        if lowered[:2] == ["according", "to"] or lowered[:3] == [",", "according", "to"]:
             start = next(o for w, o in words if w.lower() == "to") + 2
-            return self.subject_at(Position(end.sentence, start), forward=True)
-        for index, (word, offset) in enumerate(words):
-            if word in CLAUSE_BREAK or (word == "," and index > 0):
-                return None
-            if is_speech_verb(word):
-                before = self.subject_between(end.sentence, end.offset, offset)
-                if before is not None:
-                    return before
-                return self.subject_at(Position(end.sentence, offset + len(word)), forward=True)
-        return None
+            return self.subject_after(Position(end.sentence, start))
+        verb = cue_verb(words)
+        if verb is None:
+            return None
+        word, offset = words[verb]
+        if all(w == "," for w, _ in words[:verb]):
+            return self.subject_after(Position(end.sentence, offset + len(word)))
+        return self.subject_before(end.sentence, words[0][1], offset)
+
+    def ends_question(self, end: Position) -> bool:
+        """A quote closing on '?' or '!' ends the sentence for the splitter, though its cue follows."""
+        inner = self.sentences[end.sentence].text[: max(end.offset - 1, 0)].rstrip()
+        return inner.endswith(("?", "!"))
+
+    def is_same_paragraph(self, sentence: int, other: int) -> bool:
+        return (
+            sentence < len(self.sentences)
+            and self.sentences[sentence].paragraph == self.sentences[other].paragraph
+        )
 
     def speaker_before(self, start: Position) -> Speaker | None:
         """`X stated that '...'` / `According to X, '...'` / `X said: '...'` before the opening mark."""
-        text = self.sentences[start.sentence].text[: start.offset]
+        text = blank_parentheses(self.sentences[start.sentence].text[: start.offset])
         words = [(m.group(), m.start()) for m in WORD.finditer(text)]
         for index in range(len(words) - 1, -1, -1):
             word, offset = words[index]
             if word.lower() == "according" and index + 1 < len(words) and words[index + 1][0] == "to":
-                return self.subject_at(Position(start.sentence, words[index + 1][1] + 2), forward=True)
-            if is_speech_verb(word) and not word[0].isupper():
+                return self.subject_after(Position(start.sentence, words[index + 1][1] + 2))
+            if word in CLOSING_MARKS or word == ";":
+                return None
+            if index == 0 and word.lower() in lexicon.INVERTED_CUES:
+                return self.subject_after(Position(start.sentence, offset + len(word)))
+            if is_cue_verb(words, index):
+                if word.lower().endswith("ing") and index and words[index - 1][0] == ",":
+                    return self.sentence_subject(start.sentence)
                 clause_start = clause_start_before(words, index)
-                return self.subject_between(start.sentence, clause_start, offset)
+                if not text[clause_start:offset].strip(" ,"):
+                    return self.subject_of_bare_verb(
+                        text[:clause_start], Position(start.sentence, offset + len(word))
+                    )
+                return self.subject_before(start.sentence, clause_start, offset)
         return None
 
-    def subject_between(self, sentence: int, start: int, end: int) -> Speaker | None:
-        """The nearest actor, pronoun or capitalised name between two offsets of a sentence."""
+    def subject_before(self, sentence: int, start: int, end: int) -> Speaker | None:
+        """The subject of a verb at `end`: the words before it, past any appositives ('X, 25, a y, said')."""
+        text = blank_parentheses(self.sentences[sentence].text[:end])
+        bounds = segments(text, start, end)
+        if not bounds:
+            return None
+        if not text[start:end].rstrip().endswith((",", "\u2014", "\u2013", "--")):
+            found = self.name_in(sentence, *bounds[-1])
+            if found is not None or not is_appositive(text[bounds[-1][0] : bounds[-1][1]]):
+                return found
+            bounds = bounds[:-1]
+        for seg_start, seg_end in bounds:
+            found = (
+                None if is_appositive(text[seg_start:seg_end]) else self.name_in(sentence, seg_start, seg_end)
+            )
+            if found is not None:
+                return found
+        return None
+
+    def name_in(self, sentence: int, start: int, end: int) -> Speaker | None:
+        """The person (else actor, pronoun or capitalised name) last in a stretch that holds a subject."""
         mentions = [m for m in self.mentions_in(sentence) if start <= m.span.start and m.span.end <= end]
-        text = self.sentences[sentence].text[start:end]
-        words = list(WORD.finditer(text))
-        for match in reversed(words):
-            offset = start + match.start()
-            mention = next((m for m in mentions if m.span.start <= offset < m.span.end), None)
-            if mention is not None:
-                return Speaker(mention.name, is_known=True)
+        people = [m for m in mentions if m.type == "person"]
+        if mentions:
+            return Speaker((people or mentions)[-1].name, is_known=True)
+        text = self.sentences[sentence].text
+        for match in reversed(list(WORD.finditer(text, start, end))):
             word = match.group().lower()
             if word in ("he", "she", "it"):
-                return self.resolve_pronoun(word, Position(sentence, offset))
-        return None
+                return self.resolve_pronoun(word, Position(sentence, match.start()))
+        return unknown_name(text[start:end])
 
-    def subject_at(self, position: Position, *, forward: bool) -> Speaker | None:
-        """The actor named right at `position` (after `said`, `according to`)."""
-        rest = self.sentences[position.sentence].text[position.offset :]
-        lead = len(rest) - len(rest.lstrip())
-        for mention in self.mentions_in(position.sentence):
-            if mention.span.start >= position.offset and mention.span.start - position.offset - lead < 14:
-                return Speaker(mention.name, is_known=True)
-        first = WORD.match(rest.lstrip())
-        if forward and first and first.group().lower() in ("he", "she"):
-            return self.resolve_pronoun(first.group().lower(), position)
-        if forward and first and first.group()[0].isupper() and first.group().lower() not in lexicon.FUNCTION_WORDS:
-            return Speaker(first.group().rstrip(".,"), is_known=False)
-        return None
+    def subject_after(self, position: Position) -> Speaker | None:
+        """The speaker named right after `said` or `according to`: 'said MSNBC host Chris Matthews'."""
+        text = self.sentences[position.sentence].text
+        words = list(WORD.finditer(text, position.offset))
+        if words and words[0].group().lower() in ("he", "she"):
+            return self.resolve_pronoun(
+                words[0].group().lower(), Position(position.sentence, words[0].start())
+            )
+        phrase = words[: name_phrase_length([w.group() for w in words])]
+        if not phrase:
+            return None
+        start, end = phrase[0].start(), phrase[-1].end()
+        mentions = [m for m in self.mentions_in(position.sentence) if start <= m.span.start < end]
+        people = [m for m in mentions if m.type == "person"]
+        if people or mentions:
+            return Speaker((people or mentions)[0].name, is_known=True)
+        return unknown_name(text[start:end])
+
+    def subject_of_bare_verb(self, before: str, verb_end: Position) -> Speaker | None:
+        """A verb with no subject before it: 'but said' shares the sentence's; "..'' said X" names X after."""
+        words = WORD.findall(before)
+        if words and words[-1] in CLOSING_MARKS:
+            return self.subject_after(verb_end)
+        return self.sentence_subject(verb_end.sentence)
+
+    def sentence_subject(self, sentence: int) -> Speaker | None:
+        """The actor or pronoun that opens a sentence: the subject of its '..., saying' or 'but said'."""
+        text = self.sentences[sentence].text
+        first = WORD.search(text)
+        if first is None:
+            return None
+        if first.group().lower() in ("he", "she"):
+            return self.resolve_pronoun(first.group().lower(), Position(sentence, first.start()))
+        opening = OPENING_NAME.match(text)
+        end = opening.end() if opening else 0
+        mentions = [m for m in self.mentions_in(sentence) if m.span.end <= end]
+        people = [m for m in mentions if m.type == "person"]
+        return Speaker((people or mentions)[-1].name, is_known=True) if mentions else None
 
     def mentions_in(self, sentence: int) -> list[Mention]:
-        return [m for m in self.cast.mentions if m.span.sentence == sentence]
+        return self.by_sentence.get(sentence, [])
 
     def resolve_pronoun(self, pronoun: str, position: Position) -> Speaker | None:
         """The most recent actor the pronoun can stand for: a person of that gender, or an organisation."""
@@ -133,12 +248,119 @@ class Attributor:
         return None
 
 
+def cue_verb(words: Sequence[tuple[str, int]]) -> int | None:
+    """Index of the speech verb of the cue after a quote, when the words before it can be its subject.
+
+    Up to a few words ('Sen. Jane Doe (D-Mo.) said'), or a name with appositives set off by commas
+    ('Jane Doe, 25, a nurse, said'); anything longer is the sentence going on, not a cue.
+    """
+    for index, (word, _) in enumerate(words):
+        if word in TAIL_STOP:
+            return None
+        if not is_cue_verb(words, index):
+            continue
+        before = [w for w, _ in words[:index]]
+        body = before[1:] if before[:1] == [","] else before
+        if "," not in body and len(body) <= MAX_CUE_WORDS:
+            return index
+        if body and body[0][0].isupper() and body[-1] in (",", ")"):
+            return index
+        return None
+    return None
+
+
+def ends_with_cue(text: str) -> bool:
+    """'..., Schiff said.' / 'said Mr. Rubio.': a sentence ending on a cue verb or on the name after it."""
+    words = [(m.group(), m.start()) for m in WORD.finditer(text[-80:])][-4:]
+    for index in range(len(words) - 1, -1, -1):
+        if is_cue_verb(words, index):
+            return text.endswith(".")
+        if not words[index][0][0].isupper():
+            return False
+    return False
+
+
+def is_cue_verb(words: Sequence[tuple[str, int]], index: int) -> bool:
+    """A lower-case speech verb used as a verb, or 'put it' ('as the memo put it')."""
+    word = words[index][0]
+    if word.lower() == "put":
+        return index + 1 < len(words) and words[index + 1][0] == "it"
+    return is_speech_verb(word) and not word[0].isupper() and not is_noun_use(words, index)
+
+
+def is_noun_use(words: Sequence[tuple[str, int]], index: int) -> bool:
+    """'the states', 'a report', 'Clinton's comments': a speech verb's form used as a noun."""
+    before = words[index - 1][0].lower() if index else ""
+    return before in lexicon.DETERMINERS or before.endswith(("'s", "\u2019s"))
+
+
+def blank_parentheses(text: str) -> str:
+    """'Sen. Jane Doe (D-Mo.) said': asides in parentheses blanked out, offsets kept."""
+    return PARENTHESES.sub(lambda m: " " * len(m.group()), text)
+
+
+def segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The stretches between commas and dashes, blank ones left out."""
+    bounds, position = [], start
+    for match in SEGMENT_BREAK.finditer(text, start, end):
+        bounds.append((position, match.start()))
+        position = match.end()
+    bounds.append((position, end))
+    return [(s, e) for s, e in bounds if text[s:e].strip()]
+
+
+def is_appositive(text: str) -> bool:
+    """', the chief executive,' / ', 25,' / ', R-Wis.,' / ', McCrory's opponent,': said of a name, not one."""
+    words = text.split()
+    first = words[0]
+    return (
+        not first[0].isupper()
+        or first[0].isdigit()
+        or bool(PARTY_TAG.match(first))
+        or first.endswith(("'s", "\u2019s"))
+        or first.lower() in lexicon.FUNCTION_WORDS
+    )
+
+
+def name_phrase_length(words: Sequence[str]) -> int:
+    """How many words after a cue verb name the speaker ('9/11 widow Terry Strada'): up to punctuation."""
+    length = 0
+    for word in words[:MAX_NAME_WORDS]:
+        lowered = word.lower()
+        if not word[0].isalnum() or (
+            lowered in lexicon.FUNCTION_WORDS and lowered not in lexicon.NAME_CONNECTORS
+        ):
+            break
+        length += 1
+    return length
+
+
+def unknown_name(text: str) -> Speaker | None:
+    """A capitalised name at the end of a stretch that no actor covers: 'Melanie' in 'Melanie said'."""
+    words = text.split()
+    run: list[str] = []
+    for word in reversed(words):
+        bare = word.strip(".,'\u2019")
+        lowered = bare.lower()
+        if (
+            not bare
+            or not bare[0].isupper()
+            or lowered in lexicon.FUNCTION_WORDS
+            or lowered in lexicon.TITLE_HEADS
+        ):
+            break
+        if lowered in lexicon.MONTHS or lowered in lexicon.WEEKDAYS:
+            break
+        run.insert(0, bare)
+    return Speaker(" ".join(run), is_known=False) if run else None
+
+
 def fits_pronoun(actor: Actor, wanted: str) -> bool:
     if wanted == "thing":
         return actor.type == "organization"
     if actor.type != "person":
         return False
-    gender = first_name_gender(actor.name.split()[0]) if " " in actor.name else None
+    gender = first_name_gender(actor.name.split()[0])
     return gender in (None, "unknown", wanted)
 
 

@@ -1,0 +1,1 @@
+"""Policy briefs: news articles in, a searchable MkDocs site of briefs out."""

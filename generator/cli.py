@@ -1,0 +1,100 @@
+"""The `briefs` command: build the docs folder, or print what is extracted from articles."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from generator.build import BuildReport, Project, build, extract_all
+from generator.records import extraction_record
+from generator.resolve import resolve_site
+from generator.write import WriteError
+
+
+@click.group()
+def main() -> None:
+    """Turn news articles into policy briefs for an MkDocs site."""
+
+
+@main.command(name="build")
+@click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path(),
+    show_default=True,
+    help="Project folder holding seeds/ and briefs/.",
+)
+@click.option("--strict", is_flag=True, help="Fail at the end if any article had a problem.")
+@click.option("--check", is_flag=True, help="Change nothing; fail if briefs/ is not what the articles make.")
+def build_command(root: Path, strict: bool, check: bool) -> None:
+    """Regenerate briefs/ from seeds/."""
+    try:
+        report = build(Project.at(root), check=check)
+    except WriteError as error:
+        raise click.ClickException(str(error)) from error
+    for problem in report.problems:
+        click.echo(str(problem), err=True)
+    click.echo(summary(report, check=check), err=True)
+    if check and not report.changes.is_empty:
+        for label, paths in (
+            ("added", report.changes.added),
+            ("changed", report.changes.changed),
+            ("removed", report.changes.removed),
+        ):
+            for path in paths:
+                click.echo(f"  would be {label}: briefs/{path}", err=True)
+        raise SystemExit(1)
+    if strict and report.problems:
+        click.echo(f"--strict: failing because of {len(report.problems)} problem(s) above", err=True)
+        raise SystemExit(1)
+
+
+def summary(report: BuildReport, *, check: bool) -> str:
+    changes = report.changes
+    verb = "would write" if check else "wrote"
+    return (
+        f"built {report.built} brief(s), skipped {report.skipped} article(s), "
+        f"{len(report.problems)} problem(s); {verb} {len(changes.added)} new, "
+        f"{len(changes.changed)} changed, removed {len(changes.removed)}, {changes.unchanged} unchanged"
+    )
+
+
+@main.command(name="extract")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per article per line.")
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+def extract_command(as_json: bool, files: tuple[Path, ...]) -> None:
+    """Print what is extracted from FILES (figures, quotes, actors)."""
+    extractions, problems, _ = extract_all(Project.at(Path()), list(files))
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    briefs = {brief.extraction.article.source: brief for brief in resolve_site(extractions).briefs}
+    for extraction in extractions:
+        brief = briefs[extraction.article.source]
+        record = extraction_record(extraction, brief.actor_slugs)
+        if as_json:
+            click.echo(json.dumps(record, ensure_ascii=False))
+        else:
+            click.echo(describe(record))
+    if problems and not extractions:
+        raise SystemExit(1)
+
+
+def describe(record: dict[str, Any]) -> str:
+    """A short human-readable account of one article's record."""
+    lines = [f"{record['id']}: {record['title']}"]
+    for figure in record["figures"]:
+        lines.append(
+            f"  figure  {figure['text']!r}: {figure['measure'] or '?'} ({figure['change'] or 'no change'})"
+        )
+    for quote in record["quotes"]:
+        lines.append(f"  quote   {quote['speaker'] or 'unattributed'}: {quote['text'][:70]!r}")
+    for actor in record["actors"]:
+        lines.append(
+            f"  actor   {actor['name']} ({actor['type']}{', ' + actor['role'] if actor['role'] else ''})"
+        )
+    return "\n".join(lines)

@@ -1,0 +1,146 @@
+"""Resolve actors across all articles: one slug per actor, and everything that links to them."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from generator.model import Actor, ActorType, Extraction, Figure, Quote
+
+WINDOWS_RESERVED = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"com{i}" for i in range(1, 10)] + [f"lpt{i}" for i in range(1, 10)]
+)
+SLUG_MAX_LENGTH = 80
+
+
+@dataclass(frozen=True)
+class Brief:
+    """An article's extraction with its page slug and, per actor name, the actor's site-wide slug."""
+
+    slug: str
+    extraction: Extraction
+    actor_slugs: dict[str, str]
+
+    @property
+    def title(self) -> str:
+        return self.extraction.article.title
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """One brief in which an actor appears, with the role it was given there."""
+
+    brief: Brief
+    actor: Actor
+
+
+@dataclass(frozen=True)
+class ActorProfile:
+    """Everything the site knows of one actor, gathered over all briefs."""
+
+    slug: str
+    name: str
+    type: ActorType
+    aliases: tuple[str, ...]
+    appearances: tuple[Appearance, ...]
+    quotes: tuple[tuple[Brief, Quote], ...]
+    figures: tuple[tuple[Brief, Figure], ...]
+
+
+@dataclass(frozen=True)
+class Site:
+    """All briefs, newest first, and all actor profiles, by name."""
+
+    briefs: tuple[Brief, ...]
+    actors: tuple[ActorProfile, ...]
+
+
+def slugify(text: str, fallback: str) -> str:
+    """A safe, stable path segment: ASCII letters, digits and hyphens."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:SLUG_MAX_LENGTH].strip("-")
+    if not slug:
+        return fallback
+    return f"{slug}-1" if slug in WINDOWS_RESERVED else slug
+
+
+def resolve_site(extractions: Sequence[Extraction]) -> Site:
+    """Give every brief and actor a unique slug and collect each actor's briefs, quotes and figures."""
+    canonical = canonical_names(extractions)
+    actor_slugs = unique_slugs(sorted(set(canonical.values())), "actor")
+    brief_slugs = unique_slugs([e.article.id for e in extractions], "brief")
+    briefs = [
+        Brief(
+            brief_slugs[e.article.id],
+            e,
+            {a.name: actor_slugs[canonical[a.name]] for a in e.actors},
+        )
+        for e in extractions
+    ]
+    briefs.sort(key=lambda b: (-b.extraction.article.published.timestamp(), b.slug))
+    return Site(tuple(briefs), profiles(briefs, canonical, actor_slugs))
+
+
+def canonical_names(extractions: Sequence[Extraction]) -> dict[str, str]:
+    """Each actor name mapped to its site-wide name: a lone surname joins the one full name ending in it."""
+    names = {actor.name: actor.type for e in extractions for actor in e.actors}
+    by_last_word: dict[str, set[str]] = {}
+    for name, kind in names.items():
+        if kind == "person" and " " in name:
+            by_last_word.setdefault(name.split()[-1], set()).add(name)
+    canonical = {}
+    for name, kind in names.items():
+        owners = by_last_word.get(name, set())
+        canonical[name] = next(iter(owners)) if kind == "person" and len(owners) == 1 else name
+    return canonical
+
+
+def unique_slugs(names: Sequence[str], fallback: str) -> dict[str, str]:
+    """Slugs for names in the given order; a clash gets -2, -3... in sorted order of the names."""
+    slugs: dict[str, str] = {}
+    taken: set[str] = set()
+    for name in sorted(names):
+        base = slugify(name, fallback)
+        slug, number = base, 1
+        while slug in taken:
+            number += 1
+            slug = f"{base}-{number}"
+        taken.add(slug)
+        slugs[name] = slug
+    return slugs
+
+
+def profiles(
+    briefs: Sequence[Brief], canonical: dict[str, str], slugs: dict[str, str]
+) -> tuple[ActorProfile, ...]:
+    appearances: dict[str, list[Appearance]] = {}
+    quotes: dict[str, list[tuple[Brief, Quote]]] = {}
+    figures: dict[str, list[tuple[Brief, Figure]]] = {}
+    for brief in briefs:
+        for actor in brief.extraction.actors:
+            appearances.setdefault(canonical[actor.name], []).append(Appearance(brief, actor))
+        for quote in brief.extraction.quotes:
+            if quote.speaker and quote.kind != "term":
+                quotes.setdefault(canonical[quote.speaker], []).append((brief, quote))
+        for figure in brief.extraction.figures:
+            if figure.source:
+                figures.setdefault(canonical[figure.source], []).append((brief, figure))
+    result = []
+    for name, seen in sorted(appearances.items(), key=lambda item: slugs[item[0]]):
+        kind = Counter(a.actor.type for a in seen).most_common(1)[0][0]
+        aliases = sorted({alias for a in seen for alias in (a.actor.name, *a.actor.aliases)} - {name})
+        result.append(
+            ActorProfile(
+                slugs[name],
+                name,
+                kind,
+                tuple(aliases),
+                tuple(seen),
+                tuple(quotes.get(name, ())),
+                tuple(figures.get(name, ())),
+            )
+        )
+    return tuple(result)

@@ -1,0 +1,97 @@
+"""One real `mkdocs build --strict` of a small project holding the seed article."""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SEED_SLUG = "000-43ebc112e8ca7426"
+QUOTE = "We have very substantial results from joint cooperation and the work that Mexico has been doing"
+ACTORS = {
+    "claudia-sheinbaum": "Claudia Sheinbaum",
+    "juan-ramon-de-la-fuente": "Juan Ramón de la Fuente",
+    "customs-and-border-protection": "Customs and Border Protection",
+    "state-department": "State Department",
+    "mexico": "Mexico",
+}
+
+
+def mkdocs_build(root: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml")],
+        cwd=root,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def built_site(tmp_path_factory, new_project) -> Path:
+    """The seed project built by MkDocs, its hook generating briefs/ first; returns site/."""
+    # Module scope: the build takes seconds and every test here only reads what it produced.
+    root = new_project(tmp_path_factory.mktemp("mkdocs") / "project", with_seeds=True)
+    # MkDocs checks that docs_dir exists before any hook runs; a clone has briefs/ committed.
+    (root / "briefs").mkdir()
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def search_text(built_site) -> str:
+    index = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
+    return " ".join(f"{doc['title']} {doc['text']}" for doc in index["docs"])
+
+
+def visible_text(page: Path) -> str:
+    """The text a reader sees: tags dropped, entities decoded once, as a browser does."""
+    return html.unescape(re.sub(r"<[^>]+>", " ", page.read_text("utf-8")))
+
+
+def test_hook_generates_the_docs_folder(built_site):
+    assert (built_site.parent / "briefs" / "briefs" / f"{SEED_SLUG}.md").exists()
+
+
+def test_brief_page_is_built(built_site):
+    assert (built_site / "briefs" / SEED_SLUG / "index.html").exists()
+
+
+@pytest.mark.parametrize("slug", sorted(ACTORS))
+def test_actor_pages_are_built(built_site, slug):
+    page = built_site / "actors" / slug / "index.html"
+    assert page.exists()
+    assert ACTORS[slug] in visible_text(page)
+
+
+def test_home_and_actor_index_are_built(built_site):
+    assert (built_site / "index.html").exists()
+    assert (built_site / "actors" / "index.html").exists()
+
+
+def test_brief_links_to_its_actor_pages(built_site):
+    page = (built_site / "briefs" / SEED_SLUG / "index.html").read_text("utf-8")
+    assert 'href="../../actors/claudia-sheinbaum/"' in page
+
+
+def test_search_index_holds_the_words_of_a_quote(search_text):
+    assert QUOTE in search_text
+
+
+@pytest.mark.parametrize("name", sorted(ACTORS.values()))
+def test_search_index_holds_the_actor_names(search_text, name):
+    assert name in search_text
+
+
+def test_apostrophes_in_article_text_are_shown_as_apostrophes(built_site):
+    text = visible_text(built_site / "briefs" / SEED_SLUG / "index.html")
+    assert "yielding 'very substantial results,' such as" in text
+    assert "&#" not in text
