@@ -36,7 +36,7 @@ def attribute_quotes(
             unknown.add(speaker.name)
         name = speaker.name if isinstance(speaker, Speaker) else None
         quotes.append(Quote(span.text, name, kind, Span(start.sentence, start.offset, end.offset)))
-    unknown.update(cue_subjects(sentences))
+    unknown.update(cue_subjects(sentences) - {mention.text for mention in cast.mentions})
     return drop_repeats(carry_paragraph_speakers(quotes, sentences)), frozenset(unknown)
 
 

@@ -68,6 +68,23 @@ STOP_WORDS = lexicon.words(
 )
 SOURCE_CUES = ("reported by", "according to", "data from", "figures from", "estimates from", "published by")
 CHANGE_VERBS_WINDOW = 4
+# Nouns that, right after a figure, give its direction: "a 50% reduction", "a 3% rise".
+CHANGE_NOUNS: dict[str, Change] = {
+    **dict.fromkeys(
+        lexicon.words(
+            "reduction drop decline decrease fall cut cuts loss plunge slump dip contraction slide"
+        ),
+        "decrease",
+    ),
+    **dict.fromkeys(
+        lexicon.words("increase rise growth gain jump hike surge boost spike expansion climb"), "increase"
+    ),
+}
+CHANGE_VERBS = frozenset(
+    w
+    for w in lexicon.INCREASE_WORDS | lexicon.DECREASE_WORDS
+    if w.endswith(("ed", "s")) or w in ("fell", "rose")
+)
 MEASURE_MAX_WORDS = 8
 
 
@@ -179,11 +196,13 @@ def qualifier_before(text: str, start: int) -> str | None:
 
 
 def change_near(text: str, start: int, end: int, qualifier: str | None) -> Change | None:
-    """Direction of change from the words just after the figure, else just before it."""
-    after = re.findall(r"[a-z]+", text[end:].lower())[:2]
+    """Direction of change from the noun right after the figure (a 5% drop), else the words before it."""
+    after = re.findall(r"[a-z]+", text[end:].lower())[:1]
+    if after and after[0] in CHANGE_NOUNS:
+        return CHANGE_NOUNS[after[0]]
     lead = text[:start].lower().rstrip().removesuffix(qualifier or "")
     before = re.findall(r"[a-z]+", lead)[-CHANGE_VERBS_WINDOW:]
-    for word in [*after, *reversed(before)]:
+    for word in reversed(before):
         if word in lexicon.INCREASE_WORDS:
             return "increase"
         if word in lexicon.DECREASE_WORDS:
@@ -194,14 +213,23 @@ def change_near(text: str, start: int, end: int, qualifier: str | None) -> Chang
 def measure_of(text: str, start: int, end: int, unit: str) -> str:
     """What the figure counts: the phrase after 'of'/'in' that follows it, or the one it closes."""
     after = re.match(r"\s*(?:[a-z]+\s+){0,1}?(?:of|in|for)\s+(?P<phrase>[^,.;:()]+)", text[end:])
-    if after:
+    if after and not is_time_phrase(after.group("phrase")):
         return noun_phrase(after.group("phrase"))
+    subject = re.search(r"(?P<phrase>[\w' -]+?)\s+(?P<verb>[a-z]+)(?:\s+by)?\s+(?:[a-z]+\s+)?$", text[:start])
+    if subject and subject.group("verb") in CHANGE_VERBS:
+        return noun_phrase(" ".join(subject.group("phrase").split()[-4:]))
     before = re.search(
         r"\b(?:in|of)\s+(?P<phrase>[^,.;:()]+?)\s+(?:by|to|of)\s+(?:[a-z]+\s+){0,2}$", text[:start]
     )
     if before:
         return noun_phrase(before.group("phrase"))
     return unit if unit not in ("%", "percentage points") and unit.isalpha() else ""
+
+
+def is_time_phrase(phrase: str) -> bool:
+    """'March', 'the first quarter of 2024', '2023': when, not what."""
+    first = phrase.split()[0].lower().strip(".,") if phrase.split() else ""
+    return first in lexicon.MONTHS or first in lexicon.WEEKDAYS or bool(YEAR.match(first))
 
 
 def noun_phrase(phrase: str) -> str:
