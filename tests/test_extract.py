@@ -247,3 +247,13 @@ def test_sentence_initial_function_word_is_not_an_actor(extract_body, opener):
 def test_country_name_is_a_country(extract_body):
     extraction = extract_body("Officials from Brazil and Chile met in the capital.")
     assert {(a.name, a.type) for a in extraction.actors} == {("Brazil", "country"), ("Chile", "country")}
+
+
+def test_every_speaker_is_one_of_the_actors(extract_body: Callable[..., Extraction]) -> None:
+    extraction = extract_body(
+        "The hearing ran late into the night.",
+        "Said Ellis: \u201cWe will not give up on this plan.\u201d",
+    )
+    names = {actor.name for actor in extraction.actors}
+    assert extraction.quotes
+    assert all(quote.speaker is None or quote.speaker in names for quote in extraction.quotes)

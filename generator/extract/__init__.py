@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from generator.extract.actors import find_actors
 from generator.extract.attribute import attribute_quotes
 from generator.extract.figures import extract_figures
@@ -19,5 +21,7 @@ def extract_article(article: Article) -> Extraction:
     if new_speakers:
         cast = find_actors(sentences, new_speakers)
         quotes, _ = attribute_quotes(spans, sentences, cast)
+    known = {actor.name for actor in cast.actors}
+    quotes = [q if q.speaker in known else replace(q, speaker=None) for q in quotes]
     figures = extract_figures(sentences, cast)
     return Extraction(article, sentences, cast.actors, tuple(quotes), tuple(figures), tuple(problems))
