@@ -249,7 +249,7 @@ def test_country_name_is_a_country(extract_body):
     assert {(a.name, a.type) for a in extraction.actors} == {("Brazil", "country"), ("Chile", "country")}
 
 
-def test_every_speaker_is_one_of_the_actors(extract_body: Callable[..., Extraction]) -> None:
+def test_every_speaker_is_one_of_the_actors(extract_body):
     extraction = extract_body(
         "The hearing ran late into the night.",
         "Said Ellis: \u201cWe will not give up on this plan.\u201d",
