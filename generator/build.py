@@ -8,6 +8,7 @@ from pathlib import Path
 from generator.extract import extract_article
 from generator.model import Extraction, Problem
 from generator.read import ArticleError, read_article
+from generator.registry import load_registry
 from generator.render import render_site
 from generator.resolve import resolve_site
 from generator.write import Changes, apply_changes, plan_changes
@@ -24,6 +25,10 @@ class Project:
     @classmethod
     def at(cls, root: Path) -> Project:
         return cls(root, root / "seeds", root / "briefs")
+
+    @property
+    def registry_path(self) -> Path:
+        return self.root / "actors.yml"
 
     def name_of(self, path: Path) -> str:
         """A path as messages show it: relative to the project when inside it."""
@@ -44,11 +49,16 @@ class BuildReport:
 
 
 def build(project: Project, *, check: bool = False) -> BuildReport:
-    """Regenerate the docs folder from the articles; with `check`, only report what would change."""
+    """Regenerate the docs folder from the articles; with `check`, only report what would change.
+
+    Raises RegistryError when actors.yml has problems, WriteError when a page cannot be written safely.
+    """
+    # 0. The curated registry is configuration: a problem there stops the build before any work.
+    registry = load_registry(project.registry_path, project.name_of(project.registry_path))
     # 1. Read and extract every article before writing anything.
     extractions, problems, skipped = extract_all(project, sorted(project.seeds_dir.glob("*.txt")))
     # 2. Resolve actors across all briefs.
-    site = resolve_site(extractions)
+    site = resolve_site(extractions, registry)
     # 3. Render every page in memory.
     pages = render_site(site)
     # 4. Write only what changed (or, for a check, nothing at all).

@@ -10,7 +10,11 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from mkdocs.exceptions import PluginError
+
 from generator.build import Project, build
+from generator.registry import RegistryError
+from generator.write import WriteError
 
 log = logging.getLogger("mkdocs.plugins.briefs")
 
@@ -22,7 +26,10 @@ def project_of(config: Any) -> Project:
 
 def on_pre_build(config: Any) -> None:
     """Bring briefs/ up to date; problems become MkDocs warnings, so `--strict` fails on them."""
-    report = build(project_of(config))
+    try:
+        report = build(project_of(config))
+    except (RegistryError, WriteError) as error:
+        raise PluginError(f"briefs: {error}") from error
     for problem in report.problems:
         log.warning("%s", problem)
     changes = report.changes

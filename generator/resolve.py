@@ -9,11 +9,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.model import Actor, ActorType, Extraction, Figure, Quote
+from generator.registry import Registry
 
 WINDOWS_RESERVED = frozenset(
     ["con", "prn", "aux", "nul"] + [f"com{i}" for i in range(1, 10)] + [f"lpt{i}" for i in range(1, 10)]
 )
 SLUG_MAX_LENGTH = 80
+EMPTY_REGISTRY = Registry.of([])
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,8 @@ class ActorProfile:
     name: str
     type: ActorType
     aliases: tuple[str, ...]
+    description: str
+    curated_roles: tuple[str, ...]
     appearances: tuple[Appearance, ...]
     quotes: tuple[tuple[Brief, Quote], ...]
     figures: tuple[tuple[Brief, Figure], ...]
@@ -67,9 +71,9 @@ def slugify(text: str, fallback: str) -> str:
     return f"{slug}-1" if slug in WINDOWS_RESERVED else slug
 
 
-def resolve_site(extractions: Sequence[Extraction]) -> Site:
+def resolve_site(extractions: Sequence[Extraction], registry: Registry = EMPTY_REGISTRY) -> Site:
     """Give every brief and actor a unique slug and collect each actor's briefs, quotes and figures."""
-    canonical = canonical_names(extractions)
+    canonical = canonical_names(extractions, registry)
     actor_slugs = unique_slugs(sorted(set(canonical.values())), "actor")
     brief_slugs = unique_slugs([e.article.id for e in extractions], "brief")
     briefs = [
@@ -81,12 +85,19 @@ def resolve_site(extractions: Sequence[Extraction]) -> Site:
         for e in extractions
     ]
     briefs.sort(key=lambda b: (-b.extraction.article.published.timestamp(), b.slug))
-    return Site(tuple(briefs), profiles(briefs, canonical, actor_slugs))
+    return Site(tuple(briefs), profiles(briefs, canonical, actor_slugs, registry))
 
 
-def canonical_names(extractions: Sequence[Extraction]) -> dict[str, str]:
-    """Each actor name mapped to its site-wide name: a lone surname joins the one full name ending in it."""
+def canonical_names(extractions: Sequence[Extraction], registry: Registry) -> dict[str, str]:
+    """Each actor name mapped to its site-wide name: the registry's, else a lone surname joins the
+    one full name ending in it."""
     names = {actor.name: actor.type for e in extractions for actor in e.actors}
+    curated = {
+        actor.name: entry.name
+        for e in extractions
+        for actor in e.actors
+        if (entry := next(filter(None, map(registry.find, (actor.name, *actor.aliases))), None))
+    }
     by_last_word: dict[str, set[str]] = {}
     for name, kind in names.items():
         if kind == "person" and " " in name:
@@ -95,7 +106,7 @@ def canonical_names(extractions: Sequence[Extraction]) -> dict[str, str]:
     for name, kind in names.items():
         owners = by_last_word.get(name, set())
         canonical[name] = next(iter(owners)) if kind == "person" and len(owners) == 1 else name
-    return canonical
+    return {name: curated.get(name) or curated.get(full, full) for name, full in canonical.items()}
 
 
 def unique_slugs(names: Sequence[str], fallback: str) -> dict[str, str]:
@@ -114,8 +125,9 @@ def unique_slugs(names: Sequence[str], fallback: str) -> dict[str, str]:
 
 
 def profiles(
-    briefs: Sequence[Brief], canonical: dict[str, str], slugs: dict[str, str]
+    briefs: Sequence[Brief], canonical: dict[str, str], slugs: dict[str, str], registry: Registry
 ) -> tuple[ActorProfile, ...]:
+    """Each actor's appearances, quotes and figures, with what the registry says of it."""
     appearances: dict[str, list[Appearance]] = {}
     quotes: dict[str, list[tuple[Brief, Quote]]] = {}
     figures: dict[str, list[tuple[Brief, Figure]]] = {}
@@ -130,14 +142,18 @@ def profiles(
                 figures.setdefault(canonical[figure.source], []).append((brief, figure))
     result = []
     for name, seen in sorted(appearances.items(), key=lambda item: slugs[item[0]]):
-        kind = Counter(a.actor.type for a in seen).most_common(1)[0][0]
-        aliases = sorted({alias for a in seen for alias in (a.actor.name, *a.actor.aliases)} - {name})
+        entry = registry.find(name)
+        kind = (entry and entry.type) or Counter(a.actor.type for a in seen).most_common(1)[0][0]
+        written = {alias for a in seen for alias in (a.actor.name, *a.actor.aliases)}
+        aliases = sorted(written.union(entry.aliases if entry else ()) - {name})
         result.append(
             ActorProfile(
                 slugs[name],
                 name,
                 kind,
                 tuple(aliases),
+                entry.description if entry else "",
+                entry.roles if entry else (),
                 tuple(seen),
                 tuple(quotes.get(name, ())),
                 tuple(figures.get(name, ())),
