@@ -10,6 +10,7 @@ import click
 
 from generator.build import BuildReport, Project, build, extract_all
 from generator.records import extraction_record
+from generator.registry import RegistryError
 from generator.resolve import resolve_site
 from generator.write import WriteError
 
@@ -33,7 +34,7 @@ def build_command(root: Path, strict: bool, check: bool) -> None:
     """Regenerate briefs/ from seeds/."""
     try:
         report = build(Project.at(root), check=check)
-    except WriteError as error:
+    except (WriteError, RegistryError) as error:
         raise click.ClickException(str(error)) from error
     for problem in report.problems:
         click.echo(str(problem), err=True)
