@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from generator.build import BuildReport, Project, build, extract_all
+from generator.check_site import ConfigError, check_site, read_site_url
 from generator.records import extraction_record
 from generator.registry import RegistryError
 from generator.resolve import resolve_site
@@ -99,3 +100,30 @@ def describe(record: dict[str, Any]) -> str:
             f"  actor   {actor['name']} ({actor['type']}{', ' + actor['role'] if actor['role'] else ''})"
         )
     return "\n".join(lines)
+
+
+@main.command(name="check-site")
+@click.option(
+    "-f",
+    "--config-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("mkdocs.yml"),
+    show_default=True,
+    help="MkDocs config whose site_url says where the site is served.",
+)
+@click.argument("site_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def check_site_command(config_file: Path, site_dir: Path) -> None:
+    """Check a built site: links, anchors, brief metadata, actor pages, sitemap."""
+    try:
+        site_url = read_site_url(config_file)
+    except ConfigError as error:
+        raise click.ClickException(str(error)) from error
+    problems = check_site(site_dir, site_url=site_url)
+    prefix = site_dir.as_posix()
+    for problem in problems:
+        click.echo(f"{prefix}/{problem}", err=True)
+    if problems:
+        pages = len({problem.page for problem in problems})
+        click.echo(f"{len(problems)} problem(s) in {pages} page(s) of {prefix}/", err=True)
+        raise SystemExit(1)
+    click.echo(f"{prefix}/: no problems (links, anchors, brief metadata, actor pages, sitemap)", err=True)
