@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.crosslinks import link_site
 from generator.extract import extract_article
 from generator.model import Extraction, Problem
 from generator.read import ArticleError, read_article
@@ -59,9 +60,11 @@ def build(project: Project, *, check: bool = False) -> BuildReport:
     extractions, problems, skipped = extract_all(project, sorted(project.seeds_dir.glob("*.txt")))
     # 2. Resolve actors across all briefs.
     site = resolve_site(extractions, registry)
-    # 3. Render every page in memory.
-    pages = render_site(site)
-    # 4. Write only what changed (or, for a check, nothing at all).
+    # 3. Cross-link the corpus: co-appearances, related briefs, topics, months.
+    links = link_site(site)
+    # 4. Render every page in memory.
+    pages = render_site(site, links)
+    # 5. Write only what changed (or, for a check, nothing at all).
     changes = plan_changes(project.out_dir, pages)
     if not check:
         apply_changes(project.out_dir, pages, changes)

@@ -1,14 +1,21 @@
-"""An extraction as plain data, the shape `briefs extract --json` prints and `briefs.json` will hold."""
+"""Extractions as plain data: the JSON of `briefs extract --json` and the front matter of brief pages.
+
+Both hold the same fields; the JSON names actors by name (for scripts and the scorer), the front
+matter by slug (an actor's identity on the site).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from typing import Any
 
-from generator.model import Extraction
+from generator.model import Actor, Extraction, Figure, Quote
+
+ActorRef = Callable[[str], str]
 
 
-def extraction_record(extraction: Extraction, actor_slugs: dict[str, str]) -> dict[str, Any]:
-    """One article's record: actors by name and slug, every item with its sentence index."""
+def extraction_record(extraction: Extraction, actor_slugs: Mapping[str, str]) -> dict[str, Any]:
+    """One article's record: actors by name (with their slugs), every item with its sentence index."""
     article = extraction.article
     return {
         "id": article.id,
@@ -16,33 +23,58 @@ def extraction_record(extraction: Extraction, actor_slugs: dict[str, str]) -> di
         "published": article.published.isoformat(),
         "sections": list(article.sections),
         "summary": article.summary,
-        "figures": [
-            {
-                "value": f.value,
-                "unit": f.unit,
-                "text": f.text,
-                "measure": f.measure,
-                "change": f.change,
-                "qualifier": f.qualifier,
-                "source": f.source,
-                "sentence": f.span.sentence,
-            }
-            for f in extraction.figures
-        ],
-        "quotes": [
-            {"text": q.text, "speaker": q.speaker, "kind": q.kind, "sentence": q.span.sentence}
-            for q in extraction.quotes
-        ],
-        "actors": [
-            {
-                "name": a.name,
-                "slug": actor_slugs[a.name],
-                "type": a.type,
-                "role": a.role,
-                "aliases": list(a.aliases),
-                "mentions": a.mentions,
-            }
-            for a in extraction.actors
-        ],
+        "figures": [figure_record(f, str) for f in extraction.figures],
+        "quotes": [quote_record(q, str) for q in extraction.quotes],
+        "actors": [actor_record(a, actor_slugs) for a in extraction.actors],
         "sentences": [s.text for s in extraction.sentences],
+    }
+
+
+def front_matter(extraction: Extraction, actor_slugs: Mapping[str, str]) -> dict[str, Any]:
+    """A brief page's front matter: the same facts, actors referred to by slug."""
+    article = extraction.article
+    return {
+        "title": article.title,
+        "description": article.summary or (extraction.sentences[0].text if extraction.sentences else ""),
+        "date": article.published.isoformat(),
+        "id": article.id,
+        "source": article.source,
+        "tags": list(dict.fromkeys(article.sections)),
+        "summary": article.summary,
+        "actors": [actor_record(a, actor_slugs) for a in extraction.actors],
+        "figures": [figure_record(f, actor_slugs.__getitem__) for f in extraction.figures],
+        "quotes": [quote_record(q, actor_slugs.__getitem__) for q in extraction.quotes],
+    }
+
+
+def actor_record(actor: Actor, actor_slugs: Mapping[str, str]) -> dict[str, Any]:
+    return {
+        "name": actor.name,
+        "slug": actor_slugs[actor.name],
+        "type": actor.type,
+        "role": actor.role,
+        "aliases": list(actor.aliases),
+        "mentions": actor.mentions,
+    }
+
+
+def figure_record(figure: Figure, actor_ref: ActorRef) -> dict[str, Any]:
+    return {
+        "value": figure.value,
+        "unit": figure.unit,
+        "text": figure.text,
+        "measure": figure.measure,
+        "change": figure.change,
+        "qualifier": figure.qualifier,
+        "source": actor_ref(figure.source) if figure.source else None,
+        "sentence": figure.span.sentence,
+    }
+
+
+def quote_record(quote: Quote, actor_ref: ActorRef) -> dict[str, Any]:
+    return {
+        "text": quote.text,
+        "speaker": actor_ref(quote.speaker) if quote.speaker else None,
+        "kind": quote.kind,
+        "sentence": quote.span.sentence,
     }

@@ -4,19 +4,43 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
 import frontmatter
 import jinja2
 
-from generator.model import Extraction, Figure, Quote
-from generator.resolve import ActorProfile, Brief, Site
+from generator.crosslinks import CoActor, Links, Month, Related
+from generator.listings import BRIEFS_PER_PAGE, QUOTES_PER_PAGE, linker, page_path, paginate
+from generator.model import Actor, Extraction, Figure, Quote
+from generator.network import network_svg
+from generator.records import front_matter
+from generator.resolve import ActorProfile, Brief, Site, slugify
 
 MARKDOWN_SPECIALS = frozenset("\\`*_{}[]<>&#|")
 LIST_MARKER = re.compile(r"^(\d+)([.)])|^([-+])(?=\s)")
 LATEST_BRIEFS = 20
+FIGURES_SHOWN = 20
+KEY_FIGURES = 6
+SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+CURRENCY_PREFIXES = frozenset({"$", "€", "£", "¥", "₹", "HK$", "A$", "C$", "NZ$", "R$"})
+MONTH_NAMES = (
+    "",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 ACTOR_TYPE_TITLES = {
     "person": "People",
     "organization": "Organisations",
@@ -49,99 +73,110 @@ def environment() -> jinja2.Environment:
     env.filters["md"] = escape_markdown
     env.filters["attr"] = escape_attribute
     env.filters["number"] = format_number
+    env.filters["amount"] = format_amount
     return env
 
 
-def render_site(site: Site) -> dict[str, str]:
+def render_site(site: Site, links: Links) -> dict[str, str]:
     """Every generated page of the site by its path relative to the docs folder ('/'-separated)."""
-    pages = {
-        "index.md": render_page("home.md.j2", {}, briefs=site.briefs[:LATEST_BRIEFS], total=len(site.briefs))
-    }
+    pages = {"index.md": render_home(site)}
     for brief in site.briefs:
-        pages[f"briefs/{brief.slug}.md"] = render_brief(brief)
-    pages["actors/index.md"] = render_page("actors.md.j2", {"title": "Actors"}, groups=actor_groups(site))
+        pages[f"briefs/{brief.slug}.md"] = render_brief(brief, links.related[brief.slug])
+    pages["actors/index.md"] = render_page(
+        "actors.md.j2", {"title": "Actors"}, "actors/index.md", groups=actor_groups(site)
+    )
     for profile in site.actors:
-        pages[f"actors/{profile.slug}.md"] = render_actor(profile)
+        pages.update(render_actor(profile, links.co_actors.get(profile.slug, ())))
+    pages["topics/index.md"] = render_page(
+        "topics.md.j2", {"title": "Topics"}, "topics/index.md", topics=links.topics
+    )
+    for topic in links.topics:
+        intro = f"Briefs filed under {topic.name}, newest first."
+        pages.update(render_listing(f"topics/{topic.slug}", topic.name, intro, topic.briefs))
+    pages["archive/index.md"] = render_page(
+        "archive.md.j2",
+        {"title": "Archive"},
+        "archive/index.md",
+        years=archive_years(links.months),
+        month_names=MONTH_NAMES,
+    )
+    for month in links.months:
+        heading = f"{MONTH_NAMES[month.month]} {month.year}"
+        pages.update(
+            render_listing(f"archive/{month.slug}", heading, f"Briefs published in {heading}.", month.briefs)
+        )
     return pages
 
 
-def render_page(template: str, metadata: Mapping[str, Any], **context: Any) -> str:
-    """A page: YAML front matter dumped from a dict (never templated), then the rendered body."""
-    body = environment().get_template(template).render(**context)
+def render_home(site: Site) -> str:
+    return render_page(
+        "home.md.j2", {}, "index.md", briefs=site.briefs[:LATEST_BRIEFS], total=len(site.briefs)
+    )
+
+
+def render_listing(base: str, heading: str, intro: str, briefs: Sequence[Brief]) -> dict[str, str]:
+    """A listing of briefs, as many pages as it takes."""
+    return {
+        pager.path: render_page(
+            "listing.md.j2", {"title": heading}, pager.path, heading=heading, intro=intro, pager=pager
+        )
+        for pager in paginate(base, briefs, BRIEFS_PER_PAGE)
+    }
+
+
+def archive_years(months: Sequence[Month]) -> list[tuple[int, list[Month]]]:
+    years: dict[int, list[Month]] = {}
+    for month in months:
+        years.setdefault(month.year, []).append(month)
+    return list(years.items())
+
+
+def render_page(template: str, metadata: Mapping[str, Any], path: str, **context: Any) -> str:
+    """A page at `path`: YAML front matter dumped from a dict (never templated), then the body."""
+    body = environment().get_template(template).render(rel=linker(path), **context)
     if not metadata:
         return body
     post = frontmatter.Post(body, **metadata)
     return frontmatter.dumps(post, sort_keys=False) + "\n"
 
 
-def render_brief(brief: Brief) -> str:
-    article = brief.extraction.article
+def render_brief(brief: Brief, related: Sequence[Related]) -> str:
+    extraction = brief.extraction
+    article = extraction.article
+    cards = key_figures(extraction.figures)
     return render_page(
         "brief.md.j2",
-        brief_metadata(brief),
+        front_matter(extraction, brief.actor_slugs),
+        f"briefs/{brief.slug}.md",
         brief=brief,
         article=article,
         date=article.published.date().isoformat(),
-        paragraphs=source_paragraphs(brief.extraction),
-        figures=brief.extraction.figures,
-        quotes=[q for q in brief.extraction.quotes if q.kind != "term"],
-        actors=sorted(brief.extraction.actors, key=lambda a: (-a.mentions, a.name)),
+        paragraphs=source_paragraphs(extraction),
+        key_figures=cards,
+        more_figures=[f for f in extraction.figures if f not in cards],
+        quote_groups=quote_groups(extraction),
+        actors=sorted(extraction.actors, key=lambda a: (-a.mentions, a.name)),
+        related=related,
+        topic_slug=lambda section: slugify(section, "topic"),
     )
 
 
-def brief_metadata(brief: Brief) -> dict[str, Any]:
-    """The brief's front matter: actors by slug, every item with the sentence it came from."""
-    extraction, slugs = brief.extraction, brief.actor_slugs
-    article = extraction.article
-    return {
-        "title": article.title,
-        "description": article.summary or first_sentence(extraction),
-        "date": article.published.isoformat(),
-        "id": article.id,
-        "source": article.source,
-        "sections": list(article.sections),
-        "summary": article.summary,
-        "actors": [actor_record(a, slugs) for a in extraction.actors],
-        "figures": [figure_record(f, slugs) for f in extraction.figures],
-        "quotes": [quote_record(q, slugs) for q in extraction.quotes],
-    }
+def key_figures(figures: Sequence[Figure]) -> list[Figure]:
+    """The figures worth a card: those saying what they measure, the most complete first, in text order."""
+    ranked = sorted(figures, key=lambda f: -sum(map(bool, (f.measure, f.change, f.source, f.unit))))
+    chosen = set(map(id, ranked[:KEY_FIGURES]))
+    return [f for f in figures if id(f) in chosen]
 
 
-def first_sentence(extraction: Extraction) -> str:
-    return extraction.sentences[0].text if extraction.sentences else ""
-
-
-def actor_record(actor: Any, slugs: Mapping[str, str]) -> dict[str, Any]:
-    return {
-        "slug": slugs[actor.name],
-        "name": actor.name,
-        "type": actor.type,
-        "role": actor.role,
-        "aliases": list(actor.aliases),
-        "mentions": actor.mentions,
-    }
-
-
-def figure_record(figure: Figure, slugs: Mapping[str, str]) -> dict[str, Any]:
-    return {
-        "value": figure.value,
-        "unit": figure.unit,
-        "text": figure.text,
-        "measure": figure.measure,
-        "change": figure.change,
-        "qualifier": figure.qualifier,
-        "source": slugs[figure.source] if figure.source else None,
-        "sentence": figure.span.sentence,
-    }
-
-
-def quote_record(quote: Quote, slugs: Mapping[str, str]) -> dict[str, Any]:
-    return {
-        "text": quote.text,
-        "speaker": slugs[quote.speaker] if quote.speaker else None,
-        "kind": quote.kind,
-        "sentence": quote.span.sentence,
-    }
+def quote_groups(extraction: Extraction) -> list[tuple[Actor | None, list[Quote]]]:
+    """Key quotes by speaker in order of first quote, the unattributed last: positions side by side."""
+    actors = {actor.name: actor for actor in extraction.actors}
+    groups: dict[str | None, list[Quote]] = {}
+    for quote in extraction.quotes:
+        if quote.kind != "term":
+            groups.setdefault(quote.speaker, []).append(quote)
+    ordered = sorted(groups.items(), key=lambda item: item[0] is None)
+    return [(actors[name] if name else None, quotes) for name, quotes in ordered]
 
 
 def source_paragraphs(extraction: Extraction) -> list[dict[str, Any]]:
@@ -154,15 +189,52 @@ def source_paragraphs(extraction: Extraction) -> list[dict[str, Any]]:
     return paragraphs
 
 
-def render_actor(profile: ActorProfile) -> str:
-    roles = [(a.actor.role, a.brief) for a in profile.appearances if a.actor.role]
-    return render_page(
-        "actor.md.j2",
-        {"title": profile.name, "actor": {"slug": profile.slug, "type": profile.type}},
-        profile=profile,
-        roles=roles,
-        type_title=ACTOR_TYPE_TITLES[profile.type],
-    )
+@dataclass(frozen=True)
+class StatedRole:
+    """A role as written in the briefs: its latest brief, and in how many briefs it was stated."""
+
+    text: str
+    brief: Brief
+    count: int
+
+
+def render_actor(profile: ActorProfile, co_actors: Sequence[CoActor]) -> dict[str, str]:
+    """The actor's page, with further pages when its briefs or quotes fill more than one."""
+    base = f"actors/{profile.slug}"
+    briefs = paginate(base, profile.appearances, BRIEFS_PER_PAGE)
+    quotes = paginate(base, profile.quotes, QUOTES_PER_PAGE)
+    count = max(len(briefs), len(quotes))
+    pages = {}
+    for number in range(1, count + 1):
+        pager = briefs[number - 1] if number <= len(briefs) else replace(briefs[0], items=(), number=number)
+        pager = replace(pager, paths=tuple(page_path(base, n) for n in range(1, count + 1)))
+        pages[pager.path] = render_page(
+            "actor.md.j2",
+            {"title": profile.name, "actor": {"slug": profile.slug, "type": profile.type}},
+            pager.path,
+            profile=profile,
+            pager=pager,
+            quotes=quotes[number - 1] if number <= len(quotes) else replace(quotes[0], items=()),
+            roles=stated_roles(profile),
+            co_actors=co_actors,
+            network=network_svg(profile, co_actors, lambda slug: f"../{slug}/"),
+            figures_shown=FIGURES_SHOWN,
+            type_title=ACTOR_TYPE_TITLES[profile.type],
+        )
+    return pages
+
+
+def stated_roles(profile: ActorProfile) -> list[StatedRole]:
+    """Each distinct role once, with the newest brief that states it (appearances are newest first)."""
+    roles: dict[str, StatedRole] = {}
+    for appearance in profile.appearances:
+        role = appearance.actor.role
+        if role:
+            known = roles.get(role.casefold())
+            roles[role.casefold()] = (
+                replace(known, count=known.count + 1) if known else StatedRole(role, appearance.brief, 1)
+            )
+    return list(roles.values())
 
 
 def actor_groups(site: Site) -> list[tuple[str, list[ActorProfile]]]:
@@ -174,6 +246,21 @@ def actor_groups(site: Site) -> list[tuple[str, list[ActorProfile]]]:
         if members:
             groups.append((title, members))
     return groups
+
+
+def format_amount(figure: Figure) -> str:
+    """'$1.2 billion', '40%', '320 tons': large amounts in words, currencies before the number."""
+    value, scale = figure.value, ""
+    for size, word in SCALE_WORDS:
+        if abs(value) >= size and figure.unit not in ("%", "percentage points"):
+            value, scale = value / size, f" {word}"
+            break
+    number = format_number(round(value, 6)) + scale
+    if figure.unit in CURRENCY_PREFIXES or (figure.unit.isupper() and 1 < len(figure.unit) <= 3):
+        return f"{figure.unit}{number}" if figure.unit in CURRENCY_PREFIXES else f"{figure.unit} {number}"
+    if figure.unit == "%":
+        return f"{number}%"
+    return f"{number} {figure.unit}".strip()
 
 
 def format_number(value: float) -> str:

@@ -115,7 +115,8 @@ SENTENCE_STARTERS = frozenset(
     ]
 )
 BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])")
-WORD_BEFORE = re.compile(r"([\w.]+)$")
+WORD_BEFORE = re.compile(r"(?<![\w.])([\w.]+)$")
+WORD_BEFORE_REACH = 80
 INNER_PERIODS = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$")
 
 
@@ -153,7 +154,7 @@ def is_boundary(text: str, match: re.Match[str]) -> bool:
     """Whether the punctuation at `match` ends a sentence."""
     if match.group()[0] != "." or match.group().startswith(".."):
         return True
-    before = WORD_BEFORE.search(text, 0, match.start())
+    before = WORD_BEFORE.search(text, max(0, match.start() - WORD_BEFORE_REACH), match.start())
     if before is None:
         return True
     word = before.group(1)

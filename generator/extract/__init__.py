@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from generator.extract.actors import find_actors
+from generator.extract.actors import resolve_actors
 from generator.extract.attribute import attribute_quotes
 from generator.extract.figures import extract_figures
+from generator.extract.names import find_candidates
 from generator.extract.quotes import find_quote_spans
 from generator.model import Article, Extraction
 from generator.sentences import split_sentences
@@ -16,10 +17,11 @@ def extract_article(article: Article) -> Extraction:
     """Everything the brief of `article` shows, each item pointing at its sentence."""
     sentences = split_sentences(article.paragraphs)
     spans, problems = find_quote_spans(article.paragraphs, article.source)
-    cast = find_actors(sentences)
+    candidates = find_candidates(sentences)
+    cast = resolve_actors(candidates, sentences)
     quotes, new_speakers = attribute_quotes(spans, sentences, cast)
     if new_speakers:
-        cast = find_actors(sentences, new_speakers)
+        cast = resolve_actors(candidates, sentences, new_speakers)
         quotes, _ = attribute_quotes(spans, sentences, cast)
     known = {actor.name for actor in cast.actors}
     quotes = [q if q.speaker in known else replace(q, speaker=None) for q in quotes]

@@ -25,7 +25,13 @@ class Cast:
 
 def find_actors(sentences: Sequence[Sentence], speakers: frozenset[str] = frozenset()) -> Cast:
     """Resolve names to actors; `speakers` are single words seen as speakers, kept as people."""
-    candidates = find_candidates(sentences)
+    return resolve_actors(find_candidates(sentences), sentences, speakers)
+
+
+def resolve_actors(
+    candidates: Sequence[Candidate], sentences: Sequence[Sentence], speakers: frozenset[str] = frozenset()
+) -> Cast:
+    """The actors the names found in `sentences` stand for (names found once, resolved per speaker set)."""
     owners = surname_owners(candidates)
     acronyms = {c.acronym: c.name for c in candidates if c.acronym}
     mentions: list[Mention] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from itertools import groupby
 
 from generator.extract import lexicon
 from generator.extract.actors import Cast
@@ -53,6 +54,8 @@ FIGURE = re.compile(
     r"(?:\s?(?P<percent>%|percent\b|per cent\b|pct\b|pc\b|percentage points?\b))?",
     re.IGNORECASE,
 )
+# Every figure holds a digit or a number word, at most 8 characters after its start ("US $ 5", "an eight").
+FIGURE_REACH = 8
 UNIT_WORD = re.compile(r"\s*(?P<unit>[A-Za-z][A-Za-z/-]*)")
 # Two-word units whose second word is part of the unit, not the thing measured.
 COMPOUND_UNITS = re.compile(
@@ -96,7 +99,7 @@ def extract_figures(sentences: Sequence[Sentence], cast: Cast) -> list[Figure]:
 
 def figures_in(sentence: Sentence, cast: Cast) -> Iterator[Figure]:
     text = sentence.text
-    for match in FIGURE.finditer(text):
+    for match in figure_matches(text):
         value = number_value(match.group("number"), match.group("scale"))
         if value is None or is_date_or_time(text, match):
             continue
@@ -117,6 +120,39 @@ def figures_in(sentence: Sentence, cast: Cast) -> Iterator[Figure]:
             source=source_in(sentence, cast),
             span=Span(sentence.index, start, end),
         )
+
+
+def anchor_pattern(number_words: frozenset[str]) -> re.Pattern[str]:
+    """Digit runs and number words (lower case), each branch led by its first character.
+
+    Branches that all start with a literal let the regex engine skip ahead in C to a possible start.
+    """
+    branches = [f"{digit}[0-9]*" for digit in "0123456789"]
+    for first, group in groupby(sorted(number_words), key=lambda word: word[0]):
+        rests = sorted((word[1:] for word in group), key=len, reverse=True)
+        branches.append(f"{first}(?:{'|'.join(rests)})")
+    return re.compile("|".join(branches))
+
+
+FIGURE_ANCHOR = anchor_pattern(frozenset(lexicon.NUMBER_WORDS))
+
+
+def figure_matches(text: str) -> Iterator[re.Match[str]]:
+    """FIGURE.finditer(text), but tried only near a digit or number word: most of a text has none."""
+    folded = text.casefold()
+    if len(folded) != len(text):
+        yield from FIGURE.finditer(text)
+        return
+    position = 0
+    for anchor in FIGURE_ANCHOR.finditer(folded):
+        for start in range(max(position, anchor.start() - FIGURE_REACH), anchor.start() + 1):
+            match = FIGURE.match(text, start)
+            if match:
+                yield match
+                position = match.end()
+                break
+        else:
+            position = max(position, anchor.start() + 1)
 
 
 def number_value(number: str, scale: str | None) -> float | None:
@@ -215,15 +251,21 @@ def measure_of(text: str, start: int, end: int, unit: str) -> str:
     after = re.match(r"\s*(?:[a-z]+\s+){0,1}?(?:of|in|for)\s+(?P<phrase>[^,.;:()]+)", text[end:])
     if after and not is_time_phrase(after.group("phrase")):
         return noun_phrase(after.group("phrase"))
-    subject = re.search(r"(?P<phrase>[\w' -]+?)\s+(?P<verb>[a-z]+)(?:\s+by)?\s+(?:[a-z]+\s+)?$", text[:start])
+    clause = text[clause_start(text, start) : start]
+    subject = re.search(r"(?P<phrase>[\w' -]+?)\s+(?P<verb>[a-z]+)(?:\s+by)?\s+(?:[a-z]+\s+)?$", clause)
     if subject and subject.group("verb") in CHANGE_VERBS:
         return noun_phrase(" ".join(subject.group("phrase").split()[-4:]))
     before = re.search(
-        r"\b(?:in|of)\s+(?P<phrase>[^,.;:()]+?)\s+(?:by|to|of)\s+(?:[a-z]+\s+){0,2}$", text[:start]
+        r"\b(?:in|of)\s+(?P<phrase>[^,.;:()]+?)\s+(?:by|to|of)\s+(?:[a-z]+\s+){0,2}$", clause
     )
     if before:
         return noun_phrase(before.group("phrase"))
     return unit if unit not in ("%", "percentage points") and unit.isalpha() else ""
+
+
+def clause_start(text: str, end: int) -> int:
+    """Where the stretch before `end` free of ,.;:() starts: no phrase before a figure reaches further."""
+    return max(text.rfind(mark, 0, end) for mark in ",.;:()") + 1
 
 
 def is_time_phrase(phrase: str) -> bool:

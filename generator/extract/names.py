@@ -5,23 +5,34 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from generator.extract import lexicon
 from generator.extract.gazetteer import country_of, first_name_gender
 from generator.model import ActorType, Sentence
 
-TOKEN = re.compile(r"[^\W_][\w.&'\u2019-]*")
-POSSESSIVE = re.compile(r"['\u2019]s?$")
+TOKEN = r"[^\W_][\w.&'\u2019-]*"
+TOKEN_END = r"(?![\w.&'\u2019-])"
+# A token (group 1), the lower-case words before it that cannot be in a name skipped inside the regex.
+NAME_TOKEN = re.compile(
+    rf"(?:(?!(?:{'|'.join(sorted(lexicon.NAME_CONNECTORS, key=len, reverse=True))}){TOKEN_END})"
+    rf"[a-z]+{TOKEN_END}[\W_]*)*({TOKEN})"
+)
+APOSTROPHES = "'\u2019"
 ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
 DEFINITION_AFTER = re.compile(
     r"\b([A-Z][\w.&-]*(?:\s+(?:[A-Z][\w.&-]*|of|and|for|the|de|on)){1,8})\s+\(([A-Z]{2,8})\)"
 )
 DEFINITION_BEFORE = re.compile(r"\b([A-Z]{2,8})\s+\(([A-Z][^()]{3,80})\)")
+FIRST_WORD = re.compile(r"[^\W_]")
+PRECEDING_WORD = re.compile(r"\b(\w+)\W*(?:(?:the|a|an)\s+)?$")
+PRECEDING_REACH = 80
 VENUE_PREPOSITIONS = lexicon.words("in at near outside inside across throughout from to into")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word of a sentence (a tuple: made for every capitalised word, so cheap to build)."""
+
     text: str
     start: int
     end: int
@@ -62,18 +73,26 @@ def find_candidates(sentences: Sequence[Sentence]) -> list[Candidate]:
 
 
 def tokenize(text: str) -> list[Token]:
+    """The words that may belong to a name: capitalised ones and connectors (of, de, la).
+
+    The other words are left out: the gap they leave between two tokens breaks a run as they would.
+    """
     tokens = []
-    for match in TOKEN.finditer(text):
-        word, end = match.group(), match.end()
-        possessive = bool(POSSESSIVE.search(word)) and len(word) > 2
+    for match in NAME_TOKEN.finditer(text):
+        word = match.group(1)
+        if word.isalpha() and not word[0].isupper() and word.lower() not in lexicon.NAME_CONNECTORS:
+            continue
+        possessive = len(word) > 2 and (
+            word[-1] in APOSTROPHES or (word[-1] == "s" and word[-2] in APOSTROPHES)
+        )
         if possessive:
-            word = POSSESSIVE.sub("", word)
-        elif word.endswith(".") and not is_dotted(word):
+            word = word[: -2 if word[-1] == "s" else -1]
+        elif word[-1] == "." and not is_dotted(word):
             word = word.rstrip(".")
         word = word.rstrip("-")
-        end = match.start() + len(word)
-        if word:
-            tokens.append(Token(word, match.start(), end, possessive))
+        if word and (word[0].isupper() or word.lower() in lexicon.NAME_CONNECTORS):
+            start = match.start(1)
+            tokens.append(Token(word, start, start + len(word), possessive))
     return tokens
 
 
@@ -149,13 +168,13 @@ def countries_in(sentence: Sentence, tokens: Sequence[Token]) -> Iterator[Candid
 
 
 def first_word_start(text: str) -> int:
-    match = re.search(r"[^\W_]", text)
+    match = FIRST_WORD.search(text)
     return match.start() if match else 0
 
 
 def preceding_word(text: str, start: int) -> str:
     """The word before `start`, an article (the, a) skipped."""
-    match = re.search(r"(\w+)\W*(?:(?:the|a|an)\s+)?$", text[:start])
+    match = PRECEDING_WORD.search(text, max(0, start - PRECEDING_REACH), start)
     return match.group(1).lower() if match else ""
 
 

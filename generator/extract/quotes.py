@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -15,6 +16,11 @@ STRAIGHT = {'"': "double", "'": "single"}
 OPEN_CONTEXT = ' \t([{\u2014\u2013-/"\u201c'
 CLOSE_CONTEXT = ' \t)]}.,;:!?\u2014\u2013-"\u201d'
 TRAILING_PUNCTUATION = ",;: "
+# The characters that may be a mark of each style; a doubled apostrophe is one double mark.
+MARK_CANDIDATES = {
+    "double": re.compile("''|[\"" + DOUBLE_OPENERS + DOUBLE_CLOSERS + "]"),
+    "single": re.compile("['" + SINGLE_OPENERS + SINGLE_CLOSERS + "]"),
+}
 
 
 @dataclass(frozen=True)
@@ -91,13 +97,11 @@ def has_double_marks(text: str) -> bool:
 
 def quote_marks(text: str, style: str) -> Iterator[Mark]:
     """The opening and closing marks of one style, apostrophes left out."""
-    position = 0
-    while position < len(text):
-        width = 2 if style == "double" and text.startswith("''", position) else 1
-        mark = classify_mark(text, position, width, style)
+    for match in MARK_CANDIDATES[style].finditer(text):
+        position = match.start()
+        mark = classify_mark(text, position, match.end() - position, style)
         if mark is not None:
             yield mark
-        position += width
 
 
 def classify_mark(text: str, position: int, width: int, style: str) -> Mark | None:

@@ -1,0 +1,48 @@
+"""Pages that list briefs (topics, the archive) split into pages of bounded size."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
+from typing import Generic, TypeVar
+
+Item = TypeVar("Item")
+BRIEFS_PER_PAGE = 50
+QUOTES_PER_PAGE = 20
+
+
+@dataclass(frozen=True)
+class Pager(Generic[Item]):
+    """One page of a listing: its items, its number (from 1) and the paths of all its pages."""
+
+    items: tuple[Item, ...]
+    number: int
+    paths: tuple[str, ...]
+
+    @property
+    def path(self) -> str:
+        return self.paths[self.number - 1]
+
+
+def page_path(base: str, number: int) -> str:
+    """'topics/politics' -> 'topics/politics.md', then 'topics/politics/2.md', ... ('/'-separated)."""
+    return f"{base}.md" if number == 1 else f"{base}/{number}.md"
+
+
+def paginate(base: str, items: Sequence[Item], size: int) -> list[Pager[Item]]:
+    """Split `items` into pages of at most `size`; an empty listing still has its first page."""
+    count = max(1, -(-len(items) // size))
+    paths = tuple(page_path(base, number) for number in range(1, count + 1))
+    return [Pager(tuple(items[(n - 1) * size : n * size]), n, paths) for n in range(1, count + 1)]
+
+
+def relative(from_path: str, to_path: str) -> str:
+    """A Markdown link from one page to another, both given relative to the docs folder."""
+    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+
+
+def linker(from_path: str) -> Callable[[str], str]:
+    """`rel(target)` for the templates of the page at `from_path`."""
+    return partial(relative, from_path)
