@@ -12,6 +12,13 @@ from typing import Any
 from generator.model import Actor, Extraction, Figure, Quote
 
 ActorRef = Callable[[str], str]
+SCHEMA_TYPES = {
+    "person": "Person",
+    "organization": "Organization",
+    "country": "Country",
+    "place": "Place",
+    "group": "Organization",
+}
 
 
 def extraction_record(extraction: Extraction, actor_slugs: Mapping[str, str]) -> dict[str, Any]:
@@ -44,6 +51,31 @@ def front_matter(extraction: Extraction, actor_slugs: Mapping[str, str]) -> dict
         "actors": [actor_record(a, actor_slugs) for a in extraction.actors],
         "figures": [figure_record(f, actor_slugs.__getitem__) for f in extraction.figures],
         "quotes": [quote_record(q, actor_slugs.__getitem__) for q in extraction.quotes],
+        "schema": structured_data(extraction),
+    }
+
+
+def structured_data(extraction: Extraction) -> dict[str, Any]:
+    """schema.org JSON-LD for the page head: the article, the actors it mentions, its quotations."""
+    article = extraction.article
+    types = {actor.name: SCHEMA_TYPES[actor.type] for actor in extraction.actors}
+    return {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title,
+        "datePublished": article.published.isoformat(),
+        "description": article.summary,
+        "keywords": list(dict.fromkeys(article.sections)),
+        "mentions": [{"@type": types[a.name], "name": a.name} for a in extraction.actors],
+        "hasPart": [
+            {
+                "@type": "Quotation",
+                "text": q.text,
+                **({"creator": {"@type": types[q.speaker], "name": q.speaker}} if q.speaker else {}),
+            }
+            for q in extraction.quotes
+            if q.kind != "term"
+        ],
     }
 
 

@@ -307,7 +307,6 @@ def test_the_seed_site_passes_the_link_anchor_sitemap_and_actor_checks(seed_site
     assert messages([p for p in problems if p.check in CHECKED_ON_THE_SEED_SITE]) == []
 
 
-@pytest.mark.xfail(strict=True, reason="brief pages get JSON-LD and Open Graph tags in the reader issue")
 def test_the_seed_site_brief_pages_have_their_metadata(seed_site):
     site, site_url = seed_site
     assert messages([p for p in check_site(site, site_url=site_url) if p.check == "metadata"]) == []

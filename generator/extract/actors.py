@@ -145,6 +145,8 @@ def nominal_mentions(sentences: Sequence[Sentence], mentions: Sequence[Mention])
             continue
         nominal = re.compile(rf"\b[Tt]he (?:[a-z]+ )?{re.escape(head)}\b")
         for sentence in sentences:
+            if head not in sentence.text:
+                continue
             for match in nominal.finditer(sentence.text):
                 span = Span(sentence.index, match.start(), match.end())
                 found.append(Mention(match.group(), span, next(iter(owners)), "person"))

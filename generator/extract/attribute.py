@@ -15,9 +15,9 @@ WORDS = re.compile(r"[\w'\u2019-]+")
 TERM_MAX_WORDS = 2
 TITLE_MAX_WORDS = 6
 CARRY_MAX_SENTENCES = 3
-CUE_SUBJECT = re.compile(
-    r"\b([A-Z][a-z]+[A-Z]?[a-z]*) (?:said|says|reported|reports|told|wrote|writes|tweeted)\b"
-)
+CUE_VERBS = r"(?:said|says|reported|reports|told|wrote|writes|tweeted)\b"
+CUE_VERB = re.compile(CUE_VERBS)
+CUE_SUBJECT = re.compile(rf"\b([A-Z][a-z]+[A-Z]?[a-z]*) {CUE_VERBS}")
 
 
 def attribute_quotes(
@@ -44,6 +44,8 @@ def cue_subjects(sentences: Sequence[Sentence]) -> set[str]:
     """Single names that report or say something ('Reuters reported', 'Politifact says'): sources too."""
     found = set()
     for sentence in sentences:
+        if not CUE_VERB.search(sentence.text):
+            continue
         for match in CUE_SUBJECT.finditer(sentence.text):
             word = match.group(1).lower()
             if (

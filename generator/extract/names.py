@@ -65,10 +65,11 @@ def find_candidates(sentences: Sequence[Sentence]) -> list[Candidate]:
         defined = list(find_definitions(sentence))
         taken = [(c.start, c.end) for c in defined]
         found += defined
+        first = first_word_start(sentence.text)
         for run in capitalized_runs(sentence.text, tokenize(sentence.text)):
             if any(run[0].start < end and start < run[-1].end for start, end in taken):
                 continue
-            found += analyze_run(sentence, run)
+            found += analyze_run(sentence, run, is_initial=run[0].start == first)
     return found
 
 
@@ -122,9 +123,8 @@ def capitalized_runs(text: str, tokens: Sequence[Token]) -> Iterator[list[Token]
         yield run
 
 
-def analyze_run(sentence: Sentence, run: list[Token]) -> Iterator[Candidate]:
+def analyze_run(sentence: Sentence, run: list[Token], *, is_initial: bool) -> Iterator[Candidate]:
     """Strip what is not part of the name (sentence-initial words, titles, leading demonyms)."""
-    is_initial = run[0].start == first_word_start(sentence.text)
     if is_initial and run[0].text.lower() in lexicon.FUNCTION_WORDS:
         run = drop_leading_connectors(run[1:])
         is_initial = False
@@ -149,7 +149,7 @@ def analyze_run(sentence: Sentence, run: list[Token]) -> Iterator[Candidate]:
         is_venue=preceding_word(sentence.text, run[0].start) in VENUE_PREPOSITIONS,
     )
     if rest:
-        yield from analyze_run(sentence, rest)
+        yield from analyze_run(sentence, rest, is_initial=False)
 
 
 def split_origin(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
@@ -243,6 +243,8 @@ def join(text: str, tokens: Sequence[Token]) -> str:
 
 def find_definitions(sentence: Sentence) -> Iterator[Candidate]:
     """'CBP (Customs and Border Protection)' and 'Customs and Border Protection (CBP)'."""
+    if "(" not in sentence.text:
+        return
     for match in DEFINITION_BEFORE.finditer(sentence.text):
         acronym, expansion = match.group(1), match.group(2).strip()
         if initials(expansion) == acronym:
