@@ -11,20 +11,14 @@ import json
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 from urllib.parse import unquote, urljoin, urlsplit
 from xml.etree import ElementTree
-
-import yaml
 
 Check = Literal["link", "anchor", "metadata", "actor", "sitemap"]
 OPEN_GRAPH_PROPERTIES = ("og:title", "og:description", "og:type")
 WEB_SCHEMES = ("", "http", "https")
 NOT_IN_SITEMAP = ("404.html",)
-
-
-class ConfigError(Exception):
-    """The MkDocs config that names the site's URL cannot be read."""
 
 
 @dataclass(frozen=True)
@@ -128,29 +122,6 @@ def read_site(site_dir: Path) -> dict[str, Page]:
         rel_path = path.relative_to(site_dir).as_posix()
         pages[rel_path] = read_page(path, rel_path)
     return pages
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """A safe loader that reads any tag it does not know as null instead of failing."""
-
-
-def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
-    return None
-
-
-_ConfigLoader.add_multi_constructor("", _ignore_tag)
-
-
-def read_site_url(config_file: Path) -> str | None:
-    """`site_url` from an MkDocs config, read without running its `!!python/...` or `!ENV` tags."""
-    if not config_file.is_file():
-        return None
-    try:
-        config = yaml.load(config_file.read_text("utf-8"), Loader=_ConfigLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise ConfigError(f"{config_file.as_posix()}: cannot read site_url: {error}") from error
-    site_url = config.get("site_url") if isinstance(config, dict) else None
-    return site_url if isinstance(site_url, str) else None
 
 
 def resolve_link(page: str, url: str, base: SiteBase) -> tuple[str, str] | None:

@@ -9,10 +9,11 @@ from typing import Any
 import click
 
 from generator.build import BuildReport, Project, build, extract_all
-from generator.check_site import ConfigError, check_site, read_site_url
+from generator.check_site import check_site
 from generator.records import extraction_record
 from generator.registry import RegistryError
 from generator.resolve import resolve_site
+from generator.site_config import ConfigError, read_site_url
 from generator.write import WriteError
 
 
@@ -35,7 +36,7 @@ def build_command(root: Path, strict: bool, check: bool) -> None:
     """Regenerate briefs/ from seeds/."""
     try:
         report = build(Project.at(root), check=check)
-    except (WriteError, RegistryError) as error:
+    except (WriteError, RegistryError, ConfigError) as error:
         raise click.ClickException(str(error)) from error
     for problem in report.problems:
         click.echo(str(problem), err=True)

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.check_site import SiteProblem, check_site, read_site_url
+from generator.check_site import SiteProblem, check_site
 from generator.cli import main
+from generator.site_config import read_site_url
 
 SITE_URL = "https://example.org/briefs-site/"
 HEAD = """<meta property="og:title" content="Bridge plan">
@@ -266,7 +267,7 @@ def test_cli_reports_an_unreadable_config(runner, make_site, tmp_path):
     config.write_text("site_url: [unclosed\n", "utf-8")
     result = runner.invoke(main, ["check-site", "-f", str(config), str(make_site())])
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"Error: {config.as_posix()}: cannot read site_url: ")
+    assert result.stderr.startswith(f"Error: {config.as_posix()}: cannot be read: ")
 
 
 def test_cli_needs_an_existing_site_folder(runner, tmp_path):

@@ -95,3 +95,8 @@ def test_apostrophes_in_article_text_are_shown_as_apostrophes(built_site):
     text = visible_text(built_site / "briefs" / SEED_SLUG / "index.html")
     assert "yielding 'very substantial results,' such as" in text
     assert "&#" not in text
+
+
+def test_feeds_and_export_are_published_with_the_site(built_site):
+    for name in ("feed.xml", "feed.json", "briefs.json"):
+        assert (built_site / name).is_file(), name

@@ -1,0 +1,63 @@
+"""Feeds and the export of all briefs, published with the site."""
+
+from __future__ import annotations
+
+import json
+from email.utils import parsedate_to_datetime
+from xml.etree import ElementTree
+
+from generator.build import Project, build
+from tests.conftest import article_text
+
+
+def two_articles(project: Project) -> None:
+    (project.seeds_dir / "older.txt").write_text(
+        article_text(title="Older Budget <Talks> & More", timestamp="2026-01-10T08:00:00Z"), "utf-8"
+    )
+    (project.seeds_dir / "newer.txt").write_text(
+        article_text(title="Newer Bridge Vote", timestamp="2026-01-12T08:00:00Z"), "utf-8"
+    )
+
+
+def test_rss_lists_the_newest_brief_first_with_absolute_links(project: Project) -> None:
+    two_articles(project)
+    build(project)
+    channel = ElementTree.parse(project.out_dir / "feed.xml").getroot().find("channel")
+    assert channel is not None
+    items = channel.findall("item")
+    assert [i.findtext("title") for i in items] == ["Newer Bridge Vote", "Older Budget <Talks> & More"]
+    assert items[0].findtext("link") == "https://example.github.io/policy-briefs/briefs/newer/"
+    published = parsedate_to_datetime(items[1].findtext("pubDate") or "")
+    assert published.isoformat() == "2026-01-10T08:00:00+00:00"
+
+
+def test_json_feed_is_valid_json_feed_1_1(project: Project) -> None:
+    two_articles(project)
+    build(project)
+    feed = json.loads((project.out_dir / "feed.json").read_text("utf-8"))
+    assert feed["version"] == "https://jsonfeed.org/version/1.1"
+    assert [item["url"] for item in feed["items"]] == [
+        "https://example.github.io/policy-briefs/briefs/newer/",
+        "https://example.github.io/policy-briefs/briefs/older/",
+    ]
+
+
+def test_export_holds_every_brief_with_the_extract_fields(project: Project) -> None:
+    two_articles(project)
+    build(project)
+    export = json.loads((project.out_dir / "briefs.json").read_text("utf-8"))
+    assert [record["id"] for record in export] == ["newer", "older"]
+    assert {"id", "title", "published", "sections", "summary", "figures", "quotes", "actors"} <= set(
+        export[0]
+    )
+    assert export[0]["url"] == "https://example.github.io/policy-briefs/briefs/newer/"
+
+
+def test_without_a_site_url_only_the_export_is_written(project: Project) -> None:
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("site_url:", "# site_url:"), "utf-8")
+    two_articles(project)
+    build(project)
+    assert (project.out_dir / "briefs.json").exists()
+    assert not (project.out_dir / "feed.xml").exists()
+    assert "url" not in json.loads((project.out_dir / "briefs.json").read_text("utf-8"))[0]
