@@ -117,6 +117,7 @@ SENTENCE_STARTERS = frozenset(
 BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])")
 WORD_BEFORE = re.compile(r"(?<![\w.])([\w.]+)$")
 WORD_BEFORE_REACH = 80
+NEXT_WORD = re.compile(r"\s*(\S*)")
 INNER_PERIODS = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]?$")
 
 
@@ -158,7 +159,7 @@ def is_boundary(text: str, match: re.Match[str]) -> bool:
     if before is None:
         return True
     word = before.group(1)
-    next_word = text[match.end() :].split(maxsplit=1)[0].strip("\"'\u201c\u2018([")
+    next_word = word_after(text, match.end()).strip("\"'\u201c\u2018([")
     if INNER_PERIODS.match(word):
         return next_word.lower() in SENTENCE_STARTERS
     key = word.lower()
@@ -167,3 +168,9 @@ def is_boundary(text: str, match: re.Match[str]) -> bool:
     if key in NUMBER_ABBREVIATIONS:
         return not next_word[:1].isdigit()
     return not (len(word) == 1 and word.isupper())
+
+
+def word_after(text: str, position: int) -> str:
+    """The first word after `position`, whitespace skipped."""
+    match = NEXT_WORD.match(text, position)
+    return match.group(1) if match else ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from generator.extract.actors import resolve_actors
-from generator.extract.attribute import attribute_quotes
+from generator.extract.attribute import attribute_quotes, cue_subjects
 from generator.extract.figures import extract_figures
 from generator.extract.names import find_candidates
 from generator.extract.quotes import find_quote_spans
@@ -18,10 +18,14 @@ def extract_article(article: Article) -> Extraction:
     sentences = split_sentences(article.paragraphs)
     spans, problems = find_quote_spans(article.paragraphs, article.source)
     candidates = find_candidates(sentences)
-    cast = resolve_actors(candidates, sentences)
-    quotes, new_speakers = attribute_quotes(spans, sentences, cast)
-    if new_speakers:
-        cast = resolve_actors(candidates, sentences, new_speakers)
+    sources = cue_subjects(sentences, candidates)
+    cast = resolve_actors(candidates, sentences, sources)
+    quotes, speakers = attribute_quotes(spans, sentences, cast)
+    # A name seen only speaking is a person: resolve again when attribution found a new one, but
+    # not a word that only ever opens a sentence ('Following', 'Check').
+    found = (speakers & {c.name for c in candidates if not c.is_initial}) - sources
+    if found:
+        cast = resolve_actors(candidates, sentences, sources | found)
         quotes, _ = attribute_quotes(spans, sentences, cast)
     known = {actor.name for actor in cast.actors}
     quotes = [q if q.speaker in known else replace(q, speaker=None) for q in quotes]

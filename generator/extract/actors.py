@@ -41,7 +41,8 @@ def resolve_actors(
             mentions.append(resolved)
     mentions += nominal_mentions(sentences, mentions)
     mentions.sort(key=lambda m: (m.span.sentence, m.span.start))
-    return Cast(build_actors(mentions, sentences), tuple(mentions))
+    defined = {name: acronym for acronym, name in acronyms.items()}
+    return Cast(build_actors(mentions, sentences, defined), tuple(mentions))
 
 
 @dataclass(frozen=True)
@@ -125,10 +126,16 @@ def resolve(
 
 
 def guess_type(candidate: Candidate, speakers: frozenset[str]) -> ActorType | None:
-    """A name whose words do not show its type: a person when it speaks or has two words."""
-    if candidate.name.lower() in lexicon.FUNCTION_WORDS:
+    """A name whose words do not show its type: a person when it speaks or has two words.
+
+    Not when a capitalised function word joins them: 'Peace Through Strength' names a slogan.
+    """
+    words = candidate.name.split()
+    if candidate.name.lower() in lexicon.FUNCTION_WORDS or any(
+        w.istitle() and w.lower() in lexicon.JOINING_WORDS for w in words[1:]
+    ):
         return None
-    if candidate.name in speakers or " " in candidate.name:
+    if candidate.name in speakers or len(words) > 1:
         return "person"
     return None
 
@@ -153,8 +160,14 @@ def nominal_mentions(sentences: Sequence[Sentence], mentions: Sequence[Mention])
     return found
 
 
-def build_actors(mentions: Sequence[Mention], sentences: Sequence[Sentence]) -> tuple[Actor, ...]:
-    """One actor per name: its type, first stated role, and the other forms it was written in."""
+def build_actors(
+    mentions: Sequence[Mention], sentences: Sequence[Sentence], acronyms: dict[str, str]
+) -> tuple[Actor, ...]:
+    """One actor per name: its type, first stated role, and the other forms it was written in.
+
+    The acronym a name is defined with ('Federal Bureau of Investigation (FBI)') is one of its forms,
+    even when the article never uses it again.
+    """
     grouped: dict[str, list[Mention]] = {}
     for mention in mentions:
         grouped.setdefault(mention.name, []).append(mention)
@@ -162,6 +175,8 @@ def build_actors(mentions: Sequence[Mention], sentences: Sequence[Sentence]) -> 
     for name, group in grouped.items():
         role = next((m.role for m in group if m.role), None)
         aliases = aliases_of(name, group, sentences)
+        if name in acronyms and acronyms[name] not in aliases:
+            aliases = (*aliases, acronyms[name])
         actors.append(Actor(name, group[0].type, role, aliases, len(group), group[0].span.sentence))
     return tuple(actors)
 

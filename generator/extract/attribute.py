@@ -3,77 +3,91 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from generator.extract import lexicon
 from generator.extract.actors import Cast
+from generator.extract.cues import is_speech_verb
+from generator.extract.names import Candidate
 from generator.extract.quotes import QuoteSpan
 from generator.extract.speakers import Attributor, Position, Speaker
 from generator.model import Quote, QuoteKind, Sentence, Span
 
 WORDS = re.compile(r"[\w'\u2019-]+")
+BARE_WORDS = re.compile(r"\w(?:[\w'\u2019-]*\w)?")
 TERM_MAX_WORDS = 2
 TITLE_MAX_WORDS = 6
 CARRY_MAX_SENTENCES = 3
-CUE_VERBS = r"(?:said|says|reported|reports|told|wrote|writes|tweeted)\b"
-CUE_VERB = re.compile(CUE_VERBS)
-CUE_SUBJECT = re.compile(rf"\b([A-Z][a-z]+[A-Z]?[a-z]*) {CUE_VERBS}")
+SINGLE_NAME = re.compile(r"[A-Z][a-z]+[A-Z]?[a-z]*")
+CUE_AFTER_NAME = re.compile(rf" ([a-z]+(?:s|ed)|{'|'.join(lexicon.IRREGULAR_SPEECH_FORMS)})\b")
+SOURCE_BEFORE_NAME = re.compile(
+    r"(?:according to (?:an? |the )?(?:[a-z]+ )?|(?:report|survey|poll|study|analysis) (?:by|from) )$"
+)
+NOT_SOURCES = lexicon.FUNCTION_WORDS | lexicon.WEEKDAYS | lexicon.MONTHS | lexicon.PARTY_ADJECTIVES
 
 
 def attribute_quotes(
     spans: Sequence[QuoteSpan], sentences: Sequence[Sentence], cast: Cast
 ) -> tuple[list[Quote], frozenset[str]]:
-    """Quotes with speakers, and the capitalised words found speaking that are not yet actors."""
+    """Quotes with speakers, and the capitalised words found speaking that are not actors."""
     attributor = Attributor(sentences, cast)
     quotes: list[Quote] = []
     unknown: set[str] = set()
     for span in spans:
         start = locate(sentences, span.pieces[0].paragraph, span.pieces[0].start)
         end = locate(sentences, span.pieces[-1].paragraph, span.pieces[-1].end)
-        kind = kind_of(span.text, sentences[start.sentence], start.offset)
         speaker = attributor.find_speaker(start, end, span.text)
         if speaker is not None and not speaker.is_known:
             unknown.add(speaker.name)
         name = speaker.name if isinstance(speaker, Speaker) else None
+        kind = kind_of(span.text, sentences[start.sentence], start.offset, is_said=name is not None)
+        if (
+            kind == "partial"
+            and end.sentence == start.sentence
+            and is_modifier(sentences[start.sentence], start, end)
+        ):
+            kind = "term"
         quotes.append(Quote(span.text, name, kind, Span(start.sentence, start.offset, end.offset)))
-    unknown.update(cue_subjects(sentences) - {mention.text for mention in cast.mentions})
     return drop_repeats(carry_paragraph_speakers(quotes, sentences)), frozenset(unknown)
 
 
-def cue_subjects(sentences: Sequence[Sentence]) -> set[str]:
-    """Single names that report or say something ('Reuters reported', 'Politifact says'): sources too."""
+def cue_subjects(sentences: Sequence[Sentence], candidates: Sequence[Candidate]) -> frozenset[str]:
+    """Single names that report or say something ('Reuters reported', 'Politifact says', 'according
+    to a Reuters survey'): sources, so people or organisations, though their words do not show it."""
     found = set()
-    for sentence in sentences:
-        if not CUE_VERB.search(sentence.text):
+    for candidate in candidates:
+        name = candidate.name
+        if " " in name or not SINGLE_NAME.fullmatch(name) or name.lower() in NOT_SOURCES:
             continue
-        for match in CUE_SUBJECT.finditer(sentence.text):
-            word = match.group(1).lower()
-            if (
-                word not in lexicon.FUNCTION_WORDS
-                and word not in lexicon.WEEKDAYS
-                and word not in lexicon.MONTHS
-            ):
-                found.add(match.group(1))
-    return found
+        if candidate.is_initial and name.endswith("s"):
+            continue  # 'Witnesses said': a plural noun opening the sentence
+        text = sentences[candidate.sentence].text
+        verb = CUE_AFTER_NAME.match(text, candidate.end)
+        if (verb and is_speech_verb(verb.group(1))) or SOURCE_BEFORE_NAME.search(
+            text, max(0, candidate.start - 40), candidate.start
+        ):
+            found.add(name)
+    return frozenset(found)
 
 
 def locate(sentences: Sequence[Sentence], paragraph: int, offset: int) -> Position:
     """The sentence holding a paragraph offset, and the offset inside it."""
-    holder = sentences[0]
-    for sentence in sentences:
-        if sentence.paragraph == paragraph and sentence.start <= offset:
-            holder = sentence
-        elif sentence.paragraph > paragraph:
-            break
+    index = bisect_right(sentences, (paragraph, offset), key=lambda s: (s.paragraph, s.start)) - 1
+    holder = sentences[index] if index >= 0 and sentences[index].paragraph == paragraph else sentences[0]
     return Position(holder.index, max(0, min(offset - holder.start, len(holder.text))))
 
 
-def kind_of(text: str, sentence: Sentence, offset: int) -> QuoteKind:
-    """A term (scare quote, title of a work) or a key quote, full or partial."""
+def kind_of(text: str, sentence: Sentence, offset: int, *, is_said: bool) -> QuoteKind:
+    """A term (scare quote, title of a work) or a key quote, full or partial.
+
+    A few lower-case words in quote marks are a scare quote, unless a cue gives them a speaker:
+    'Reid called him a "spoiled brat"' quotes Reid.
+    """
     words = WORDS.findall(text)
     at_start = not re.search(r"[\w]", sentence.text[: max(offset - 1, 0)])
     if not at_start and len(words) <= TERM_MAX_WORDS and not text[:1].isupper():
-        return "term"
+        return "partial" if is_said else "term"
     if (
         not at_start
         and 0 < len(words) <= TITLE_MAX_WORDS
@@ -81,6 +95,21 @@ def kind_of(text: str, sentence: Sentence, offset: int) -> QuoteKind:
     ):
         return "term"
     return "full" if at_start or text[:1].isupper() else "partial"
+
+
+def is_modifier(sentence: Sentence, start: Position, end: Position) -> bool:
+    """ "Mexico's 'gradual' approach": one quoted word between a determiner and its noun is a scare quote."""
+    before = BARE_WORDS.findall(sentence.text[max(0, start.offset - 30) : start.offset])
+    after = BARE_WORDS.findall(sentence.text[end.offset : end.offset + 30])
+    inner = BARE_WORDS.findall(sentence.text[start.offset : end.offset])
+    return (
+        len(inner) == 1
+        and bool(before and after)
+        and (before[-1].lower() in lexicon.DETERMINERS or before[-1].endswith(("'s", "\u2019s")))
+        and after[0].islower()
+        and after[0] not in lexicon.FUNCTION_WORDS
+        and not is_speech_verb(after[0])
+    )
 
 
 def carry_paragraph_speakers(quotes: list[Quote], sentences: Sequence[Sentence]) -> list[Quote]:
@@ -113,10 +142,19 @@ def is_next_to(quote: Quote, other: Quote, sentences: Sequence[Sentence]) -> boo
 
 
 def drop_repeats(quotes: list[Quote]) -> list[Quote]:
-    """A quote repeated word for word (the summary repeating the body) is kept once."""
+    """A quote repeated word for word (the summary repeating the body) is kept once.
+
+    So is a partial quote that repeats part of an earlier one by the same speaker ('very substantial'
+    after 'very substantial results').
+    """
     kept: dict[str, Quote] = {}
     for quote in quotes:
-        kept.setdefault(normalized(quote.text), quote)
+        words = normalized(quote.text)
+        if quote.kind != "partial" or not any(
+            f" {words} " in f" {earlier} " and other.speaker == quote.speaker
+            for earlier, other in kept.items()
+        ):
+            kept.setdefault(words, quote)
     return list(kept.values())
 
 

@@ -89,6 +89,11 @@ CHANGE_VERBS = frozenset(
     if w.endswith(("ed", "s")) or w in ("fell", "rose")
 )
 MEASURE_MAX_WORDS = 8
+# 'fentanyl seizures rose by': the subject before a change verb at the end of the clause; the
+# lookbehind starts it where its run of words starts (no match starts later), which keeps it linear.
+CHANGE_SUBJECT = re.compile(
+    r"(?<![\w' -])(?P<phrase>[\w' -]+?)\s+(?P<verb>[a-z]+)(?:\s+by)?\s+(?:[a-z]+\s+)?$"
+)
 
 
 def extract_figures(sentences: Sequence[Sentence], cast: Cast) -> list[Figure]:
@@ -252,12 +257,10 @@ def measure_of(text: str, start: int, end: int, unit: str) -> str:
     if after and not is_time_phrase(after.group("phrase")):
         return noun_phrase(after.group("phrase"))
     clause = text[clause_start(text, start) : start]
-    subject = re.search(r"(?P<phrase>[\w' -]+?)\s+(?P<verb>[a-z]+)(?:\s+by)?\s+(?:[a-z]+\s+)?$", clause)
+    subject = CHANGE_SUBJECT.search(clause)
     if subject and subject.group("verb") in CHANGE_VERBS:
         return noun_phrase(" ".join(subject.group("phrase").split()[-4:]))
-    before = re.search(
-        r"\b(?:in|of)\s+(?P<phrase>[^,.;:()]+?)\s+(?:by|to|of)\s+(?:[a-z]+\s+){0,2}$", clause
-    )
+    before = re.search(r"\b(?:in|of)\s+(?P<phrase>[^,.;:()]+?)\s+(?:by|to|of)\s+(?:[a-z]+\s+){0,2}$", clause)
     if before:
         return noun_phrase(before.group("phrase"))
     return unit if unit not in ("%", "percentage points") and unit.isalpha() else ""

@@ -39,6 +39,17 @@ def country_of(name: str) -> str | None:
 
 
 @cache
+def region_names() -> frozenset[str]:
+    """Names of states and provinces of every country ('West Virginia', 'Nuevo León'), folded;
+    only those of several words, as one word ('Victoria', 'Nelson') is as often a person's name."""
+    return frozenset(s.name.casefold() for s in pycountry.subdivisions if " " in s.name)
+
+
+def is_region(name: str) -> bool:
+    return name.casefold() in region_names()
+
+
+@cache
 def detector() -> gender_guesser.detector.Detector:
     return gender_guesser.detector.Detector(case_sensitive=False)
 

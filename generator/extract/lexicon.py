@@ -22,7 +22,8 @@ FUNCTION_WORDS = words(
     perhaps maybe yet so too very well why read watch click see listen follow sign subscribe update
     updated editor note photo video related breaking exclusive opinion analysis read more like unlike
     dear please thank thanks sources officials critics supporters analysts experts observers
-    democrats republicans voters"""
+    democrats republicans voters would could should might must does did do is are was
+    were has have had"""
 )
 MONTHS = words(
     """january february march april may june july august september october november december
@@ -50,6 +51,11 @@ TITLE_MODIFIERS = words(
     agriculture environment transportation treasury homeland white"""
 )
 
+# Nouns after a lone surname that make it a person's: 'the Obama administration'.
+PERSON_ATTRIBUTES = words(
+    """administration campaign camp family aide aides spokesman spokeswoman wife husband son daughter
+    brother sister father mother"""
+)
 # Courtesy titles that tell a person's gender.
 TITLE_GENDERS = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"}
 
@@ -68,7 +74,8 @@ ORGANIZATION_WORDS = words(
     coalition alliance movement front government cabinet embassy consulate mission council
     secretariat programme program project initiative society church mosque temple academy
     laboratory lab labs airlines airways motors industries technologies systems partners capital
-    associates pac caucus delegation team tribunal observatory watch"""
+    associates pac caucus delegation team tribunal observatory watch newspaper newspapers chain firm
+    publisher"""
 )
 PLACE_WORDS = words(
     """city town village county province region district state states street avenue square river
@@ -91,7 +98,8 @@ SPEECH_VERBS = words(
     joke quip boast testify report describe call assert maintain contend point recount reiterate
     agree disagree counter retort shout yell scream cry whisper murmur mutter exclaim proclaim
     comment highlight underline mention tout charge accuse blast slam praise criticize criticise
-    lash question wonder add read begin condemn denounce decry dismiss brand label exhort sing"""
+    lash question wonder add read begin condemn denounce decry dismiss brand label exhort sing
+    believe"""
 )
 IRREGULAR_SPEECH_FORMS = {
     "said": "say",
@@ -112,6 +120,12 @@ IRREGULAR_SPEECH_FORMS = {
 }
 # Words before which a speech verb's form is a noun ('the states', 'a report').
 DETERMINERS = words("the a an this these those his her its their our my your whose each every no")
+# Capitalised adjectives that describe, never name, a speaker ('Republican claims').
+PARTY_ADJECTIVES = words("democratic republican conservative liberal progressive libertarian")
+# Prepositions, conjunctions and articles: capitalised inside a run of capitals, a title's words.
+JOINING_WORDS = words("through with without for and or but nor to from into by at in on the a an of over")
+# Words that open a new clause: a speech verb after them is not the cue of the quote before.
+SUBORDINATORS = words("when while after because before since if though although until unless whereas where")
 # Sentence-initial cues with the speaker after them: 'Said Ellis: ...'.
 INVERTED_CUES = words("said says")
 ATTRIBUTION_PHRASES = ("according to", "in a statement", "in an interview", "in a tweet")

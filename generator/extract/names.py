@@ -8,18 +8,27 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from generator.extract import lexicon
-from generator.extract.gazetteer import country_of, first_name_gender
+from generator.extract.gazetteer import country_of, first_name_gender, is_region
+from generator.extract.quotes import TRANSCRIPT_LABEL
 from generator.model import ActorType, Sentence
 
 TOKEN = r"[^\W_][\w.&'\u2019-]*"
 TOKEN_END = r"(?![\w.&'\u2019-])"
-# A token (group 1), the lower-case words before it that cannot be in a name skipped inside the regex.
+# Skipped inside the regex: words that start lower-case or with a digit, unless they are a
+# connector once a possessive or final period is cut off ('of', "de's"); the words ending the text
+# are skipped in one match (no token after them), so the scan stays linear.
 NAME_TOKEN = re.compile(
-    rf"(?:(?!(?:{'|'.join(sorted(lexicon.NAME_CONNECTORS, key=len, reverse=True))}){TOKEN_END})"
-    rf"[a-z]+{TOKEN_END}[\W_]*)*({TOKEN})"
+    rf"(?:(?!(?:{'|'.join(sorted(lexicon.NAME_CONNECTORS, key=len, reverse=True))})[.'\u2019s-]*{TOKEN_END})"
+    rf"[a-z0-9][\w.&'\u2019-]*{TOKEN_END}[\W_]*)*(?:({TOKEN})|$)"
 )
 APOSTROPHES = "'\u2019"
-ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
+ACRONYM = re.compile(r"^(?:[A-Z]{2,6}(?:-[A-Z]{2,6})?|(?:[A-Z]\.){2,4})$")
+# 'PolitiFact', 'RealClearPolitics': a capital inside a word is a brand's, unless it follows a
+# surname prefix ('McConnell', 'DeSantis', 'MacArthur').
+BRAND = re.compile(r"^(?!(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von|St)[A-Z])[A-Z][a-z]+[A-Z][a-z]")
+NEXT_WORDS = re.compile(r"(?:['\u2019]s?)? ((?:[a-z]+ ){0,2}[a-z]+)")
+# 'Europeans', 'African-Americans': the people of a place, a group.
+PEOPLE_OF_PLACE = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:ic|e|i)ans$")
 DEFINITION_AFTER = re.compile(
     r"\b([A-Z][\w.&-]*(?:\s+(?:[A-Z][\w.&-]*|of|and|for|the|de|on)){1,8})\s+\(([A-Z]{2,8})\)"
 )
@@ -55,19 +64,19 @@ class Candidate:
     role: str | None = None
     acronym: str | None = None
     is_initial: bool = False
-    is_venue: bool = False
+    is_venue: bool = False  # a place after 'in', 'at', 'from': where something happens
 
 
 def find_candidates(sentences: Sequence[Sentence]) -> list[Candidate]:
     """Every name in the sentences, in reading order."""
     found: list[Candidate] = []
     for sentence in sentences:
-        defined = list(find_definitions(sentence))
+        first = first_word_start(sentence.text)
+        defined = [*find_definitions(sentence), *find_label(sentence, first)]
         taken = [(c.start, c.end) for c in defined]
         found += defined
-        first = first_word_start(sentence.text)
         for run in capitalized_runs(sentence.text, tokenize(sentence.text)):
-            if any(run[0].start < end and start < run[-1].end for start, end in taken):
+            if taken and any(run[0].start < end and start < run[-1].end for start, end in taken):
                 continue
             found += analyze_run(sentence, run, is_initial=run[0].start == first)
     return found
@@ -81,6 +90,8 @@ def tokenize(text: str) -> list[Token]:
     tokens = []
     for match in NAME_TOKEN.finditer(text):
         word = match.group(1)
+        if word is None:
+            continue  # the lower-case words that end the text
         if word.isalpha() and not word[0].isupper() and word.lower() not in lexicon.NAME_CONNECTORS:
             continue
         possessive = len(word) > 2 and (
@@ -137,6 +148,8 @@ def analyze_run(sentence: Sentence, run: list[Token], *, is_initial: bool) -> It
     if role_tokens:
         yield from countries_in(sentence, role_tokens)
     kind = "person" if role_tokens else classify(name_tokens)
+    if kind is None and len(name_tokens) == 1:
+        kind = kind_from_next_word(sentence.text, name_tokens[0])
     name_tokens, rest = split_origin(name_tokens) if kind == "person" else (name_tokens, [])
     yield Candidate(
         sentence=sentence.index,
@@ -146,10 +159,25 @@ def analyze_run(sentence: Sentence, run: list[Token], *, is_initial: bool) -> It
         type=kind,
         role=join(sentence.text, role_tokens) if role_tokens else None,
         is_initial=is_initial and not role_tokens,
-        is_venue=preceding_word(sentence.text, run[0].start) in VENUE_PREPOSITIONS,
+        is_venue=kind == "place" and preceding_word(sentence.text, run[0].start) in VENUE_PREPOSITIONS,
     )
     if rest:
         yield from analyze_run(sentence, rest, is_initial=False)
+
+
+def kind_from_next_word(text: str, token: Token) -> ActorType | None:
+    """'the Obama administration', 'Obama's former strategist': a person; 'the Gannett newspaper
+    chain': an organisation. A lone name takes the type of what the next words make of it."""
+    following = NEXT_WORDS.match(text, token.end)
+    words = following.group(1).split() if following else []
+    heads = [w for w in words if w not in lexicon.TITLE_MODIFIERS]
+    if not heads:
+        return None
+    if heads[0] in lexicon.PERSON_ATTRIBUTES or (token.possessive and heads[0] in lexicon.TITLE_HEADS):
+        return "person"
+    if not token.possessive and heads[0] in lexicon.ORGANIZATION_WORDS:
+        return "organization"
+    return None
 
 
 def split_origin(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
@@ -200,8 +228,18 @@ def trim_connectors(run: list[Token]) -> list[Token]:
 
 
 def split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
-    """('Mexican Foreign Minister', 'Juan Ramón de la Fuente') from the whole run."""
-    position = 0
+    """('Mexican Foreign Minister', 'Juan Ramón de la Fuente') from the whole run; a leading state
+    ('New Jersey Gov. Chris Christie') is part of the title."""
+    position = next(
+        (
+            size
+            for size in (3, 2)
+            if size + 1 < len(run)
+            and run[size].text.lower() in lexicon.TITLE_HEADS
+            and is_region(" ".join(t.text for t in run[:size]))
+        ),
+        0,
+    )
     while position < len(run) and country_of(run[position].text) and position + 1 < len(run):
         position += 1
     has_head = False
@@ -226,11 +264,13 @@ def classify(tokens: Sequence[Token]) -> ActorType | None:
         return "country"
     if any(w in lexicon.ORGANIZATION_WORDS for w in words):
         return "organization"
-    if len(tokens) == 1 and ACRONYM.match(tokens[0].text):
+    if len(tokens) == 1 and (ACRONYM.match(tokens[0].text) or BRAND.match(tokens[0].text)):
         return "organization"
     if words[-1] in lexicon.PLACE_WORDS or (len(words) > 2 and words[0] in lexicon.PLACE_WORDS):
         return "place"
-    if len(words) == 1 and words[0] in lexicon.GROUP_WORDS:
+    if len(words) > 1 and is_region(text):
+        return "place"
+    if len(words) == 1 and (words[0] in lexicon.GROUP_WORDS or PEOPLE_OF_PLACE.match(tokens[0].text)):
         return "group"
     if len(tokens) > 1 and first_name_gender(tokens[0].text) is not None:
         return "person"
@@ -261,6 +301,14 @@ def find_definitions(sentence: Sentence) -> Iterator[Candidate]:
                     sentence.index, start, match.end(), expansion, "organization", acronym=acronym
                 )
                 break
+
+
+def find_label(sentence: Sentence, first: int) -> Iterator[Candidate]:
+    """'PENCE: Well, ...': the person a transcript line names, in the usual case ('Pence')."""
+    label = TRANSCRIPT_LABEL.match(sentence.text, first)
+    if label and label.group(1).lower() not in lexicon.FUNCTION_WORDS:
+        name = label.group(1).title()
+        yield Candidate(sentence.index, label.start(1), label.end(1), name, "person")
 
 
 def initials(expansion: str) -> str:

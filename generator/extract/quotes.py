@@ -16,6 +16,9 @@ STRAIGHT = {'"': "double", "'": "single"}
 OPEN_CONTEXT = ' \t([{\u2014\u2013-/"\u201c'
 CLOSE_CONTEXT = ' \t)]}.,;:!?\u2014\u2013-"\u201d'
 TRAILING_PUNCTUATION = ",;: "
+# 'PENCE: Well, look, ...': a transcript names who speaks in capitals before a colon.
+TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'\u2019-]+(?: [A-Z][A-Z'\u2019-]+)?):\s")
+STAGE_DIRECTION = re.compile(r"[(\[][^()\[\]]*[)\]][.,]?")
 # The characters that may be a mark of each style; a doubled apostrophe is one double mark.
 MARK_CANDIDATES = {
     "double": re.compile("''|[\"" + DOUBLE_OPENERS + DOUBLE_CLOSERS + "]"),
@@ -61,6 +64,9 @@ def find_quote_spans(paragraphs: Sequence[Paragraph], source: str) -> tuple[list
         position_open: int | None = None
         if open_pieces:
             position_open, marks = marks[0].position + marks[0].width, marks[1:]
+            if TRANSCRIPT_LABEL.match(paragraph.text, position_open):
+                spans.append(make_span(open_pieces, paragraphs))
+                open_pieces = []
         for mark in marks:
             if mark.is_open and position_open is None:
                 position_open = mark.position + mark.width
@@ -87,8 +93,14 @@ def unclosed(paragraphs: Sequence[Paragraph], piece: Piece, source: str) -> Prob
 
 
 def make_span(pieces: list[Piece], paragraphs: Sequence[Paragraph]) -> QuoteSpan:
-    text = " ".join(paragraphs[p.paragraph].text[p.start : p.end].strip() for p in pieces)
-    return QuoteSpan(tuple(pieces), text.strip().rstrip(TRAILING_PUNCTUATION))
+    """The quote of `pieces`; a piece all in parentheses ('(CROSSTALK.)') is a stage direction, left out."""
+    spoken = [p for p in pieces if not STAGE_DIRECTION.fullmatch(piece_text(p, paragraphs))] or pieces
+    text = " ".join(piece_text(p, paragraphs) for p in spoken)
+    return QuoteSpan(tuple(spoken), text.strip().rstrip(TRAILING_PUNCTUATION))
+
+
+def piece_text(piece: Piece, paragraphs: Sequence[Paragraph]) -> str:
+    return paragraphs[piece.paragraph].text[piece.start : piece.end].strip()
 
 
 def has_double_marks(text: str) -> bool:

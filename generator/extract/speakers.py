@@ -8,24 +8,43 @@ from dataclasses import dataclass
 
 from generator.extract import lexicon
 from generator.extract.actors import Cast
+from generator.extract.cues import (
+    WORD,
+    blank_parentheses,
+    clause_start_before,
+    cue_verb,
+    ends_with_cue,
+    is_appositive,
+    is_cue_verb,
+    name_phrase_length,
+    segments,
+)
 from generator.extract.gazetteer import first_name_gender
+from generator.extract.quotes import TRANSCRIPT_LABEL
 from generator.model import Actor, Mention, Sentence
 
-WORD = re.compile(r"\w[\w'\u2019-]*|''|[,;:()\u2014\u2013\"\u201c\u201d]")
-CLAUSE_BREAK = frozenset([*';()\u2014\u2013"\u201c\u201d', "''"])
-TAIL_STOP = frozenset([*';:"\u201c\u201d', "''"])
-SEGMENT_BREAK = re.compile(r"[,\u2014\u2013]|--")
-PARENTHESES = re.compile(r"\([^()]*\)")
-PARTY_TAG = re.compile(r"^[RDI]-[A-Z]")
 DASH_CREDIT = re.compile(
     r"^\s*(?:[\u2015\u2014\u2013]|--?)\s*([^\W\d_][\w.'\u2019-]*(?:\s+[^\W\d_][\w.'\u2019-]*){0,5})[\s.]*(?:$|[\"\u201c])"
 )
-TRANSCRIPT_LABEL = re.compile(r"^([A-Z][A-Z'\u2019-]+(?: [A-Z][A-Z'\u2019-]+)?):\s")
 OPENING_NAME = re.compile(r"\W*(?:[A-Z][\w.'\u2019-]*\s*)+")
+# 'In recent weeks, ' / 'Another critic, ': what may stand before the subject's name.
+OPENING_ADVERBIAL = re.compile(
+    r"(?:(?:In|On|At|During|After|Before|Last|Earlier|Later|This|Since|Conversely|Meanwhile)\b"
+    r"[^,\"\u201c]{0,40},\s*)?"
+    r"(?:(?:Another|The|A|An|His|Her|Their|Its|One)\s[a-z][^,\"\u201c]{0,60},\s*)?"
+)
+# After the subject: its origin ('of West Virginia'), an appositive, then a lower-case verb or adverb.
+VERB_AFTER_SUBJECT = re.compile(
+    r"(?:of (?:[A-Z][\w.'\u2019-]*\s*)+)?\s*(?:,[^,\"\u201c\u201d]{1,80},\s*|,\s*)?"
+    r"(?!(?:and|or|but|who|which|that|is|was|to|in|of|on|at|for|with)\b)[a-z]{2,}\b"
+)
+CONTRACTION = re.compile(r"['\u2019](?:re|s|ve|ll|d|m|t)$")
+SUBJECT_TYPES = frozenset(["person", "organization"])
 QUOTE_MARKS = "\"'\u201c\u2018"
 CLOSING_MARKS = frozenset(['"', "\u201d", "''"])
-MAX_CUE_WORDS = 10
-MAX_NAME_WORDS = 8
+# ', saying' / 'before asking' / 'by saying': a gerund whose subject is the sentence's.
+GERUND_LEADS = frozenset([",", "by", "after", "before", "while", "when", "for", "without", "in"])
+AUXILIARIES = lexicon.words("would will could can should may might must did does do has have had")
 MAX_APPOSITIVE_WORDS = 45
 PRONOUN_LOOKBACK_SENTENCES = 6
 
@@ -36,15 +55,6 @@ class Speaker:
 
     name: str
     is_known: bool
-
-
-def is_speech_verb(word: str) -> bool:
-    word = word.lower()
-    if word in lexicon.IRREGULAR_SPEECH_FORMS:
-        return True
-    stems = (word, word[:-1], word[:-2], word[:-3], word[:-3] + "y", word[:-3] + "e")
-    suffixed = word.endswith(("s", "ed", "ing"))
-    return word in lexicon.SPEECH_VERBS or (suffixed and any(s in lexicon.SPEECH_VERBS for s in stems[1:]))
 
 
 @dataclass(frozen=True)
@@ -73,7 +83,31 @@ class Attributor:
             or self.speaker_after(Position(end.sentence, end.offset + 1))
             or self.speaker_before(Position(start.sentence, max(start.offset - 1, 0)))
             or self.speaker_introducing(start)
+            or self.speaker_as_subject(start)
         )
+
+    def speaker_as_subject(self, start: Position) -> Speaker | None:
+        """'In July, Gingrich dismissed Estonia as the "suburbs of St. Petersburg"': with no cue, words
+        quoted inside a sentence are its subject's, a name that opens the sentence and governs a verb.
+        """
+        text = blank_parentheses(self.sentences[start.sentence].text)
+        if not re.search(r"\w", text[: start.offset]):
+            return None
+        body = OPENING_ADVERBIAL.match(text)
+        opening = OPENING_NAME.match(text, body.end() if body else 0)
+        if opening is None or opening.end() >= start.offset:
+            return None
+        mentions = [
+            m
+            for m in self.mentions_in(start.sentence)
+            if opening.start() <= m.span.start and m.span.end <= opening.end() and m.type in SUBJECT_TYPES
+        ]
+        if not VERB_AFTER_SUBJECT.match(text, opening.end()):
+            return None
+        if not mentions:
+            return unknown_name(text[opening.start() : opening.end()])
+        people = [m for m in mentions if m.type == "person"]
+        return Speaker((people or mentions)[-1].name, is_known=True)
 
     def speaker_by_label(self, text: str) -> Speaker | None:
         """'PENCE: Well, look, ...': a transcript names its speaker in capitals before a colon."""
@@ -148,14 +182,23 @@ class Attributor:
             if index == 0 and word.lower() in lexicon.INVERTED_CUES:
                 return self.subject_after(Position(start.sentence, offset + len(word)))
             if is_cue_verb(words, index):
-                if word.lower().endswith("ing") and index and words[index - 1][0] == ",":
+                if word.lower().endswith("ing") and index and words[index - 1][0].lower() in GERUND_LEADS:
                     return self.sentence_subject(start.sentence)
                 clause_start = clause_start_before(words, index)
                 if not text[clause_start:offset].strip(" ,"):
                     return self.subject_of_bare_verb(
                         text[:clause_start], Position(start.sentence, offset + len(word))
                     )
-                return self.subject_before(start.sentence, clause_start, offset)
+                found = self.subject_before(start.sentence, clause_start, offset)
+                if (
+                    found is None
+                    and text[:clause_start].endswith(" and")
+                    and text[:offset].rstrip().endswith(",")
+                ):
+                    # 'X, an adviser on tax and an associate professor, said': the 'and' joined appositives.
+                    found = self.subject_before(start.sentence, 0, offset)
+                if found is not None or not is_reported_clause(text[clause_start:offset]):
+                    return found
         return None
 
     def subject_before(self, sentence: int, start: int, end: int) -> Speaker | None:
@@ -235,104 +278,23 @@ class Attributor:
     def resolve_pronoun(self, pronoun: str, position: Position) -> Speaker | None:
         """The most recent actor the pronoun can stand for: a person of that gender, or an organisation."""
         wanted = lexicon.PRONOUNS[pronoun]
-        earlier = [
-            m
-            for m in self.cast.mentions
-            if position.sentence - PRONOUN_LOOKBACK_SENTENCES <= m.span.sentence
-            and (m.span.sentence, m.span.start) < (position.sentence, position.offset)
-        ]
-        for mention in reversed(earlier):
-            actor = self.actors[mention.name]
-            if fits_pronoun(actor, wanted):
-                return Speaker(actor.name, is_known=True)
+        for sentence in range(position.sentence, position.sentence - PRONOUN_LOOKBACK_SENTENCES - 1, -1):
+            for mention in reversed(self.mentions_in(sentence)):
+                if (mention.span.sentence, mention.span.start) >= (position.sentence, position.offset):
+                    continue
+                actor = self.actors[mention.name]
+                if fits_pronoun(actor, wanted):
+                    return Speaker(actor.name, is_known=True)
         return None
 
 
-def cue_verb(words: Sequence[tuple[str, int]]) -> int | None:
-    """Index of the speech verb of the cue after a quote, when the words before it can be its subject.
-
-    Up to a few words ('Sen. Jane Doe (D-Mo.) said'), or a name with appositives set off by commas
-    ('Jane Doe, 25, a nurse, said'); anything longer is the sentence going on, not a cue.
-    """
-    for index, (word, _) in enumerate(words):
-        if word in TAIL_STOP:
-            return None
-        if not is_cue_verb(words, index):
-            continue
-        before = [w for w, _ in words[:index]]
-        body = before[1:] if before[:1] == [","] else before
-        if "," not in body and len(body) <= MAX_CUE_WORDS:
-            return index
-        if body and body[0][0].isupper() and body[-1] in (",", ")"):
-            return index
-        return None
-    return None
-
-
-def ends_with_cue(text: str) -> bool:
-    """'..., Schiff said.' / 'said Mr. Rubio.': a sentence ending on a cue verb or on the name after it."""
-    words = [(m.group(), m.start()) for m in WORD.finditer(text[-80:])][-4:]
-    for index in range(len(words) - 1, -1, -1):
-        if is_cue_verb(words, index):
-            return text.endswith(".")
-        if not words[index][0][0].isupper():
-            return False
-    return False
-
-
-def is_cue_verb(words: Sequence[tuple[str, int]], index: int) -> bool:
-    """A lower-case speech verb used as a verb, or 'put it' ('as the memo put it')."""
-    word = words[index][0]
-    if word.lower() == "put":
-        return index + 1 < len(words) and words[index + 1][0] == "it"
-    return is_speech_verb(word) and not word[0].isupper() and not is_noun_use(words, index)
-
-
-def is_noun_use(words: Sequence[tuple[str, int]], index: int) -> bool:
-    """'the states', 'a report', 'Clinton's comments': a speech verb's form used as a noun."""
-    before = words[index - 1][0].lower() if index else ""
-    return before in lexicon.DETERMINERS or before.endswith(("'s", "\u2019s"))
-
-
-def blank_parentheses(text: str) -> str:
-    """'Sen. Jane Doe (D-Mo.) said': asides in parentheses blanked out, offsets kept."""
-    return PARENTHESES.sub(lambda m: " " * len(m.group()), text)
-
-
-def segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The stretches between commas and dashes, blank ones left out."""
-    bounds, position = [], start
-    for match in SEGMENT_BREAK.finditer(text, start, end):
-        bounds.append((position, match.start()))
-        position = match.end()
-    bounds.append((position, end))
-    return [(s, e) for s, e in bounds if text[s:e].strip()]
-
-
-def is_appositive(text: str) -> bool:
-    """', the chief executive,' / ', 25,' / ', R-Wis.,' / ', McCrory's opponent,': said of a name, not one."""
-    words = text.split()
-    first = words[0]
-    return (
-        not first[0].isupper()
-        or first[0].isdigit()
-        or bool(PARTY_TAG.match(first))
-        or first.endswith(("'s", "\u2019s"))
-        or first.lower() in lexicon.FUNCTION_WORDS
-    )
-
-
-def name_phrase_length(words: Sequence[str]) -> int:
-    """How many words after a cue verb name the speaker ('9/11 widow Terry Strada'): up to punctuation."""
-    length = 0
-    for word in words[:MAX_NAME_WORDS]:
-        lowered = word.lower()
-        if not word[0].isalnum() or (
-            lowered in lexicon.FUNCTION_WORDS and lowered not in lexicon.NAME_CONNECTORS
-        ):
-            break
-        length += 1
-    return length
+def is_reported_clause(subject: str) -> bool:
+    """'X said it would tell a story of "..."': a verb whose subject is 'it' or 'they' inside what
+    someone said; the cue is the verb before it."""
+    words = subject.split()
+    while words and words[-1] in AUXILIARIES:
+        words.pop()
+    return words[-1:] in (["it"], ["they"])
 
 
 def unknown_name(text: str) -> Speaker | None:
@@ -349,7 +311,13 @@ def unknown_name(text: str) -> Speaker | None:
             or lowered in lexicon.TITLE_HEADS
         ):
             break
-        if lowered in lexicon.MONTHS or lowered in lexicon.WEEKDAYS:
+        if (
+            lowered in lexicon.MONTHS
+            or lowered in lexicon.WEEKDAYS
+            or lowered in lexicon.PARTY_ADJECTIVES
+            or (len(bare) > 3 and bare.isupper())
+            or CONTRACTION.search(bare)
+        ):
             break
         run.insert(0, bare)
     return Speaker(" ".join(run), is_known=False) if run else None
@@ -362,12 +330,3 @@ def fits_pronoun(actor: Actor, wanted: str) -> bool:
         return False
     gender = first_name_gender(actor.name.split()[0])
     return gender in (None, "unknown", wanted)
-
-
-def clause_start_before(words: Sequence[tuple[str, int]], index: int) -> int:
-    """Offset where the clause holding words[index] starts: after the last break before it."""
-    for back in range(index - 1, -1, -1):
-        word, offset = words[back]
-        if word in CLAUSE_BREAK or word.lower() in ("that", "while", "but", "and", "because"):
-            return offset + len(word)
-    return 0

@@ -1,0 +1,132 @@
+"""The words of attribution cues: speech verbs, the clause around them, appositives and names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from generator.extract import lexicon
+
+WORD = re.compile(r"\w[\w'\u2019-]*|''|[,;:()\u2014\u2013\"\u201c\u201d]")
+CLAUSE_BREAK = frozenset([*';()\u2014\u2013"\u201c\u201d', "''"])
+TAIL_STOP = frozenset([*';:"\u201c\u201d', "''"])
+SEGMENT_BREAK = re.compile(r"[,\u2014\u2013]|--")
+PARENTHESES = re.compile(r"\([^()]*\)")
+PARTY_TAG = re.compile(r"^[RDI]-[A-Z]")
+CONJUNCTIONS = frozenset(["as", "and", "but", "so", "while", "when"])
+MAX_CUE_WORDS = 10
+MAX_NAME_WORDS = 8
+
+
+@cache
+def is_speech_verb(word: str) -> bool:
+    word = word.lower()
+    if word in lexicon.IRREGULAR_SPEECH_FORMS:
+        return True
+    stems = (word, word[:-1], word[:-2], word[:-3], word[:-3] + "y", word[:-3] + "e")
+    suffixed = word.endswith(("s", "ed", "ing"))
+    return word in lexicon.SPEECH_VERBS or (suffixed and any(s in lexicon.SPEECH_VERBS for s in stems[1:]))
+
+
+def cue_verb(words: Sequence[tuple[str, int]]) -> int | None:
+    """Index of the speech verb of the cue after a quote, when the words before it can be its subject.
+
+    Up to a few words ('Sen. Jane Doe (D-Mo.) said'), or a name with appositives set off by commas
+    ('Jane Doe, 25, a nurse, said'); anything longer is the sentence going on, not a cue.
+    """
+    for index, (word, _) in enumerate(words):
+        if word in TAIL_STOP:
+            return None
+        if not is_cue_verb(words, index):
+            continue
+        before = [w for w, _ in words[:index]]
+        body = before[1:] if before[:1] == [","] else before
+        if body and body[0].lower() in lexicon.SUBORDINATORS:
+            return None
+        if "," not in body and len(body) <= MAX_CUE_WORDS:
+            return index
+        if body and body[0][0].isupper() and body[-1] in (",", ")"):
+            return index
+        return None
+    return None
+
+
+def ends_with_cue(text: str) -> bool:
+    """'..., Schiff said.' / 'said Mr. Rubio.': a sentence ending on a cue verb or on the name after it."""
+    words = [(m.group(), m.start()) for m in WORD.finditer(text[-80:])][-4:]
+    for index in range(len(words) - 1, -1, -1):
+        if is_cue_verb(words, index):
+            return text.endswith(".")
+        if not words[index][0][0].isupper():
+            return False
+    return False
+
+
+def is_cue_verb(words: Sequence[tuple[str, int]], index: int) -> bool:
+    """A lower-case speech verb used as a verb, or 'put it' ('as the memo put it')."""
+    word = words[index][0]
+    if word.lower() == "put":
+        return index + 1 < len(words) and words[index + 1][0] == "it"
+    return is_speech_verb(word) and not word[0].isupper() and not is_noun_use(words, index)
+
+
+def is_noun_use(words: Sequence[tuple[str, int]], index: int) -> bool:
+    """'the states', 'a report', 'Clinton's comments': a speech verb's form used as a noun."""
+    before = words[index - 1][0].lower() if index else ""
+    return before in lexicon.DETERMINERS or before.endswith(("'s", "\u2019s"))
+
+
+def blank_parentheses(text: str) -> str:
+    """'Sen. Jane Doe (D-Mo.) said': asides in parentheses blanked out, offsets kept."""
+    return PARENTHESES.sub(lambda m: " " * len(m.group()), text)
+
+
+def segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The stretches between commas and dashes, blank ones left out."""
+    bounds, position = [], start
+    for match in SEGMENT_BREAK.finditer(text, start, end):
+        bounds.append((position, match.start()))
+        position = match.end()
+    bounds.append((position, end))
+    return [(s, e) for s, e in bounds if text[s:e].strip()]
+
+
+def is_appositive(text: str) -> bool:
+    """', the chief executive,' / ', 25,' / ', R-Wis.,' / ', McCrory's opponent,': said of a name, not one.
+
+    'As Steven Rosenthal, a tax lawyer, put it': a conjunction before a name leaves it a name.
+    """
+    words = text.split()
+    if len(words) > 1 and words[0].lower() in CONJUNCTIONS and words[1][0].isupper():
+        words = words[1:]
+    first = words[0]
+    return (
+        not first[0].isupper()
+        or first[0].isdigit()
+        or bool(PARTY_TAG.match(first))
+        or first.endswith(("'s", "\u2019s"))
+        or first.lower() in lexicon.FUNCTION_WORDS
+    )
+
+
+def name_phrase_length(words: Sequence[str]) -> int:
+    """How many words after a cue verb name the speaker ('9/11 widow Terry Strada'): up to punctuation."""
+    length = 0
+    for word in words[:MAX_NAME_WORDS]:
+        lowered = word.lower()
+        if not word[0].isalnum() or (
+            lowered in lexicon.FUNCTION_WORDS and lowered not in lexicon.NAME_CONNECTORS
+        ):
+            break
+        length += 1
+    return length
+
+
+def clause_start_before(words: Sequence[tuple[str, int]], index: int) -> int:
+    """Offset where the clause holding words[index] starts: after the last break before it."""
+    for back in range(index - 1, -1, -1):
+        word, offset = words[back]
+        if word in CLAUSE_BREAK or word.lower() in ("that", "while", "but", "and", "because"):
+            return offset + len(word)
+    return 0
