@@ -10,14 +10,14 @@ import random
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-FIRST_NAMES = (
+FIRST_NAMES = tuple(
     "Ana Ben Carla Daniel Elena Farid Grace Hugo Irene Jonas Kara Luis Maya Nora Omar Paula Quinn "
-    "Rosa Samuel Tara Umar Vera Walter Yusuf Zoe Alice Bruno Chloe David Emma"
-).split()
-LAST_NAMES = (
+    "Rosa Samuel Tara Umar Vera Walter Yusuf Zoe Alice Bruno Chloe David Emma".split(" ")
+)
+LAST_NAMES = tuple(
     "Torres Ray Diaz Okafor Lindqvist Haddad Moreau Novak Petrova Quispe Rahman Silva Tanaka "
-    "Ulloa Varga Weber Xu Yilmaz Zhou Abbott Brennan Castillo Dumont Eriksen Fischer"
-).split()
+    "Ulloa Varga Weber Xu Yilmaz Zhou Abbott Brennan Castillo Dumont Eriksen Fischer".split(" ")
+)
 ORGANIZATIONS = (
     "Ministry of Finance",
     "Central Bank",
@@ -32,7 +32,14 @@ ORGANIZATIONS = (
 )
 TITLES = ("Finance Minister", "Senator", "Mayor", "Governor", "Director", "Spokeswoman")
 TOPICS = ("Politics", "Economy", "Health", "Energy", "Transport", "Education", "Environment")
-MEASURES = ("unemployment", "bus fares", "hospital waiting times", "power prices", "school budgets", "rainfall")
+MEASURES = (
+    "unemployment",
+    "bus fares",
+    "hospital waiting times",
+    "power prices",
+    "school budgets",
+    "rainfall",
+)
 VERBS = ("said", "told reporters", "added", "stated")
 FILLER = (
     "The proposal was debated for several hours before the vote.",

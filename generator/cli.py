@@ -59,7 +59,8 @@ def summary(report: BuildReport, *, check: bool) -> str:
     changes = report.changes
     verb = "would write" if check else "wrote"
     return (
-        f"built {report.built} brief(s), skipped {report.skipped} article(s), "
+        f"built {report.built} brief(s), skipped {report.skipped} article(s)"
+        f"{f' ({report.why_skipped})' if report.skipped else ''}, "
         f"{len(report.problems)} problem(s); {verb} {len(changes.added)} new, "
         f"{len(changes.changed)} changed, removed {len(changes.removed)}, {changes.unchanged} unchanged"
     )

@@ -36,7 +36,7 @@ def network_svg(profile: ActorProfile, co_actors: Sequence[CoActor], link: Calla
     description = ", ".join(f"{c.profile.name} ({c.briefs})" for c in co_actors)
     return (
         f'<figure class="actor-network"><svg xmlns="http://www.w3.org/2000/svg" '
-        f'viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="{title_id}"><title id="{title_id}">'
+        f'viewBox="0 0 {WIDTH} {HEIGHT}" role="group" aria-labelledby="{title_id}"><title id="{title_id}">'
         f"{escape(profile.name)} appears most with: {escape(description)}</title>"
         f'<g class="edges" stroke="#7986cb" stroke-opacity="0.7">{"".join(edges)}</g>'
         f'<g class="nodes" font-size="12" fill="#3949ab">{node(profile, centre_x, centre_y, None, "")}'

@@ -12,15 +12,31 @@ from generator.model import Article, Paragraph, Problem
 
 HEADER_EXAMPLE = "'Politics Economy 2026-01-16T19:22:08+00:00'"
 ISO_TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$")
-INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff"))
+# Joiners shape emoji and Arabic, Persian or Indic words; beside ASCII they only split a name in two.
+STRAY_JOINER = re.compile(r"(?<=[\x00-\x7f])[\u200c\u200d]+|[\u200c\u200d]+(?=[\x00-\x7f])")
+# Control characters other than whitespace: invisible, and Python-Markdown uses STX/ETX as markers.
+CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+NEWLINE = re.compile(r"\r\n?")
+BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+MAX_ARTICLE_BYTES = 64 * 1024 * 1024
+UTF16_SAMPLE = 4096
+BINARY_CONTROL_SHARE = 0.1
+SAVE_AS_UTF8 = "save the file as UTF-8 to be sure every character is right"
 
 
 class ArticleError(Exception):
-    """The file cannot be read as an article; carries the located problem."""
+    """The file cannot be read as an article; carries the located problem and a short reason."""
 
-    def __init__(self, problem: Problem) -> None:
+    def __init__(self, problem: Problem, reason: str = "not an article") -> None:
         super().__init__(str(problem))
         self.problem = problem
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -37,33 +53,127 @@ class Block:
 
 def read_article(path: Path, source: str) -> tuple[Article, list[Problem]]:
     """Read `path`; `source` is how messages name it. Raises ArticleError when it is not an article."""
+    size = path.stat().st_size
+    if size > MAX_ARTICLE_BYTES:
+        raise ArticleError(
+            Problem(
+                source,
+                1,
+                f"file too large ({size // 2**20} MB, at most {MAX_ARTICLE_BYTES // 2**20} MB)",
+                "split it into several articles",
+            ),
+            "too large",
+        )
     problems: list[Problem] = []
     text = decode(path.read_bytes(), source, problems)
-    return parse_article(text, path.stem, source), problems
+    return parse_article(text, printable_name(path.stem), source), problems
+
+
+def printable_name(name: str) -> str:
+    """A file name fit for messages and pages: undecodable bytes and control characters replaced."""
+    name = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return CONTROL.sub("\ufffd", re.sub(r"[\n\r\t\x0b\x0c\x1c-\x1f\x85\u2028\u2029]", "\ufffd", name))
 
 
 def decode(data: bytes, source: str, problems: list[Problem]) -> str:
-    """UTF-8 (with or without BOM) or UTF-16 with BOM; other bytes are read as Windows-1252."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return normalize(data.decode("utf-16"))
-    try:
-        return normalize(data.decode("utf-8-sig"))
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        problems.append(
-            Problem(
-                source,
-                line,
-                "not valid UTF-8; read as Windows-1252",
-                "save the file as UTF-8 to be sure every character is right",
+    """UTF-8 (with or without BOM), UTF-16 (with a BOM, or told by its NUL bytes) or UTF-32 with a BOM;
+    other bytes are read as Windows-1252 with a warning, binary data is refused."""
+    encoding, bom = sniff_encoding(data)
+    if encoding:
+        try:
+            text = data[len(bom) :].decode(encoding)
+        except UnicodeDecodeError as error:
+            problems.append(
+                Problem(
+                    source,
+                    line_of_byte(data, error.start + len(bom), encoding),
+                    f"not valid {encoding.upper()}; bytes that are not read as U+FFFD",
+                    SAVE_AS_UTF8,
+                )
             )
+            text = data[len(bom) :].decode(encoding, errors="replace")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            problems.append(
+                Problem(
+                    source,
+                    line_of_byte(data, error.start),
+                    "not valid UTF-8; read as Windows-1252",
+                    SAVE_AS_UTF8,
+                )
+            )
+            text = data.decode("cp1252", errors="replace")
+    refuse_binary(text, source)
+    return normalize(text, source, problems)
+
+
+def sniff_encoding(data: bytes) -> tuple[str | None, bytes]:
+    """The encoding a BOM names, else UTF-16 when every other byte of the start is NUL (ASCII in UTF-16)."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            return encoding, bom
+    sample = data[:UTF16_SAMPLE]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if half >= 2 and odd * 4 >= half and even * 10 <= odd:
+        return "utf-16-le", b""
+    if half >= 2 and even * 4 >= half and odd * 10 <= even:
+        return "utf-16-be", b""
+    return None, b""
+
+
+def line_of_byte(data: bytes, offset: int, encoding: str = "utf-8") -> int:
+    """The line (as editors count them: LF, CRLF or CR) of the byte at `offset`."""
+    prefix = data[:offset].decode(encoding, errors="replace")
+    return NEWLINE.sub("\n", prefix).count("\n") + 1
+
+
+def refuse_binary(text: str, source: str) -> None:
+    """A NUL, or control characters in a tenth of the text, mean the file is not text at all."""
+    nul = text.find("\0")
+    if nul >= 0:
+        raise binary_error(text, nul, source, "a NUL byte")
+    controls = len(CONTROL.findall(text)) + text.count("\ufffd")
+    if controls > len(text) * BINARY_CONTROL_SHARE:
+        first = CONTROL.search(text)
+        raise binary_error(
+            text, first.start() if first else text.find("\ufffd"), source, "mostly control characters"
         )
-        return normalize(data.decode("cp1252", errors="replace"))
 
 
-def normalize(text: str) -> str:
-    """NFC, so that one name typed two ways is one name; zero-width characters dropped."""
-    return unicodedata.normalize("NFC", text.translate(INVISIBLE))
+def binary_error(text: str, offset: int, source: str, evidence: str) -> ArticleError:
+    return ArticleError(
+        Problem(
+            source,
+            NEWLINE.sub("\n", text[:offset]).count("\n") + 1,
+            f"binary data, not text ({evidence})",
+            "articles are text files: save it as UTF-8 text, or move it out of seeds/",
+        ),
+        "binary data",
+    )
+
+
+def normalize(text: str, source: str = "", problems: list[Problem] | None = None) -> str:
+    """NFC, so that one name typed two ways is one name; LF line ends; zero-width characters dropped;
+    other control characters dropped with a warning."""
+    text = NEWLINE.sub("\n", text.translate(INVISIBLE))
+    text = STRAY_JOINER.sub("", text)
+    first = CONTROL.search(text)
+    if first:
+        count = len(CONTROL.findall(text))
+        if problems is not None:
+            problems.append(
+                Problem(
+                    source,
+                    text.count("\n", 0, first.start()) + 1,
+                    f"{count} control character(s) removed (the first is U+{ord(first.group()):04X})",
+                    "delete them from the file; they are invisible and not part of any text",
+                )
+            )
+        text = CONTROL.sub("", text)
+    return unicodedata.normalize("NFC", text)
 
 
 def parse_article(text: str, article_id: str, source: str) -> Article:
@@ -71,7 +181,8 @@ def parse_article(text: str, article_id: str, source: str) -> Article:
     blocks = split_blocks(text)
     if not blocks:
         raise ArticleError(
-            Problem(source, 1, "empty file", f"write a header line such as {HEADER_EXAMPLE}, then the title")
+            Problem(source, 1, "empty file", f"write a header line such as {HEADER_EXAMPLE}, then the title"),
+            "empty file",
         )
     header = blocks[0]
     sections, published = parse_header(header.lines[0], source, header.line)
@@ -81,7 +192,8 @@ def parse_article(text: str, article_id: str, source: str) -> Article:
         raise ArticleError(
             Problem(
                 source, header.line + 1, "no title after the header line", "add a blank line, then the title"
-            )
+            ),
+            "no title",
         )
     title_block = rest[0]
     title = title_block.lines[0]
@@ -102,11 +214,11 @@ def parse_article(text: str, article_id: str, source: str) -> Article:
 
 
 def split_blocks(text: str) -> list[Block]:
-    """Group non-blank lines into blocks; trailing spaces and CR are dropped."""
+    """Group non-blank lines into blocks, numbered as editors number lines; runs of spaces become one."""
     blocks: list[Block] = []
     current: list[str] = []
     start = 0
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in enumerate(NEWLINE.sub("\n", text).split("\n"), start=1):
         line = " ".join(raw.split())
         if line:
             if not current:
@@ -130,13 +242,15 @@ def parse_header(line: str, source: str, number: int) -> tuple[tuple[str, ...], 
                 number,
                 f"expected section labels and an ISO-8601 timestamp, found {line[:60]!r}",
                 f"start the file with a line such as {HEADER_EXAMPLE}",
-            )
+            ),
+            "no header line",
         )
     try:
         published = datetime.fromisoformat(stamp)
     except ValueError as error:
         raise ArticleError(
-            Problem(source, number, f"invalid timestamp {stamp!r} ({error})", "write a real date and time")
+            Problem(source, number, f"invalid timestamp {stamp!r} ({error})", "write a real date and time"),
+            "invalid timestamp",
         ) from error
     if published.tzinfo is None:
         published = published.replace(tzinfo=UTC)

@@ -9,8 +9,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
-import frontmatter
 import jinja2
+import yaml
 
 from generator.crosslinks import CoActor, Links, Month, Related
 from generator.listings import BRIEFS_PER_PAGE, QUOTES_PER_PAGE, linker, page_path, paginate
@@ -23,6 +23,7 @@ MARKDOWN_SPECIALS = frozenset("\\`*_{}[]<>&#|")
 LIST_MARKER = re.compile(r"^(\d+)([.)])|^([-+])(?=\s)")
 LATEST_BRIEFS = 20
 FIGURES_SHOWN = 20
+ACTORS_SHOWN = 20
 KEY_FIGURES = 6
 SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 CURRENCY_PREFIXES = frozenset({"$", "€", "£", "¥", "₹", "HK$", "A$", "C$", "NZ$", "R$"})
@@ -41,6 +42,13 @@ MONTH_NAMES = (
     "November",
     "December",
 )
+ACTOR_TYPE_NAMES = {
+    "person": "Person",
+    "organization": "Organisation",
+    "country": "Country",
+    "place": "Place",
+    "group": "Group",
+}
 ACTOR_TYPE_TITLES = {
     "person": "People",
     "organization": "Organisations",
@@ -50,14 +58,77 @@ ACTOR_TYPE_TITLES = {
 }
 
 
+# Characters that open block syntax at the start of a line: rules (---), lists, admonitions (!!!)...
+BLOCK_STARTERS = frozenset("-+=!:~?%")
+LINE_BREAKS = re.compile(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
+CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
+# Front matter keys that MkDocs themes insert into HTML unescaped (<title>, <meta content="...">, nav).
+HTML_KEYS = frozenset({"title", "description"})
+
+
 def escape_markdown(text: str) -> str:
-    """Article text as inert Markdown: HTML escaped, Markdown syntax turned into entities."""
+    """Article text as inert Markdown: HTML escaped, Markdown syntax turned into entities.
+
+    The result is one line (line breaks become spaces) that opens no block, wherever it stands.
+    """
+    text = inert_text(text).strip()
     escaped = "".join(f"&#{ord(c)};" if c in MARKDOWN_SPECIALS else c for c in text)
+    if escaped[:1] in BLOCK_STARTERS:
+        escaped = f"&#{ord(escaped[0])};{escaped[1:]}"
     return LIST_MARKER.sub(lambda m: f"{m.group(1) or ''}&#{ord(m.group(2) or m.group(3))};", escaped)
 
 
 def escape_attribute(text: str) -> str:
-    return html.escape(text, quote=True)
+    """Article text as HTML text or a quoted attribute value, on one line."""
+    return html.escape(inert_text(text), quote=True)
+
+
+def inert_text(text: str) -> str:
+    """Line breaks as spaces; control characters (Python-Markdown's own markers among them) as U+FFFD."""
+    return CONTROLS.sub("\ufffd", LINE_BREAKS.sub(" ", text))
+
+
+class FrontMatterDumper(yaml.SafeDumper):
+    """PyYAML's safe dumper, but text with any character other than a printable one or a space is
+    double-quoted, the one style that escapes them: plain and single-quoted styles lose a trailing
+    no-break space, and fold on U+0085, U+2028 and U+2029 as if they were line breaks."""
+
+
+def represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    is_plain = all(c.isprintable() or c == " " for c in text)
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=None if is_plain else '"')
+
+
+FrontMatterDumper.add_representer(str, represent_text)
+
+
+def dump_front_matter(metadata: Mapping[str, Any]) -> str:
+    """The YAML front matter block of a page, from a dict, with what themes show as HTML escaped.
+
+    `frontmatter.loads` and MkDocs both load it back to exactly `front_matter_values(metadata)`.
+    """
+    text = yaml.dump(
+        front_matter_values(metadata),
+        Dumper=FrontMatterDumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+    )
+    return f"---\n{text}---\n"
+
+
+def escape_html(text: str) -> str:
+    """&, <, > and " as entities: inert as HTML text and inside a double-quoted attribute."""
+    return html.escape(text, quote=False).replace('"', "&quot;")
+
+
+def front_matter_values(metadata: Mapping[str, Any]) -> dict[str, Any]:
+    """The metadata as written: the values of HTML_KEYS escaped (html.unescape gives them back exactly),
+    since themes print them unescaped."""
+    return {
+        key: escape_html(value) if key in HTML_KEYS and isinstance(value, str) else value
+        for key, value in metadata.items()
+    }
 
 
 @cache
@@ -82,9 +153,13 @@ def render_site(site: Site, links: Links) -> dict[str, str]:
     pages = {"index.md": render_home(site)}
     for brief in site.briefs:
         pages[f"briefs/{brief.slug}.md"] = render_brief(brief, links.related[brief.slug])
+    groups = actor_groups(site)
     pages["actors/index.md"] = render_page(
-        "actors.md.j2", {"title": "Actors"}, "actors/index.md", groups=actor_groups(site)
+        "actors.md.j2", {"title": "Actors"}, "actors/index.md", groups=groups, shown=ACTORS_SHOWN
     )
+    for kind, title, members in groups:
+        intro = f"All {len(members)} {title.lower()} named in the briefs, by number of briefs."
+        pages.update(render_listing(f"actor-types/{kind}", title, intro, members, "actor-list.md.j2"))
     for profile in site.actors:
         pages.update(render_actor(profile, links.co_actors.get(profile.slug, ())))
     pages["topics/index.md"] = render_page(
@@ -114,13 +189,15 @@ def render_home(site: Site) -> str:
     )
 
 
-def render_listing(base: str, heading: str, intro: str, briefs: Sequence[Brief]) -> dict[str, str]:
-    """A listing of briefs, as many pages as it takes."""
+def render_listing(
+    base: str, heading: str, intro: str, items: Sequence[Any], template: str = "listing.md.j2"
+) -> dict[str, str]:
+    """A listing (of briefs, or of actors), as many pages as it takes."""
     return {
         pager.path: render_page(
-            "listing.md.j2", {"title": heading}, pager.path, heading=heading, intro=intro, pager=pager
+            template, {"title": heading}, pager.path, heading=heading, intro=intro, pager=pager
         )
-        for pager in paginate(base, briefs, BRIEFS_PER_PAGE)
+        for pager in paginate(base, items, BRIEFS_PER_PAGE)
     }
 
 
@@ -136,8 +213,7 @@ def render_page(template: str, metadata: Mapping[str, Any], path: str, **context
     body = environment().get_template(template).render(rel=linker(path), **context)
     if not metadata:
         return body
-    post = frontmatter.Post(body, **metadata)
-    return frontmatter.dumps(post, sort_keys=False) + "\n"
+    return f"{dump_front_matter(metadata)}\n{body.rstrip()}\n"
 
 
 def render_brief(brief: Brief, related: Sequence[Related]) -> str:
@@ -219,7 +295,7 @@ def render_actor(profile: ActorProfile, co_actors: Sequence[CoActor]) -> dict[st
             co_actors=co_actors,
             network=network_svg(profile, co_actors, lambda slug: f"../{slug}/"),
             figures_shown=FIGURES_SHOWN,
-            type_title=ACTOR_TYPE_TITLES[profile.type],
+            type_title=ACTOR_TYPE_NAMES[profile.type],
         )
     return pages
 
@@ -237,14 +313,14 @@ def stated_roles(profile: ActorProfile) -> list[StatedRole]:
     return list(roles.values())
 
 
-def actor_groups(site: Site) -> list[tuple[str, list[ActorProfile]]]:
-    """Actors by type, each group ordered by number of briefs, then name."""
+def actor_groups(site: Site) -> list[tuple[str, str, list[ActorProfile]]]:
+    """(type, title, actors) per type, each group ordered by number of briefs, then name."""
     groups = []
     for kind, title in ACTOR_TYPE_TITLES.items():
         members = [p for p in site.actors if p.type == kind]
         members.sort(key=lambda p: (-len(p.appearances), p.name.casefold(), p.slug))
         if members:
-            groups.append((title, members))
+            groups.append((kind, title, members))
     return groups
 
 

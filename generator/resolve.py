@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections import Counter
@@ -63,11 +64,16 @@ class Site:
 
 
 def slugify(text: str, fallback: str) -> str:
-    """A safe, stable path segment: ASCII letters, digits and hyphens."""
+    """A safe, stable path segment: ASCII letters, digits and hyphens, never a Windows device name.
+
+    Text with no ASCII letter or digit in it (`..`, `北京`, an emoji) gets `fallback` and a short hash
+    of the text, so that such names neither share a slug nor depend on one another.
+    """
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:SLUG_MAX_LENGTH].strip("-")
     if not slug:
-        return fallback
+        digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        return f"{fallback}-{digest[:8]}"
     return f"{slug}-1" if slug in WINDOWS_RESERVED else slug
 
 
@@ -110,11 +116,13 @@ def canonical_names(extractions: Sequence[Extraction], registry: Registry) -> di
 
 
 def unique_slugs(names: Sequence[str], fallback: str) -> dict[str, str]:
-    """Slugs for names in the given order; a clash gets -2, -3... in sorted order of the names."""
+    """A unique slug for each name. When names clash, one that is its own slug keeps it (a file `a-b.txt`
+    stays `a-b` when `a b.txt` is added); the others get -2, -3... in sorted order of the names."""
     slugs: dict[str, str] = {}
     taken: set[str] = set()
-    for name in sorted(names):
-        base = slugify(name, fallback)
+    bases = {name: slugify(name, fallback) for name in names}
+    for name in sorted(bases, key=lambda name: (bases[name] != name, name)):
+        base = bases[name]
         slug, number = base, 1
         while slug in taken:
             number += 1
@@ -144,7 +152,8 @@ def profiles(
     for name, seen in sorted(appearances.items(), key=lambda item: slugs[item[0]]):
         entry = registry.find(name)
         kind = (entry and entry.type) or Counter(a.actor.type for a in seen).most_common(1)[0][0]
-        written = {alias for a in seen for alias in (a.actor.name, *a.actor.aliases)}
+        # 'the president' names whoever holds the post in one brief: not an alias across briefs.
+        written = {alias for a in seen for alias in (a.actor.name, *a.actor.aliases) if alias[:1].isupper()}
         aliases = sorted(written.union(entry.aliases if entry else ()) - {name})
         result.append(
             ActorProfile(

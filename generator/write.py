@@ -1,18 +1,40 @@
-"""Write generated pages into the docs folder: atomically, only when changed, never over others' files."""
+"""Write generated pages into the docs folder: atomically, only when changed, never over others' files.
+
+A page is first staged as a hidden temporary file beside its final path (MkDocs ignores dot-files),
+then renamed over it, so a reader never sees half a page. The manifest names a page before the page
+exists, so an interrupted build never leaves a file that the next build would not recognise as its own.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
-import tempfile
-from collections.abc import Mapping
+import re
+import secrets
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 MANIFEST = ".briefs-manifest"
+TEMPORARY_SUFFIX = ".briefs-tmp"
+# A path segment that is a plain file or folder name on every system: no separators, no hidden or
+# relative names, no control characters, no Windows device names, no trailing dot or space.
+NOT_IN_NAME = r"/\\:*?\"<>|\x00-\x1f\x7f"
+SAFE_SEGMENT = re.compile(rf"[^.{NOT_IN_NAME}](?:[^{NOT_IN_NAME}]*[^. {NOT_IN_NAME}])?")
+DEVICE_NAME = re.compile(r"(?:con|prn|aux|nul|com[1-9]|lpt[1-9])(?:\..*)?", re.IGNORECASE)
+
+try:
+    import fcntl
+except ImportError:  # Windows: no advisory locks; builds there are not protected against each other.
+    fcntl = None  # type: ignore[assignment]
 
 
 class WriteError(Exception):
     """The output cannot be written without harming a file the generator does not own."""
+
+
+class LockError(WriteError):
+    """Another build holds the docs folder."""
 
 
 @dataclass(frozen=True)
@@ -29,6 +51,33 @@ class Changes:
         return not (self.added or self.changed or self.removed)
 
 
+@contextlib.contextmanager
+def lock_docs_folder(out_dir: Path, *, shared: bool = False) -> Iterator[None]:
+    """Hold the docs folder for one build; a second build fails at once instead of interleaving writes.
+
+    The lock is an flock on the folder itself: no lock file to commit or to clean up, and the system
+    releases it when its process ends, however it ends. `shared` (for a check, which writes nothing)
+    does not create the folder.
+    """
+    if not shared:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    if fcntl is None or not out_dir.is_dir():
+        yield
+        return
+    descriptor = os.open(out_dir, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(descriptor, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise LockError(
+                f"another briefs build is running on {out_dir.as_posix()}/; "
+                "wait for it to finish, then build again"
+            ) from None
+        yield
+    finally:
+        os.close(descriptor)
+
+
 def plan_changes(out_dir: Path, pages: Mapping[str, str]) -> Changes:
     """Compare the pages with the docs folder; refuse to overwrite a file the generator did not write."""
     owned = read_manifest(out_dir)
@@ -42,26 +91,41 @@ def plan_changes(out_dir: Path, pages: Mapping[str, str]) -> Changes:
                 f"{path}: exists but was not written by briefs; move it away or rename it, "
                 "the generator never overwrites files it did not write"
             )
+        elif not path.is_file():
+            raise WriteError(f"{path}: is not a file; move it away, a generated page belongs there")
         elif path.read_bytes() != text.encode("utf-8"):
             changed.append(rel_path)
         else:
             unchanged += 1
-    removed = sorted(p for p in owned - set(pages) if safe_path(out_dir, p).exists())
+    removed = sorted(p for p in owned - set(pages) if safe_path(out_dir, p).is_file())
     return Changes(tuple(added), tuple(changed), tuple(removed), unchanged)
 
 
 def apply_changes(out_dir: Path, pages: Mapping[str, str], changes: Changes) -> None:
-    """Write added and changed pages, remove pages no longer generated, then update the manifest."""
-    for rel_path in (*changes.added, *changes.changed):
-        write_atomically(safe_path(out_dir, rel_path), pages[rel_path])
+    """Write added and changed pages, remove pages no longer generated, then update the manifest.
+
+    Every page is staged before any is renamed into place, so an interruption while staging leaves
+    the folder as it was, and one while renaming leaves whole pages only.
+    """
+    remove_leftovers(out_dir)
+    owned = read_manifest(out_dir)
+    update_manifest(out_dir, owned | set(pages))
+    writes = [(rel_path, safe_path(out_dir, rel_path)) for rel_path in (*changes.added, *changes.changed)]
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for rel_path, path in writes:
+            staged.append((stage(path, pages[rel_path]), path))
+    except BaseException:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)
+        raise
+    for temporary, path in staged:
+        temporary.replace(path)
     for rel_path in changes.removed:
         path = safe_path(out_dir, rel_path)
-        path.unlink()
+        path.unlink(missing_ok=True)
         remove_empty_parents(path.parent, out_dir)
-    manifest = "".join(f"{p}\n" for p in sorted(pages))
-    manifest_path = out_dir / MANIFEST
-    if not manifest_path.exists() or manifest_path.read_text("utf-8") != manifest:
-        write_atomically(manifest_path, manifest)
+    update_manifest(out_dir, set(pages))
 
 
 def read_manifest(out_dir: Path) -> set[str]:
@@ -71,25 +135,61 @@ def read_manifest(out_dir: Path) -> set[str]:
     return {line for line in path.read_text("utf-8").splitlines() if line}
 
 
+def update_manifest(out_dir: Path, rel_paths: set[str]) -> None:
+    manifest = "".join(f"{p}\n" for p in sorted(rel_paths))
+    path = out_dir / MANIFEST
+    if not path.exists() or path.read_text("utf-8") != manifest:
+        write_atomically(path, manifest)
+
+
 def safe_path(out_dir: Path, rel_path: str) -> Path:
-    """The path of a page inside the docs folder; a path that would leave it is an error."""
-    parts = PurePosixPath(rel_path).parts
-    if not parts or any(part in ("..", "") or part.startswith("/") for part in parts):
-        raise WriteError(f"refusing to write outside {out_dir}: {rel_path!r}")
-    return out_dir.joinpath(*parts)
+    """The path of a page inside the docs folder; a path that would leave it is an error.
+
+    Each '/'-separated segment must be a plain name (see SAFE_SEGMENT), and no folder on the way
+    may be a link that leads out of the docs folder.
+    """
+    segments = rel_path.split("/")
+    if not all(SAFE_SEGMENT.fullmatch(s) and not DEVICE_NAME.fullmatch(s) for s in segments):
+        raise WriteError(f"refusing to write outside {out_dir} or to an unsafe name: {rel_path!r}")
+    path = out_dir.joinpath(*segments)
+    if not path.resolve().is_relative_to(out_dir.resolve()):
+        raise WriteError(f"refusing to write outside {out_dir}: {rel_path!r} leads to {path.resolve()}")
+    return path
+
+
+def stage(path: Path, text: str) -> Path:
+    """Write `text` to a new hidden temporary file beside `path`, on disk, and return its path."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    while True:
+        temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}{TEMPORARY_SUFFIX}")
+        try:
+            # Created like any new file (the umask applies), unlike mkstemp's owner-only files.
+            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            break
+        except FileExistsError:
+            continue
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    return temporary
 
 
 def write_atomically(path: Path, text: str) -> None:
     """Write to a temporary file beside `path`, then rename it over: readers never see half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        Path(temporary).replace(path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    stage(path, text).replace(path)
+
+
+def remove_leftovers(out_dir: Path) -> None:
+    """Delete temporary files that an interrupted build left behind (only ever ours: by their name)."""
+    if out_dir.is_dir():
+        for leftover in out_dir.rglob(f".*{TEMPORARY_SUFFIX}"):
+            if leftover.is_file():
+                leftover.unlink()
 
 
 def remove_empty_parents(folder: Path, out_dir: Path) -> None:

@@ -145,7 +145,7 @@ def test_cli_build_prints_problems_and_a_summary(project_dir, write_seed, two_se
     assert result.exit_code == 0
     lines = result.stderr.splitlines()
     assert lines[0].startswith("seeds/broken.txt:1: empty file; ")
-    assert lines[1].startswith("built 2 brief(s), skipped 1 article(s), 1 problem(s); wrote ")
+    assert lines[1].startswith("built 2 brief(s), skipped 1 article(s) (1 empty file), 1 problem(s); wrote ")
 
 
 def test_strict_build_exits_1_when_there_was_a_problem(project_dir, write_seed, two_seeds):

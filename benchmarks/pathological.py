@@ -1,0 +1,81 @@
+"""Extraction time per MB on pathological input, at growing sizes, so that super-linear time shows.
+
+    python -m benchmarks.pathological [--max-mb 1.0]
+
+Each input is extracted at 1/8, 1/4, 1/2 and 1 of the largest size. With linear time the seconds per
+MB stay flat down a column; a growth factor well above 1 (time per MB doubling with the size) means
+quadratic behaviour. The input is generated here, never read from news.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+
+from generator.extract import extract_article
+from generator.read import parse_article
+
+HEADER = "Politics 2026-01-16T19:22:08+00:00\n\nA Pathological Article\n\n"
+FRACTIONS = (0.125, 0.25, 0.5, 1.0)
+
+
+def repeat(unit: str, size: int) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+# Each maker returns the article body (one or more paragraphs) of about `size` characters.
+INPUTS: dict[str, Callable[[int], str]] = {
+    "100,000 quote marks per 100 KB": lambda size: repeat('"', size),
+    "quote marks between words": lambda size: repeat('"a" ', size),
+    "curly quotes never closed": lambda size: repeat("\u201cWe will ", size),
+    "run without spaces": lambda size: repeat("abcdefghij", size),
+    "run of periods": lambda size: repeat(".", size),
+    "capitalised words": lambda size: repeat("Word ", size),
+    "capitalised words, sentences": lambda size: repeat("Word Word Word. ", size),
+    "repeated 'said'": lambda size: repeat("said ", size),
+    "quotes with 'said'": lambda size: repeat('"Yes," Peter Hall said. ', size),
+    "numbers and percents": lambda size: repeat("12% 3.5 million 40 ", size),
+    "abbreviations": lambda size: repeat("Mr. U.S. Dr. St. ", size),
+    "many short paragraphs": lambda size: repeat("Peter Hall said yes.\n\n", size),
+    "ordinary prose": lambda size: repeat(
+        '"We will rebuild the bridge," Mayor Peter Hall said on Tuesday. Costs rose 12% in March, '
+        "according to the Harbor Authority. ",
+        size,
+    ),
+}
+
+
+def seconds_to_extract(body: str) -> float:
+    article = parse_article(HEADER + body + "\n", "pathological", "seeds/pathological.txt")
+    start = time.perf_counter()
+    extract_article(article)
+    return time.perf_counter() - start
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--max-mb", type=float, default=1.0, help="largest input, in MB (default 1)")
+    parser.add_argument("--only", help="run only the inputs whose name contains this text")
+    args = parser.parse_args(argv)
+    largest = int(args.max_mb * 2**20)
+    sizes = [int(largest * fraction) for fraction in FRACTIONS]
+    heading = "".join(f"{size / 2**20:>9.3f}MB" for size in sizes)
+    print(f"{'input (seconds per MB at each size)':<34}{heading}  growth")
+    for name, make in INPUTS.items():
+        if args.only and args.only not in name:
+            continue
+        per_mb = []
+        for size in sizes:
+            per_mb.append(seconds_to_extract(make(size)) / (size / 2**20))
+            print(f"{name:<34}" + "".join(f"{value:>11.2f}" for value in per_mb), end="\r", flush=True)
+        # Time per MB at the largest size over that at the smallest: ~1 linear, ~8 quadratic.
+        growth = per_mb[-1] / per_mb[0] if per_mb[0] else float("inf")
+        flag = "  SUPER-LINEAR" if growth > 2.5 else ""
+        print(f"{name:<34}" + "".join(f"{value:>11.2f}" for value in per_mb) + f"  {growth:5.1f}x{flag}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
