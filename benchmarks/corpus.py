@@ -10,13 +10,64 @@ import random
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-FIRST_NAMES = tuple(
-    "Ana Ben Carla Daniel Elena Farid Grace Hugo Irene Jonas Kara Luis Maya Nora Omar Paula Quinn "
-    "Rosa Samuel Tara Umar Vera Walter Yusuf Zoe Alice Bruno Chloe David Emma".split(" ")
+FIRST_NAMES = (
+    "Ana",
+    "Ben",
+    "Carla",
+    "Daniel",
+    "Elena",
+    "Farid",
+    "Grace",
+    "Hugo",
+    "Irene",
+    "Jonas",
+    "Kara",
+    "Luis",
+    "Maya",
+    "Nora",
+    "Omar",
+    "Paula",
+    "Quinn",
+    "Rosa",
+    "Samuel",
+    "Tara",
+    "Umar",
+    "Vera",
+    "Walter",
+    "Yusuf",
+    "Zoe",
+    "Alice",
+    "Bruno",
+    "Chloe",
+    "David",
+    "Emma",
 )
-LAST_NAMES = tuple(
-    "Torres Ray Diaz Okafor Lindqvist Haddad Moreau Novak Petrova Quispe Rahman Silva Tanaka "
-    "Ulloa Varga Weber Xu Yilmaz Zhou Abbott Brennan Castillo Dumont Eriksen Fischer".split(" ")
+LAST_NAMES = (
+    "Torres",
+    "Ray",
+    "Diaz",
+    "Okafor",
+    "Lindqvist",
+    "Haddad",
+    "Moreau",
+    "Novak",
+    "Petrova",
+    "Quispe",
+    "Rahman",
+    "Silva",
+    "Tanaka",
+    "Ulloa",
+    "Varga",
+    "Weber",
+    "Xu",
+    "Yilmaz",
+    "Zhou",
+    "Abbott",
+    "Brennan",
+    "Castillo",
+    "Dumont",
+    "Eriksen",
+    "Fischer",
 )
 ORGANIZATIONS = (
     "Ministry of Finance",
