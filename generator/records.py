@@ -47,6 +47,8 @@ def front_matter(extraction: Extraction, actor_slugs: Mapping[str, str]) -> dict
         "id": article.id,
         "source": article.source,
         "tags": list(dict.fromkeys(article.sections)),
+        # Searchable as tags; shown as links to the topic pages in the body instead of as plain chips.
+        "hide": ["tags"],
         "summary": article.summary,
         "actors": [actor_record(a, actor_slugs) for a in extraction.actors],
         "figures": [figure_record(f, actor_slugs.__getitem__) for f in extraction.figures],

@@ -423,3 +423,15 @@ def test_weekday_after_a_name_is_not_part_of_it(extract_body):
 def test_place_named_as_a_venue_is_not_an_actor(extract_body):
     extraction = extract_body("Peter Hall spoke in Lakeside County on Friday.")
     assert [a.name for a in extraction.actors] == ["Peter Hall"]
+
+
+def test_titles_of_local_councillors_are_roles(extract_body):
+    extraction = extract_body("Councillor Maria Okafor voted against the plan.")
+    [person] = [a for a in extraction.actors if a.type == "person"]
+    assert (person.name, person.role) == ("Maria Okafor", "Councillor")
+
+
+def test_figure_measure_is_the_object_of_a_change_verb(extract_body):
+    extraction = extract_body("The council raised bus fares by 5% in March.")
+    [figure] = extraction.figures
+    assert (figure.measure, figure.change) == ("bus fares", "increase")

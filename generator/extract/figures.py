@@ -94,6 +94,10 @@ MEASURE_MAX_WORDS = 8
 CHANGE_SUBJECT = re.compile(
     r"(?<![\w' -])(?P<phrase>[\w' -]+?)\s+(?P<verb>[a-z]+)(?:\s+by)?\s+(?:[a-z]+\s+)?$"
 )
+# "cuts school spending by 4%": the thing changed is the change verb's object.
+CHANGED_OBJECT = re.compile(
+    rf"\b(?:{'|'.join(sorted(CHANGE_VERBS))})\s+(?P<phrase>[a-z][\w' -]*?)\s+by\s+(?:[a-z]+\s+){{0,2}}$"
+)
 
 
 def extract_figures(sentences: Sequence[Sentence], cast: Cast) -> list[Figure]:
@@ -263,6 +267,9 @@ def measure_of(text: str, start: int, end: int, unit: str) -> str:
     before = re.search(r"\b(?:in|of)\s+(?P<phrase>[^,.;:()]+?)\s+(?:by|to|of)\s+(?:[a-z]+\s+){0,2}$", clause)
     if before:
         return noun_phrase(before.group("phrase"))
+    changed = CHANGED_OBJECT.search(clause)
+    if changed:
+        return noun_phrase(changed.group("phrase"))
     return unit if unit not in ("%", "percentage points") and unit.isalpha() else ""
 
 

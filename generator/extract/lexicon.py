@@ -34,7 +34,9 @@ WEEKDAYS = words("monday tuesday wednesday thursday friday saturday sunday")
 # Words that name a post; a run of them before a name is that person's title.
 TITLE_HEADS = words(
     """president vice-president minister premier chancellor secretary senator sen. sen representative
-    rep. rep congressman congresswoman congressmember governor gov. gov mayor chairman chairwoman chair
+    rep. rep congressman congresswoman congressmember councillor councilor councilman
+    councilwoman alderman alderwoman assemblyman assemblywoman trustee governor gov. gov mayor
+    chairman chairwoman chair
     ceo cfo coo director judge justice chief ambassador general gen. commander commissioner speaker
     leader king queen prince princess pope sheikh emir ayatollah cardinal bishop rabbi imam dr. dr
     mr. mr mrs. mrs ms. ms prof. professor spokesman spokeswoman spokesperson adviser advisor
@@ -189,7 +191,8 @@ SCALES = {
     "k": 1e3,
 }
 INCREASE_WORDS = words(
-    """increase increased increases increasing rise rose risen rising rises up grow grew grown growth
+    """increase increased increases increasing raise raised raises
+    rise rose risen rising rises up grow grew grown growth
     growing jump jumped jumps surge surged soar soared climb climbed gain gained gains boost boosted
     higher more expand expanded expansion hike hiked spike spiked doubled tripled"""
 )
