@@ -114,7 +114,11 @@ SENTENCE_STARTERS = frozenset(
         "then",
     ]
 )
-BOUNDARY = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])")
+# Tried only where a run of end marks starts, and never backtracking into it: a long run of
+# periods must not be tried again from each of its characters.
+BOUNDARY = re.compile(
+    r"(?<![.!?])[.!?]++[\"'\u201d\u2019)\]]*+(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])"
+)
 WORD_BEFORE = re.compile(r"(?<![\w.])([\w.]+)$")
 WORD_BEFORE_REACH = 80
 NEXT_WORD = re.compile(r"\s*(\S*)")

@@ -435,3 +435,20 @@ def test_figure_measure_is_the_object_of_a_change_verb(extract_body):
     extraction = extract_body("The council raised bus fares by 5% in March.")
     [figure] = extraction.figures
     assert (figure.measure, figure.change) == ("bus fares", "increase")
+
+
+def test_a_source_that_only_reports_is_an_organisation(extract_body):
+    extraction = extract_body("Tax receipts fell sharply last year, Bloombury reported on Monday.")
+    assert ("Bloombury", "organization") in [(a.name, a.type) for a in extraction.actors]
+
+
+def test_a_hyphenated_demonym_is_a_group(extract_body):
+    extraction = extract_body("Turnout among African-American voters rose in the city.")
+    assert ("African-American", "group") in [(a.name, a.type) for a in extraction.actors]
+
+
+def test_a_direction_before_a_state_is_a_place_and_based_is_no_name(extract_body):
+    extraction = extract_body("Lena Brandt, a South Florida-based organizer, said North Florida gained most.")
+    names = {a.name: a.type for a in extraction.actors}
+    assert "South Florida-based" not in names
+    assert names["North Florida"] == "place"

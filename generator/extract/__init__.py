@@ -23,9 +23,9 @@ def extract_article(article: Article) -> Extraction:
     quotes, speakers = attribute_quotes(spans, sentences, cast)
     # A name seen only speaking is a person: resolve again when attribution found a new one, but
     # not a word that only ever opens a sentence ('Following', 'Check').
-    found = (speakers & {c.name for c in candidates if not c.is_initial}) - sources
+    found = (speakers & {c.name for c in candidates if not c.is_initial}) - set(sources)
     if found:
-        cast = resolve_actors(candidates, sentences, sources | found)
+        cast = resolve_actors(candidates, sentences, {**dict.fromkeys(found, "person"), **sources})
         quotes, _ = attribute_quotes(spans, sentences, cast)
     known = {actor.name for actor in cast.actors}
     quotes = [q if q.speaker in known else replace(q, speaker=None) for q in quotes]

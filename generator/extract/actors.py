@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.extract import lexicon
 from generator.extract.gazetteer import country_of, first_name_gender
 from generator.extract.names import Candidate, find_candidates
 from generator.model import Actor, ActorType, Mention, Sentence, Span
+
+EMPTY: Mapping[str, ActorType] = {}
+ADJECTIVE_SUFFIXES = ("-based", "-born", "-led", "-backed", "-controlled", "-owned", "-run")
 
 
 @dataclass(frozen=True)
@@ -23,13 +26,13 @@ class Cast:
         return next(actor for actor in self.actors if actor.name == name)
 
 
-def find_actors(sentences: Sequence[Sentence], speakers: frozenset[str] = frozenset()) -> Cast:
-    """Resolve names to actors; `speakers` are single words seen as speakers, kept as people."""
+def find_actors(sentences: Sequence[Sentence], speakers: Mapping[str, ActorType] = EMPTY) -> Cast:
+    """Resolve names to actors; `speakers` are single words seen speaking or reporting, with their type."""
     return resolve_actors(find_candidates(sentences), sentences, speakers)
 
 
 def resolve_actors(
-    candidates: Sequence[Candidate], sentences: Sequence[Sentence], speakers: frozenset[str] = frozenset()
+    candidates: Sequence[Candidate], sentences: Sequence[Sentence], speakers: Mapping[str, ActorType] = EMPTY
 ) -> Cast:
     """The actors the names found in `sentences` stand for (names found once, resolved per speaker set)."""
     owners = surname_owners(candidates)
@@ -102,7 +105,7 @@ def resolve(
     candidate: Candidate,
     owners: dict[str, list[Owner]],
     acronyms: dict[str, str],
-    speakers: frozenset[str],
+    speakers: Mapping[str, ActorType],
 ) -> Mention | None:
     """The mention a candidate stands for, or None when it names no actor."""
     span = Span(candidate.sentence, candidate.start, candidate.end)
@@ -125,7 +128,7 @@ def resolve(
     return Mention(text, span, name, kind, candidate.role)
 
 
-def guess_type(candidate: Candidate, speakers: frozenset[str]) -> ActorType | None:
+def guess_type(candidate: Candidate, speakers: Mapping[str, ActorType]) -> ActorType | None:
     """A name whose words do not show its type: a person when it speaks or has two words.
 
     Not when a capitalised function word joins them: 'Peace Through Strength' names a slogan.
@@ -135,9 +138,11 @@ def guess_type(candidate: Candidate, speakers: frozenset[str]) -> ActorType | No
         w.istitle() and w.lower() in lexicon.JOINING_WORDS for w in words[1:]
     ):
         return None
-    if candidate.name in speakers or len(words) > 1:
-        return "person"
-    return None
+    if any(w.endswith(ADJECTIVE_SUFFIXES) for w in words):
+        return None  # 'South Florida-based', 'Republican-controlled': describing words, not names
+    if candidate.name in speakers:
+        return speakers[candidate.name]
+    return "person" if len(words) > 1 else None
 
 
 def nominal_mentions(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> list[Mention]:

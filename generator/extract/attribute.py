@@ -12,7 +12,7 @@ from generator.extract.cues import is_speech_verb
 from generator.extract.names import Candidate
 from generator.extract.quotes import QuoteSpan
 from generator.extract.speakers import Attributor, Position, Speaker
-from generator.model import Quote, QuoteKind, Sentence, Span
+from generator.model import ActorType, Quote, QuoteKind, Sentence, Span
 
 WORDS = re.compile(r"[\w'\u2019-]+")
 BARE_WORDS = re.compile(r"\w(?:[\w'\u2019-]*\w)?")
@@ -21,6 +21,10 @@ TITLE_MAX_WORDS = 6
 CARRY_MAX_SENTENCES = 3
 SINGLE_NAME = re.compile(r"[A-Z][a-z]+[A-Z]?[a-z]*")
 CUE_AFTER_NAME = re.compile(rf" ([a-z]+(?:s|ed)|{'|'.join(lexicon.IRREGULAR_SPEECH_FORMS)})\b")
+# Verbs of publishing rather than speaking: their single-word subjects are mostly organisations.
+REPORTING_VERBS = lexicon.words(
+    "reported reports published publishes found finds showed shows estimated estimates"
+)
 SOURCE_BEFORE_NAME = re.compile(
     r"(?:according to (?:an? |the )?(?:[a-z]+ )?|(?:report|survey|poll|study|analysis) (?:by|from) )$"
 )
@@ -52,10 +56,12 @@ def attribute_quotes(
     return drop_repeats(carry_paragraph_speakers(quotes, sentences)), frozenset(unknown)
 
 
-def cue_subjects(sentences: Sequence[Sentence], candidates: Sequence[Candidate]) -> frozenset[str]:
+def cue_subjects(sentences: Sequence[Sentence], candidates: Sequence[Candidate]) -> dict[str, ActorType]:
     """Single names that report or say something ('Reuters reported', 'Politifact says', 'according
-    to a Reuters survey'): sources, so people or organisations, though their words do not show it."""
-    found = set()
+    to a Reuters survey'): sources, though their words do not show their type. One that only ever
+    reports ('Politico reported', 'according to Gallup') is taken for an organisation; one that
+    says or tells, for a person."""
+    found: dict[str, ActorType] = {}
     for candidate in candidates:
         name = candidate.name
         if " " in name or not SINGLE_NAME.fullmatch(name) or name.lower() in NOT_SOURCES:
@@ -64,11 +70,14 @@ def cue_subjects(sentences: Sequence[Sentence], candidates: Sequence[Candidate])
             continue  # 'Witnesses said': a plural noun opening the sentence
         text = sentences[candidate.sentence].text
         verb = CUE_AFTER_NAME.match(text, candidate.end)
-        if (verb and is_speech_verb(verb.group(1))) or SOURCE_BEFORE_NAME.search(
-            text, max(0, candidate.start - 40), candidate.start
-        ):
-            found.add(name)
-    return frozenset(found)
+        if verb and is_speech_verb(verb.group(1)):
+            kind: ActorType = "organization" if verb.group(1) in REPORTING_VERBS else "person"
+        elif SOURCE_BEFORE_NAME.search(text, max(0, candidate.start - 40), candidate.start):
+            kind = "organization"
+        else:
+            continue
+        found[name] = "person" if found.get(name) == "person" else kind
+    return found
 
 
 def locate(sentences: Sequence[Sentence], paragraph: int, offset: int) -> Position:

@@ -71,6 +71,9 @@ STOP_WORDS = lexicon.words(
 )
 SOURCE_CUES = ("reported by", "according to", "data from", "figures from", "estimates from", "published by")
 CHANGE_VERBS_WINDOW = 4
+# How far around a figure its qualifier, change and measure are looked for (characters).
+NEAR = 120
+PHRASE_REACH = 300
 # Nouns that, right after a figure, give its direction: "a 50% reduction", "a 3% rise".
 CHANGE_NOUNS: dict[str, Change] = {
     **dict.fromkeys(
@@ -108,6 +111,7 @@ def extract_figures(sentences: Sequence[Sentence], cast: Cast) -> list[Figure]:
 
 def figures_in(sentence: Sentence, cast: Cast) -> Iterator[Figure]:
     text = sentence.text
+    source = source_in(sentence, cast)
     for match in figure_matches(text):
         value = number_value(match.group("number"), match.group("scale"))
         if value is None or is_date_or_time(text, match):
@@ -126,7 +130,7 @@ def figures_in(sentence: Sentence, cast: Cast) -> Iterator[Figure]:
             measure=measure_of(text, start, end, unit),
             change=change_near(text, start, end, qualifier),
             qualifier=qualifier,
-            source=source_in(sentence, cast),
+            source=source,
             span=Span(sentence.index, start, end),
         )
 
@@ -211,8 +215,8 @@ def unit_of(text: str, match: re.Match[str]) -> tuple[str, int]:
 
 
 def is_date_or_time(text: str, match: re.Match[str]) -> bool:
-    before = text[: match.start()].rstrip().rstrip(".").split()
-    after = text[match.end() :].lstrip()
+    before = text[max(0, match.start() - NEAR) : match.start()].rstrip().rstrip(".").split()
+    after = text[match.end() : match.end() + NEAR].lstrip()
     previous = before[-1].lower() if before else ""
     if previous in lexicon.MONTHS or previous in ("no", "number", "no.", "a.d.", "ad", "bc"):
         return True
@@ -231,7 +235,7 @@ def is_spelled_count(match: re.Match[str], unit: str) -> bool:
 
 
 def qualifier_before(text: str, start: int) -> str | None:
-    before = " ".join(text[:start].lower().split()[-3:])
+    before = " ".join(text[max(0, start - NEAR) : start].lower().split()[-3:])
     for qualifier in sorted(lexicon.QUALIFIERS, key=len, reverse=True):
         if before.endswith(qualifier) and (
             len(before) == len(qualifier) or before[-len(qualifier) - 1] == " "
@@ -242,10 +246,10 @@ def qualifier_before(text: str, start: int) -> str | None:
 
 def change_near(text: str, start: int, end: int, qualifier: str | None) -> Change | None:
     """Direction of change from the noun right after the figure (a 5% drop), else the words before it."""
-    after = re.findall(r"[a-z]+", text[end:].lower())[:1]
+    after = re.findall(r"[a-z]+", text[end : end + NEAR].lower())[:1]
     if after and after[0] in CHANGE_NOUNS:
         return CHANGE_NOUNS[after[0]]
-    lead = text[:start].lower().rstrip().removesuffix(qualifier or "")
+    lead = text[max(0, start - NEAR) : start].lower().rstrip().removesuffix(qualifier or "")
     before = re.findall(r"[a-z]+", lead)[-CHANGE_VERBS_WINDOW:]
     for word in reversed(before):
         if word in lexicon.INCREASE_WORDS:
@@ -257,7 +261,9 @@ def change_near(text: str, start: int, end: int, qualifier: str | None) -> Chang
 
 def measure_of(text: str, start: int, end: int, unit: str) -> str:
     """What the figure counts: the phrase after 'of'/'in' that follows it, or the one it closes."""
-    after = re.match(r"\s*(?:[a-z]+\s+){0,1}?(?:of|in|for)\s+(?P<phrase>[^,.;:()]+)", text[end:])
+    after = re.match(
+        r"\s*(?:[a-z]+\s+){0,1}?(?:of|in|for)\s+(?P<phrase>[^,.;:()]+)", text[end : end + PHRASE_REACH]
+    )
     if after and not is_time_phrase(after.group("phrase")):
         return noun_phrase(after.group("phrase"))
     clause = text[clause_start(text, start) : start]
@@ -274,8 +280,10 @@ def measure_of(text: str, start: int, end: int, unit: str) -> str:
 
 
 def clause_start(text: str, end: int) -> int:
-    """Where the stretch before `end` free of ,.;:() starts: no phrase before a figure reaches further."""
-    return max(text.rfind(mark, 0, end) for mark in ",.;:()") + 1
+    """Where the stretch before `end` free of ,.;:() starts: no phrase before a figure reaches further
+    (nor further back than PHRASE_REACH, which keeps the work per figure bounded)."""
+    reach = max(0, end - PHRASE_REACH)
+    return max(reach, *(text.rfind(mark, reach, end) + 1 for mark in ",.;:()"))
 
 
 def is_time_phrase(phrase: str) -> bool:

@@ -10,6 +10,7 @@ import gender_guesser.detector  # type: ignore[import-untyped]
 import pycountry
 
 Gender = Literal["male", "female", "unknown"]
+STATE_COUNTRIES = ("US", "CA", "AU", "MX", "IN")
 
 
 @cache
@@ -40,9 +41,17 @@ def country_of(name: str) -> str | None:
 
 @cache
 def region_names() -> frozenset[str]:
-    """Names of states and provinces of every country ('West Virginia', 'Nuevo León'), folded;
-    only those of several words, as one word ('Victoria', 'Nelson') is as often a person's name."""
-    return frozenset(s.name.casefold() for s in pycountry.subdivisions if " " in s.name)
+    """Names of states and provinces ('West Virginia', 'Nuevo León', 'Ohio'), folded: those of several
+    words of every country; of one word only in countries whose states news names constantly, and not
+    when the word is also a first name ('Victoria', 'Georgia')."""
+    several = {s.name.casefold() for s in pycountry.subdivisions if " " in s.name}
+    single = {
+        s.name.casefold()
+        for code in STATE_COUNTRIES
+        for s in pycountry.subdivisions.get(country_code=code) or ()  # type: ignore[no-untyped-call]
+        if " " not in s.name and first_name_gender(s.name) is None
+    }
+    return frozenset(several | single)
 
 
 def is_region(name: str) -> bool:

@@ -28,6 +28,9 @@ ACRONYM = re.compile(r"^(?:[A-Z]{2,6}(?:-[A-Z]{2,6})?|(?:[A-Z]\.){2,4})$")
 BRAND = re.compile(r"^(?!(?:Mc|Mac|De|Di|Da|Du|Le|La|Van|Von|St)[A-Z])[A-Z][a-z]+[A-Z][a-z]")
 NEXT_WORDS = re.compile(r"(?:['\u2019]s?)? ((?:[a-z]+ ){0,2}[a-z]+)")
 # 'Europeans', 'African-Americans': the people of a place, a group.
+DIRECTIONS = lexicon.words(
+    "north south east west northern southern eastern western central upstate downstate"
+)
 PEOPLE_OF_PLACE = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:ic|e|i)ans$")
 DEFINITION_AFTER = re.compile(
     r"\b([A-Z][\w.&-]*(?:\s+(?:[A-Z][\w.&-]*|of|and|for|the|de|on)){1,8})\s+\(([A-Z]{2,8})\)"
@@ -268,13 +271,26 @@ def classify(tokens: Sequence[Token]) -> ActorType | None:
         return "organization"
     if words[-1] in lexicon.PLACE_WORDS or (len(words) > 2 and words[0] in lexicon.PLACE_WORDS):
         return "place"
-    if len(words) > 1 and is_region(text):
+    if is_region(text) or (len(words) > 1 and words[0] in DIRECTIONS and is_place(" ".join(words[1:]))):
         return "place"
+    if len(tokens) == 1 and is_hyphenated_demonym(tokens[0].text):
+        return "group"
     if len(words) == 1 and (words[0] in lexicon.GROUP_WORDS or PEOPLE_OF_PLACE.match(tokens[0].text)):
         return "group"
     if len(tokens) > 1 and first_name_gender(tokens[0].text) is not None:
         return "person"
     return None
+
+
+def is_place(name: str) -> bool:
+    return is_region(name) or country_of(name) is not None
+
+
+def is_hyphenated_demonym(word: str) -> bool:
+    """'African-American', 'Mexican-Americans': a people named by a compound of demonyms."""
+    *first, last = word.split("-")
+    country = country_of(last.removesuffix("s")) if first else None
+    return country is not None and country.casefold() != last.casefold()
 
 
 def join(text: str, tokens: Sequence[Token]) -> str:

@@ -46,6 +46,9 @@ CLOSING_MARKS = frozenset(['"', "\u201d", "''"])
 GERUND_LEADS = frozenset([",", "by", "after", "before", "while", "when", "for", "without", "in"])
 AUXILIARIES = lexicon.words("would will could can should may might must did does do has have had")
 MAX_APPOSITIVE_WORDS = 45
+# How far from a quote mark its cue is looked for: far enough for any appositive, and it keeps the
+# work per quote bounded, so a long sentence of many quotes takes linear time.
+CUE_WINDOW = 600
 PRONOUN_LOOKBACK_SENTENCES = 6
 
 
@@ -75,6 +78,13 @@ class Attributor:
         self.by_sentence: dict[int, list[Mention]] = {}
         for mention in cast.mentions:
             self.by_sentence.setdefault(mention.span.sentence, []).append(mention)
+        self.blanked_texts: dict[int, str] = {}
+
+    def blanked(self, sentence: int) -> str:
+        """The sentence with its parenthesised asides blanked out, computed once however many quotes."""
+        if sentence not in self.blanked_texts:
+            self.blanked_texts[sentence] = blank_parentheses(self.sentences[sentence].text)
+        return self.blanked_texts[sentence]
 
     def find_speaker(self, start: Position, end: Position, text: str) -> Speaker | None:
         """The speaker of a quote whose marks stand at `start` and `end`, from the cues around it."""
@@ -90,8 +100,8 @@ class Attributor:
         """'In July, Gingrich dismissed Estonia as the "suburbs of St. Petersburg"': with no cue, words
         quoted inside a sentence are its subject's, a name that opens the sentence and governs a verb.
         """
-        text = blank_parentheses(self.sentences[start.sentence].text)
-        if not re.search(r"\w", text[: start.offset]):
+        text = self.blanked(start.sentence)
+        if not re.compile(r"\w").search(text, 0, start.offset):
             return None
         body = OPENING_ADVERBIAL.match(text)
         opening = OPENING_NAME.match(text, body.end() if body else 0)
@@ -135,7 +145,7 @@ class Attributor:
 
     def speaker_after(self, end: Position) -> Speaker | None:
         """`, she said` / `, said Sheinbaum` / `, according to CBP` / `-- Jane Doe` after the closing mark."""
-        tail = self.sentences[end.sentence].text[end.offset :]
+        tail = self.sentences[end.sentence].text[end.offset : end.offset + CUE_WINDOW]
         if (
             not tail.strip()
             and self.ends_question(end)
@@ -171,39 +181,41 @@ class Attributor:
 
     def speaker_before(self, start: Position) -> Speaker | None:
         """`X stated that '...'` / `According to X, '...'` / `X said: '...'` before the opening mark."""
-        text = blank_parentheses(self.sentences[start.sentence].text[: start.offset])
-        words = [(m.group(), m.start()) for m in WORD.finditer(text)]
+        text = self.blanked(start.sentence)
+        window = max(0, start.offset - CUE_WINDOW)
+        words = [(m.group(), m.start()) for m in WORD.finditer(text, window, start.offset)]
         for index in range(len(words) - 1, -1, -1):
             word, offset = words[index]
             if word.lower() == "according" and index + 1 < len(words) and words[index + 1][0] == "to":
                 return self.subject_after(Position(start.sentence, words[index + 1][1] + 2))
             if word in CLOSING_MARKS or word == ";":
                 return None
-            if index == 0 and word.lower() in lexicon.INVERTED_CUES:
+            if index == 0 and window == 0 and word.lower() in lexicon.INVERTED_CUES:
                 return self.subject_after(Position(start.sentence, offset + len(word)))
             if is_cue_verb(words, index):
                 if word.lower().endswith("ing") and index and words[index - 1][0].lower() in GERUND_LEADS:
                     return self.sentence_subject(start.sentence)
-                clause_start = clause_start_before(words, index)
+                clause_start = max(clause_start_before(words, index), window)
                 if not text[clause_start:offset].strip(" ,"):
                     return self.subject_of_bare_verb(
-                        text[:clause_start], Position(start.sentence, offset + len(word))
+                        text[window:clause_start], Position(start.sentence, offset + len(word))
                     )
                 found = self.subject_before(start.sentence, clause_start, offset)
                 if (
                     found is None
-                    and text[:clause_start].endswith(" and")
-                    and text[:offset].rstrip().endswith(",")
+                    and text[window:clause_start].endswith(" and")
+                    and text[window:offset].rstrip().endswith(",")
                 ):
                     # 'X, an adviser on tax and an associate professor, said': the 'and' joined appositives.
-                    found = self.subject_before(start.sentence, 0, offset)
+                    found = self.subject_before(start.sentence, window, offset)
                 if found is not None or not is_reported_clause(text[clause_start:offset]):
                     return found
         return None
 
     def subject_before(self, sentence: int, start: int, end: int) -> Speaker | None:
         """The subject of a verb at `end`: the words before it, past any appositives ('X, 25, a y, said')."""
-        text = blank_parentheses(self.sentences[sentence].text[:end])
+        text = self.blanked(sentence)
+        start = max(start, end - CUE_WINDOW)
         bounds = segments(text, start, end)
         if not bounds:
             return None
