@@ -63,7 +63,7 @@ BLOCK_STARTERS = frozenset("-+=!:~?%")
 LINE_BREAKS = re.compile(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
 CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
 # Front matter keys that MkDocs themes insert into HTML unescaped (<title>, <meta content="...">, nav).
-HTML_KEYS = frozenset({"title", "description"})
+HTML_KEYS = frozenset({"title", "description", "tags"})
 
 
 def escape_markdown(text: str) -> str:
@@ -102,14 +102,35 @@ def represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
 FrontMatterDumper.add_representer(str, represent_text)
 
 
+class FastFrontMatterDumper(yaml.CSafeDumper):
+    """The same dumper over libyaml's emitter, ten times faster. The two write the same bytes for text
+    that is printable and within the Basic Multilingual Plane; outside it they fold long lines and
+    escape astral characters differently, so such documents go to FrontMatterDumper."""
+
+
+FastFrontMatterDumper.add_representer(str, represent_text)
+
+
+def is_fast_dumpable(value: Any) -> bool:
+    """Whether every string in `value` (keys too) is one that both dumpers write alike."""
+    if isinstance(value, str):
+        return value.isprintable() and (not value or max(value) < "\U00010000")
+    if isinstance(value, dict):
+        return all(is_fast_dumpable(k) and is_fast_dumpable(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return all(map(is_fast_dumpable, value))
+    return True
+
+
 def dump_front_matter(metadata: Mapping[str, Any]) -> str:
     """The YAML front matter block of a page, from a dict, with what themes show as HTML escaped.
 
     `frontmatter.loads` and MkDocs both load it back to exactly `front_matter_values(metadata)`.
     """
+    values = front_matter_values(metadata)
     text = yaml.dump(
-        front_matter_values(metadata),
-        Dumper=FrontMatterDumper,
+        values,
+        Dumper=FastFrontMatterDumper if is_fast_dumpable(values) else FrontMatterDumper,
         sort_keys=False,
         allow_unicode=True,
         default_flow_style=False,
@@ -125,10 +146,16 @@ def escape_html(text: str) -> str:
 def front_matter_values(metadata: Mapping[str, Any]) -> dict[str, Any]:
     """The metadata as written: the values of HTML_KEYS escaped (html.unescape gives them back exactly),
     since themes print them unescaped."""
-    return {
-        key: escape_html(value) if key in HTML_KEYS and isinstance(value, str) else value
-        for key, value in metadata.items()
-    }
+    return {key: escape_html_values(value) if key in HTML_KEYS else value for key, value in metadata.items()}
+
+
+def escape_html_values(value: Any) -> Any:
+    """A string escaped, or each string of a list (the tags)."""
+    if isinstance(value, str):
+        return escape_html(value)
+    if isinstance(value, list):
+        return [escape_html(v) if isinstance(v, str) else v for v in value]
+    return value
 
 
 @cache

@@ -24,6 +24,8 @@ BODY = (
     "# Not a heading, *not emphasis*, [not a link](../index.md), ![not an image](x.png)",
     '"We will rebuild the bridge," Mayor Peter Hall said.',
 )
+# A section label is one word of the header line: it can still be markup (themes print tags raw).
+SECTION = "<svg/onload=alert(5)>"
 EVENT_ATTRIBUTE = re.compile(r"on[a-z]+")
 
 
@@ -66,7 +68,8 @@ def visible_text(page_html: str) -> str:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, new_project) -> Path:
     root = new_project(tmp_path_factory.mktemp("hostile") / "project")
-    (root / "seeds" / "evil.txt").write_text(article_text(title=TITLE, summary=SUMMARY, body=BODY), "utf-8")
+    text = article_text(sections=f"Politics {SECTION}", title=TITLE, summary=SUMMARY, body=BODY)
+    (root / "seeds" / "evil.txt").write_text(text, "utf-8")
     (root / "briefs").mkdir()
     result = mkdocs_build(root)
     assert result.returncode == 0, result.stdout + result.stderr
