@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -123,3 +126,15 @@ def project(project_dir: Path) -> Project:
 def seed_project(tmp_path: Path) -> Path:
     """A temporary project folder holding a copy of every article of the seed corpus."""
     return create_project(tmp_path / "project", with_seeds=True)
+
+
+def mkdocs_build(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """A real `mkdocs build --strict` of the project at `root` (extra `args`, e.g. `-d DIR`)."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), *args],
+        cwd=root,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )

@@ -14,8 +14,6 @@ import importlib.util
 import io
 import os
 import re
-import subprocess
-import sys
 import threading
 from collections.abc import Callable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -25,6 +23,8 @@ from urllib.parse import urlparse
 
 import pytest
 import yaml
+
+from tests.conftest import mkdocs_build
 
 REPO = Path(__file__).resolve().parent.parent
 ARTIFACTS = REPO / "test-artifacts"
@@ -96,14 +96,7 @@ def served_root(tmp_path_factory, new_project) -> Path:
     (root / "briefs").mkdir()
     www = root / "www"
     prefix = urlparse(site_config()["site_url"]).path.strip("/")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.yml", "-d", str(www / prefix)],
-        cwd=root,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = mkdocs_build(root, "-d", str(www / prefix))
     assert result.returncode == 0, result.stdout + result.stderr
     return www
 
@@ -344,6 +337,7 @@ def test_screenshot(page, base_url, path, name):
 
 
 # --- Accessibility --------------------------------------------------------------------------------------
+
 
 def axe_violations(page: Page, **options: Any) -> list[dict[str, Any]]:
     """axe-core's violations once the page has settled: Material fades in the repository facts, and a

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +11,7 @@ from click.testing import CliRunner
 from generator.check_site import SiteProblem, check_site
 from generator.cli import main
 from generator.site_config import read_site_url
+from tests.conftest import mkdocs_build
 
 SITE_URL = "https://example.org/briefs-site/"
 HEAD = """<meta property="og:title" content="Bridge plan">
@@ -286,14 +284,7 @@ def seed_site(tmp_path_factory, new_project) -> tuple[Path, str | None]:
     """The seed project built by `mkdocs build --strict`, as in test_mkdocs_build; site/ and site_url."""
     root = new_project(tmp_path_factory.mktemp("check-site") / "project", with_seeds=True)
     (root / "briefs").mkdir()  # MkDocs checks that docs_dir exists before its hook fills it.
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml")],
-        cwd=root,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = mkdocs_build(root)
     assert result.returncode == 0, result.stdout + result.stderr
     return root / "site", read_site_url(root / "mkdocs.yml")
 

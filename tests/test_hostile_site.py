@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import article_text
-from tests.test_mkdocs_build import mkdocs_build
+from tests.conftest import article_text, mkdocs_build
 
 TITLE = "<script>alert(1)</script> {{ 7*7 }} & [link](../actors/index.md)"
 SUMMARY = 'A summary with "quotes"><img src=x onerror=alert(2)> and {% include "base.html" %}.'

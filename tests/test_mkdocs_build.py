@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import mkdocs_build
 
 SEED_SLUG = "000-43ebc112e8ca7426"
 QUOTE = "We have very substantial results from joint cooperation and the work that Mexico has been doing"
@@ -21,17 +20,6 @@ ACTORS = {
     "state-department": "State Department",
     "mexico": "Mexico",
 }
-
-
-def mkdocs_build(root: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml")],
-        cwd=root,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 @pytest.fixture(scope="module")

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from benchmarks.corpus import write_corpus
+from tests.conftest import mkdocs_build
 
 SMALL, LARGE = 60, 240
 # Listing pages may differ a little (more page links, longer numbers); nothing may grow with N.
@@ -27,13 +25,7 @@ def build_site(root: Path, count: int) -> dict[str, str]:
     """Build a generated corpus of `count` articles with MkDocs; every HTML page's text by path."""
     write_corpus(root / "seeds", count)
     (root / "briefs").mkdir()
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(root / "mkdocs.yml")],
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = mkdocs_build(root)
     assert result.returncode == 0, result.stderr
     site = root / "site"
     return {p.relative_to(site).as_posix(): p.read_text("utf-8") for p in site.rglob("*.html")}
