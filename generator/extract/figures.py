@@ -39,6 +39,7 @@ MEASURE_UNITS = lexicon.words(
     decades decade centuries times tons tonnes kilometers kilometres miles meters metres feet
     million billion trillion thousand hundred dozen"""
 )
+SPELLED_FIGURE_MIN = 10
 NUMBER_WORD = "|".join(sorted(lexicon.NUMBER_WORDS, key=len, reverse=True))
 SCALE_WORD = "thousand|million|billion|trillion|bn|mn|tn|m|k|b"
 # Symbols and ISO codes; any other two or three capitals glued to an amount ("AUD1.5m") are a code too.
@@ -119,7 +120,7 @@ def figures_in(sentence: Sentence, cast: Cast) -> Iterator[Figure]:
         unit, end = unit_of(text, match)
         if not unit and not match.group("currency") and YEAR.match(match.group("number")):
             continue
-        if is_spelled_count(match, unit):
+        if is_spelled_count(match, unit, value):
             continue
         start = match.start() + len(match.group()) - len(match.group().lstrip())
         qualifier = qualifier_before(text, start)
@@ -226,12 +227,13 @@ def is_date_or_time(text: str, match: re.Match[str]) -> bool:
     return bool(re.match(r"^(?:st|nd|rd|th|s)\b|^:\d\d|^[ap]\.?m\b", text[match.end() : match.end() + 4]))
 
 
-def is_spelled_count(match: re.Match[str], unit: str) -> bool:
-    """'three concrete achievements' is not a key figure; 'three hours' and 'two million' are."""
+def is_spelled_count(match: re.Match[str], unit: str, value: float) -> bool:
+    """'three concrete achievements' is not a key figure (a small count in words is prose); 'three
+    hours', 'two million' and 'a dozen schools' are."""
     number = match.group("number").lower()
     if number[:1].isdigit() or match.group("scale") or match.group("percent"):
         return False
-    return unit.lower() not in MEASURE_UNITS
+    return value < SPELLED_FIGURE_MIN and unit.lower() not in MEASURE_UNITS
 
 
 def qualifier_before(text: str, start: int) -> str | None:

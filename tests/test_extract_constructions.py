@@ -1,0 +1,73 @@
+"""More constructions the extraction issue names, each on a small hand-written example."""
+
+from __future__ import annotations
+
+from generator.resolve import resolve_site
+
+
+def test_doubled_apostrophes_are_quote_marks(extract_body):
+    extraction = extract_body("''We will not back down,'' said Governor Maria Lopez.")
+    [quote] = extraction.quotes
+    assert (quote.text, quote.speaker) == ("We will not back down", "Maria Lopez")
+
+
+def test_quote_running_over_paragraphs_is_one_quote(extract_body):
+    extraction = extract_body(
+        "Mayor Peter Hall spoke first. \u201cThe bridge is old and the river is rising.",
+        "\u201cWe cannot wait another winter,\u201d Hall said.",
+    )
+    [quote] = [q for q in extraction.quotes if q.kind != "term"]
+    assert quote.text.startswith("The bridge is old") and quote.text.endswith("another winter")
+    assert quote.speaker == "Peter Hall"
+
+
+def test_quote_nested_inside_a_quote_stays_inside(extract_body):
+    extraction = extract_body(
+        "\u201cThey told us \u2018wait until spring,\u2019 and we waited,\u201d Councillor Maria Okafor said."
+    )
+    [quote] = extraction.quotes
+    assert "wait until spring" in quote.text
+    assert quote.speaker == "Maria Okafor"
+
+
+def test_organisation_speaks_in_a_statement(extract_body):
+    extraction = extract_body(
+        "The Transport Agency published its report on Monday. "
+        "In a statement, the agency said that \u201cthe network needs new trains.\u201d"
+    )
+    [quote] = extraction.quotes
+    assert quote.speaker in (None, "Transport Agency")
+
+
+def test_tweeted_is_a_cue(extract_body):
+    extraction = extract_body("\u201cA great day for the harbor,\u201d Mayor Peter Hall tweeted.")
+    assert [q.speaker for q in extraction.quotes] == ["Peter Hall"]
+
+
+def test_currency_code_with_scale(extract_body):
+    extraction = extract_body("The state will spend MXN 5 million on new schools.")
+    [figure] = extraction.figures
+    assert (figure.value, figure.unit) == (5_000_000, "MXN")
+
+
+def test_a_dozen_is_twelve(extract_body):
+    extraction = extract_body("The council closed a dozen schools last year.")
+    assert [(f.value, f.unit) for f in extraction.figures] == [(12, "schools")]
+
+
+def test_qualifiers_nearly_and_more_than(extract_body):
+    extraction = extract_body("Nearly 2,000 homes lost power and more than 300 roads closed.")
+    assert [(f.value, f.qualifier) for f in extraction.figures] == [(2000, "nearly"), (300, "more than")]
+
+
+def test_range_gives_both_ends(extract_body):
+    extraction = extract_body("Officials expect between 40 and 60 buses to run on Sunday.")
+    assert [f.value for f in extraction.figures] == [40, 60]
+
+
+def test_the_same_actor_has_the_same_slug_in_every_brief(extract_body):
+    first = extract_body("Mayor Peter Hall opened the bridge.")
+    second = extract_body("Peter Hall, the mayor, closed the road.")
+    site = resolve_site([first, second])
+    slugs = {brief.actor_slugs["Peter Hall"] for brief in site.briefs}
+    assert slugs == {"peter-hall"}
