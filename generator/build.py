@@ -3,20 +3,42 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.cache import CACHE_FOLDER, ExtractionCache, Outcome, content_key
 from generator.crosslinks import link_site
 from generator.extract import extract_article
 from generator.feeds import render_feeds
 from generator.model import Extraction, Problem
-from generator.read import ArticleError, printable_name, read_article
+from generator.read import (
+    MAX_ARTICLE_BYTES,
+    ArticleError,
+    decode,
+    parse_article,
+    printable_name,
+    read_article,
+)
 from generator.registry import load_registry
 from generator.render import render_site
 from generator.resolve import resolve_site
 from generator.site_config import read_site_settings
-from generator.write import Changes, apply_changes, lock_docs_folder, plan_changes
+from generator.state import (
+    BuildState,
+    brief_digest,
+    code_fingerprint,
+    forget_state,
+    hash_inputs,
+    is_up_to_date,
+    kept_pages,
+    read_state,
+    stat_outputs,
+    write_state,
+)
+from generator.write import MANIFEST, Changes, apply_changes, lock_docs_folder, plan_changes
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +54,11 @@ class Project:
     @classmethod
     def at(cls, root: Path) -> Project:
         return cls(root, root / "seeds", root / "briefs")
+
+    @property
+    def cache_dir(self) -> Path:
+        """Where extraction results and the record of the last build are kept; safe to delete."""
+        return self.root / CACHE_FOLDER
 
     @property
     def registry_path(self) -> Path:
@@ -62,76 +89,160 @@ class BuildReport:
         return ", ".join(f"{count} {reason}" for reason, count in counts)
 
 
-def build(project: Project, *, check: bool = False) -> BuildReport:
+def build(project: Project, *, check: bool = False, jobs: int | None = None) -> BuildReport:
     """Regenerate the docs folder from the articles; with `check`, only report what would change.
+
+    Extraction results are cached under `.cache/briefs/` and computed over `jobs` processes (default:
+    one per core); when nothing was changed since the last build, nothing is read again.
 
     Raises RegistryError when actors.yml has problems, ConfigError when mkdocs.yml cannot be
     read, WriteError when a page cannot be written safely.
     """
     # Fail at once rather than interleave writes with another build of the same docs folder.
     with lock_docs_folder(project.out_dir, shared=check):
-        return build_locked(project, check=check)
+        return build_locked(project, check=check, jobs=jobs)
 
 
-def build_locked(project: Project, *, check: bool) -> BuildReport:
+def build_locked(project: Project, *, check: bool, jobs: int | None) -> BuildReport:
     """`build`, once the docs folder is held."""
+    seeds = sorted(project.seeds_dir.glob("*.txt"))
+    config_files = (project.registry_path, project.root / "mkdocs.yml")
+    inputs, is_racy = hash_inputs(project.root, seeds, config_files, project.out_dir)
+    # Nothing changed since the last build, which left every file as it wrote it: nothing to do.
+    last = read_state(project.cache_dir)
+    if is_up_to_date(last, inputs, project.out_dir) and last is not None:
+        unchanged = len(last.outputs) - (MANIFEST in last.outputs)
+        changes = Changes((), (), (), unchanged)
+        return BuildReport(last.built, len(last.skip_reasons), last.problems, changes, last.skip_reasons)
     # 0. The curated registry is configuration: a problem there stops the build before any work.
     registry = load_registry(project.registry_path, project.name_of(project.registry_path))
     # 1. Read and extract every article before writing anything.
-    extractions, problems, skipped = extract_all(project, sorted(project.seeds_dir.glob("*.txt")))
+    with ExtractionCache.open(project.cache_dir) as cache:
+        extractions, problems, skipped = extract_all(project, seeds, jobs=jobs, cache=cache)
     # 2. Resolve actors across all briefs.
     site = resolve_site(extractions, registry)
     # 3. Cross-link the corpus: co-appearances, related briefs, topics, months.
     links = link_site(site)
-    # 4. Render every page, the feeds and the export in memory.
-    pages = render_site(site, links)
+    # 4. Render every page, the feeds and the export in memory; not the brief pages that the last
+    # build rendered from the same inputs and that are still as it wrote them.
+    code = code_fingerprint()
+    digests = {f"briefs/{b.slug}.md": brief_digest(code, b, links.related[b.slug]) for b in site.briefs}
+    kept = kept_pages(last, digests, project.out_dir)
+    pages = render_site(site, links, kept)
     settings = read_site_settings(project.root / "mkdocs.yml")
     pages.update(render_feeds(site, settings.url, settings.name))
     # 5. Write only what changed (or, for a check, nothing at all).
-    changes = plan_changes(project.out_dir, pages)
+    changes = plan_changes(project.out_dir, pages, kept)
+    report = BuildReport(len(extractions), len(skipped), tuple(problems), changes, tuple(skipped))
     if not check:
-        apply_changes(project.out_dir, pages, changes)
-    return BuildReport(len(extractions), len(skipped), tuple(problems), changes, tuple(skipped))
+        forget_state(project.cache_dir)
+        apply_changes(project.out_dir, pages, changes, kept)
+        outputs = stat_outputs(project.out_dir, [*pages, *kept, MANIFEST])
+        # After reading an article too new to trust its time, only the page digests are recorded.
+        state = BuildState("" if is_racy else inputs, outputs, *report_facts(report), digests)
+        write_state(project.cache_dir, state)
+    return report
 
 
-def extract_all(project: Project, paths: list[Path]) -> tuple[list[Extraction], list[Problem], list[str]]:
+def report_facts(report: BuildReport) -> tuple[int, tuple[str, ...], tuple[Problem, ...]]:
+    return report.built, report.skip_reasons, report.problems
+
+
+def extract_all(
+    project: Project,
+    paths: list[Path],
+    *,
+    jobs: int | None = None,
+    cache: ExtractionCache | None = None,
+) -> tuple[list[Extraction], list[Problem], list[str]]:
     """Every readable article extracted; an unreadable one is reported and skipped, the rest go on.
 
-    Returns the extractions, the problems, and the reason each skipped article was skipped.
+    Outcomes found in `cache` are reused; the others are computed over `jobs` processes (default:
+    one per core) and stored. Returns the extractions, the problems, and the reason each skipped
+    article was skipped, all in the order of `paths`.
     """
+    outcomes = extract_outcomes(project, paths, jobs=jobs, cache=cache)
     extractions: list[Extraction] = []
     problems: list[Problem] = []
     skipped: list[str] = []
-    for path in paths:
-        source = project.name_of(path)
-        try:
-            article, read_problems = read_article(path, source)
-        except ArticleError as error:
-            problems.append(error.problem)
-            skipped.append(error.reason)
-            continue
-        except OSError as error:
-            problems.append(
-                Problem(source, 1, f"cannot read file: {error.strerror}", "check that it is a readable file")
-            )
-            skipped.append("unreadable")
-            continue
-        try:
-            extraction = extract_article(article)
-        except Exception as error:
-            # A bug, not a bad article: one article must not stop the build of all the others.
-            log.debug("extraction of %s failed", source, exc_info=True)
-            problems.append(
-                Problem(
-                    source,
-                    1,
-                    f"extraction failed ({type(error).__name__}: {error})",
-                    "this is a bug in briefs: please report it with this file",
-                )
-            )
-            skipped.append("extraction failed")
-            continue
-        problems += read_problems
-        problems += extraction.problems
-        extractions.append(extraction)
+    for outcome in outcomes:
+        problems += outcome.problems
+        if outcome.extraction is not None:
+            extractions.append(outcome.extraction)
+        else:
+            skipped.append(outcome.skip_reason or "not an article")
     return extractions, problems, skipped
+
+
+def extract_outcomes(
+    project: Project, paths: list[Path], *, jobs: int | None, cache: ExtractionCache | None
+) -> list[Outcome]:
+    """The outcome of reading and extracting each file, in the order of `paths`."""
+    read = [read_task(project, path) for path in paths]
+    keys = {i: content_key(r[1], r[2]) for i, r in enumerate(read) if not isinstance(r, Outcome)}
+    found = cache.get_many(set(keys.values())) if cache else {}
+    missing = [i for i, key in keys.items() if key not in found]
+    tasks = [r for i in missing if not isinstance(r := read[i], Outcome)]
+    computed = dict(zip(missing, map_tasks(tasks, jobs), strict=True))
+    if cache:
+        cache.put_many({keys[i]: o for i, o in computed.items() if o.skip_reason != EXTRACTION_FAILED})
+    return [
+        r if isinstance(r, Outcome) else computed[i] if i in computed else found[keys[i]]
+        for i, r in enumerate(read)
+    ]
+
+
+# A file to extract: its id, its name in messages, and its bytes.
+Task = tuple[str, str, bytes]
+EXTRACTION_FAILED = "extraction failed"
+# Below this many articles to extract, starting processes costs more than it saves.
+PARALLEL_MINIMUM = 16
+
+
+def read_task(project: Project, path: Path) -> Task | Outcome:
+    """The file's bytes to extract, or the outcome of a file that cannot even be read."""
+    source = project.name_of(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            read_article(path, source)  # raises the located error for a file too large
+        return printable_name(path.stem), source, path.read_bytes()
+    except ArticleError as error:
+        return Outcome(None, (error.problem,), error.reason)
+    except OSError as error:
+        problem = Problem(
+            source, 1, f"cannot read file: {error.strerror}", "check that it is a readable file"
+        )
+        return Outcome(None, (problem,), "unreadable")
+
+
+def map_tasks(tasks: list[Task], jobs: int | None) -> list[Outcome]:
+    """`extract_task` over every task, in order: in this process, or over `jobs` processes."""
+    jobs = jobs or os.cpu_count() or 1
+    if jobs == 1 or len(tasks) < PARALLEL_MINIMUM:
+        return list(map(extract_task, tasks))
+    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
+        return list(pool.map(extract_task, tasks, chunksize=max(1, len(tasks) // (jobs * 8))))
+
+
+def extract_task(task: Task) -> Outcome:
+    """Read and extract one file's bytes; a problem is an outcome, never an exception."""
+    article_id, source, data = task
+    try:
+        read_problems: list[Problem] = []
+        article = parse_article(decode(data, source, read_problems), article_id, source)
+    except ArticleError as error:
+        return Outcome(None, (error.problem,), error.reason)
+    try:
+        extraction = extract_article(article)
+    except Exception as error:
+        # A bug, not a bad article: one article must not stop the build of all the others.
+        log.debug("extraction of %s failed", source, exc_info=True)
+        problem = Problem(
+            source,
+            1,
+            f"extraction failed ({type(error).__name__}: {error})",
+            "this is a bug in briefs: please report it with this file",
+        )
+        return Outcome(None, (problem,), EXTRACTION_FAILED)
+    return Outcome(extraction, (*read_problems, *extraction.problems))

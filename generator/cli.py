@@ -32,10 +32,20 @@ def main() -> None:
 )
 @click.option("--strict", is_flag=True, help="Fail at the end if any article had a problem.")
 @click.option("--check", is_flag=True, help="Change nothing; fail if briefs/ is not what the articles make.")
-def build_command(root: Path, strict: bool, check: bool) -> None:
-    """Regenerate briefs/ from seeds/."""
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes that extract articles not in the cache (default: one per core; 1: no extra process).",
+)
+def build_command(root: Path, strict: bool, check: bool, jobs: int | None) -> None:
+    """Regenerate briefs/ from seeds/.
+
+    What is extracted from each article is kept in .cache/briefs/ (safe to delete), so a rebuild
+    extracts only new and changed articles.
+    """
     try:
-        report = build(Project.at(root), check=check)
+        report = build(Project.at(root), check=check, jobs=jobs)
     except (WriteError, RegistryError, ConfigError) as error:
         raise click.ClickException(str(error)) from error
     for problem in report.problems:

@@ -40,7 +40,7 @@ def network_svg(profile: ActorProfile, co_actors: Sequence[CoActor], link: Calla
         f"{escape(profile.name)} appears most with: {escape(description)}</title>"
         f'<g class="edges" stroke="#7986cb" stroke-opacity="0.7">{"".join(edges)}</g>'
         f'<g class="nodes" font-size="12" fill="#3949ab">{node(profile, centre_x, centre_y, None, "")}'
-        f'{"".join(nodes)}</g></svg>'
+        f"{''.join(nodes)}</g></svg>"
         f"<figcaption>Actors appearing in the same briefs as {escape(profile.name)}; "
         "thicker lines mean more briefs in common.</figcaption></figure>"
     )

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import html
+import posixpath
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache, partial
 from typing import Any
 
 import jinja2
 import yaml
 
 from generator.crosslinks import CoActor, Links, Month, Related
-from generator.listings import BRIEFS_PER_PAGE, QUOTES_PER_PAGE, linker, page_path, paginate
+from generator.listings import BRIEFS_PER_PAGE, QUOTES_PER_PAGE, page_path, paginate
 from generator.model import Actor, Extraction, Figure, Quote
 from generator.network import network_svg
 from generator.records import front_matter
@@ -94,7 +95,7 @@ class FrontMatterDumper(yaml.SafeDumper):
     no-break space, and fold on U+0085, U+2028 and U+2029 as if they were line breaks."""
 
 
-def represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+def represent_text(dumper: yaml.representer.SafeRepresenter, text: str) -> yaml.ScalarNode:
     is_plain = all(c.isprintable() or c == " " for c in text)
     return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=None if is_plain else '"')
 
@@ -116,7 +117,8 @@ def is_fast_dumpable(value: Any) -> bool:
     if isinstance(value, str):
         return value.isprintable() and (not value or max(value) < "\U00010000")
     if isinstance(value, dict):
-        return all(is_fast_dumpable(k) and is_fast_dumpable(v) for k, v in value.items())
+        # An empty key is written `? ''` by one and `'': ` by the other.
+        return all(k != "" and is_fast_dumpable(k) and is_fast_dumpable(v) for k, v in value.items())
     if isinstance(value, list | tuple):
         return all(map(is_fast_dumpable, value))
     return True
@@ -175,11 +177,14 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def render_site(site: Site, links: Links) -> dict[str, str]:
-    """Every generated page of the site by its path relative to the docs folder ('/'-separated)."""
+def render_site(site: Site, links: Links, kept: Set[str] = frozenset()) -> dict[str, str]:
+    """Every generated page of the site by its path relative to the docs folder ('/'-separated),
+    but the brief pages in `kept` (known to be as they would be rendered)."""
     pages = {"index.md": render_home(site)}
     for brief in site.briefs:
-        pages[f"briefs/{brief.slug}.md"] = render_brief(brief, links.related[brief.slug])
+        path = f"briefs/{brief.slug}.md"
+        if path not in kept:
+            pages[path] = render_brief(brief, links.related[brief.slug])
     groups = actor_groups(site)
     pages["actors/index.md"] = render_page(
         "actors.md.j2", {"title": "Actors"}, "actors/index.md", groups=groups, shown=ACTORS_SHOWN
@@ -237,10 +242,17 @@ def archive_years(months: Sequence[Month]) -> list[tuple[int, list[Month]]]:
 
 def render_page(template: str, metadata: Mapping[str, Any], path: str, **context: Any) -> str:
     """A page at `path`: YAML front matter dumped from a dict (never templated), then the body."""
-    body = environment().get_template(template).render(rel=linker(path), **context)
+    rel = partial(relative_from, posixpath.dirname(path) or ".")
+    body = environment().get_template(template).render(rel=rel, **context)
     if not metadata:
         return body
     return f"{dump_front_matter(metadata)}\n{body.rstrip()}\n"
+
+
+@lru_cache(maxsize=1 << 16)
+def relative_from(folder: str, to_path: str) -> str:
+    """`listings.relative` by the page's folder: pages share folders, so most links are computed once."""
+    return posixpath.relpath(to_path, folder)
 
 
 def render_brief(brief: Brief, related: Sequence[Related]) -> str:

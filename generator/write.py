@@ -11,11 +11,13 @@ import contextlib
 import os
 import re
 import secrets
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence, Set
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 MANIFEST = ".briefs-manifest"
+STAGING_THREADS = 16
 TEMPORARY_SUFFIX = ".briefs-tmp"
 # A path segment that is a plain file or folder name on every system: no separators, no hidden or
 # relative names, no control characters, no Windows device names, no trailing dot or space.
@@ -78,10 +80,13 @@ def lock_docs_folder(out_dir: Path, *, shared: bool = False) -> Iterator[None]:
         os.close(descriptor)
 
 
-def plan_changes(out_dir: Path, pages: Mapping[str, str]) -> Changes:
-    """Compare the pages with the docs folder; refuse to overwrite a file the generator did not write."""
+def plan_changes(out_dir: Path, pages: Mapping[str, str], kept: Set[str] = frozenset()) -> Changes:
+    """Compare the pages with the docs folder; refuse to overwrite a file the generator did not write.
+
+    `kept` pages were not rendered: the last build wrote them, and they are known to be unchanged.
+    """
     owned = read_manifest(out_dir)
-    added, changed, unchanged = [], [], 0
+    added, changed, unchanged = [], [], len(kept)
     for rel_path, text in sorted(pages.items()):
         path = safe_path(out_dir, rel_path)
         if not path.exists():
@@ -97,11 +102,13 @@ def plan_changes(out_dir: Path, pages: Mapping[str, str]) -> Changes:
             changed.append(rel_path)
         else:
             unchanged += 1
-    removed = sorted(p for p in owned - set(pages) if safe_path(out_dir, p).is_file())
+    removed = sorted(p for p in owned - set(pages) - kept if safe_path(out_dir, p).is_file())
     return Changes(tuple(added), tuple(changed), tuple(removed), unchanged)
 
 
-def apply_changes(out_dir: Path, pages: Mapping[str, str], changes: Changes) -> None:
+def apply_changes(
+    out_dir: Path, pages: Mapping[str, str], changes: Changes, kept: Set[str] = frozenset()
+) -> None:
     """Write added and changed pages, remove pages no longer generated, then update the manifest.
 
     Every page is staged before any is renamed into place, so an interruption while staging leaves
@@ -109,23 +116,16 @@ def apply_changes(out_dir: Path, pages: Mapping[str, str], changes: Changes) -> 
     """
     remove_leftovers(out_dir)
     owned = read_manifest(out_dir)
-    update_manifest(out_dir, owned | set(pages))
+    update_manifest(out_dir, owned | set(pages) | kept)
     writes = [(rel_path, safe_path(out_dir, rel_path)) for rel_path in (*changes.added, *changes.changed)]
-    staged: list[tuple[Path, Path]] = []
-    try:
-        for rel_path, path in writes:
-            staged.append((stage(path, pages[rel_path]), path))
-    except BaseException:
-        for temporary, _ in staged:
-            temporary.unlink(missing_ok=True)
-        raise
+    staged = stage_all([(path, pages[rel_path]) for rel_path, path in writes])
     for temporary, path in staged:
         temporary.replace(path)
     for rel_path in changes.removed:
         path = safe_path(out_dir, rel_path)
         path.unlink(missing_ok=True)
         remove_empty_parents(path.parent, out_dir)
-    update_manifest(out_dir, set(pages))
+    update_manifest(out_dir, set(pages) | kept)
 
 
 def read_manifest(out_dir: Path) -> set[str]:
@@ -155,6 +155,30 @@ def safe_path(out_dir: Path, rel_path: str) -> Path:
     if not path.resolve().is_relative_to(out_dir.resolve()):
         raise WriteError(f"refusing to write outside {out_dir}: {rel_path!r} leads to {path.resolve()}")
     return path
+
+
+def stage_all(writes: Sequence[tuple[Path, str]]) -> list[tuple[Path, Path]]:
+    """Stage every write, (temporary, final path) in order; on any failure, none stays staged.
+
+    Threads overlap the waits of opening and syncing many files (the system releases the GIL there).
+    """
+    # Folders first, in order: threads creating the same folder at once would race.
+    for folder in dict.fromkeys(path.parent for path, _ in writes):
+        folder.mkdir(parents=True, exist_ok=True)
+    with ThreadPoolExecutor(STAGING_THREADS) as pool:
+        futures = [(pool.submit(stage, path, text), path) for path, text in writes]
+    staged, failures = [], []
+    for future, path in futures:
+        error = future.exception()
+        if error is None:
+            staged.append((future.result(), path))
+        else:
+            failures.append(error)
+    if failures:
+        for temporary, _ in staged:
+            temporary.unlink(missing_ok=True)
+        raise failures[0]
+    return staged
 
 
 def stage(path: Path, text: str) -> Path:

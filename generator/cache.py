@@ -1,0 +1,116 @@
+"""A cache of extraction results by content, in an SQLite file under `.cache/briefs/`, safe to delete.
+
+An entry's key is a hash of the extraction code, the article's name in messages and the file's bytes,
+so a changed article, a renamed one, or a change to the extractors never reads a stale entry. What is
+stored is the whole outcome of reading and extracting one file: the extraction (or None when the file
+was skipped), its problems, and why it was skipped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import pickle
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+from generator.model import Extraction, Problem
+
+log = logging.getLogger(__name__)
+
+CACHE_FOLDER = Path(".cache/briefs")
+DATABASE = "extractions.sqlite3"
+PACKAGE = Path(__file__).resolve().parent
+# What extraction depends on: its code, its data, and the versions of the data libraries it reads.
+EXTRACTION_CODE = ("model.py", "read.py", "sentences.py", "extract/*.py", "data/*")
+DATA_LIBRARIES = ("pycountry", "gender-guesser")
+BATCH = 500
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What reading and extracting one file gave: an extraction, or the reason the file was skipped."""
+
+    extraction: Extraction | None
+    problems: tuple[Problem, ...]
+    skip_reason: str | None = None
+
+
+@cache
+def code_fingerprint() -> str:
+    """A hash of everything extraction depends on: a change to any of it invalidates every entry."""
+    digest = hashlib.sha256()
+    for pattern in EXTRACTION_CODE:
+        for path in sorted(PACKAGE.glob(pattern)):
+            digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
+    for name in DATA_LIBRARIES:
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            digest.update(f"{name}=={metadata.version(name)}\0".encode())
+    return digest.hexdigest()
+
+
+def content_key(source: str, data: bytes) -> str:
+    """The key of one file's outcome: the extraction code, the file's name in messages, its bytes."""
+    digest = hashlib.sha256(code_fingerprint().encode())
+    digest.update(source.encode("utf-8", "surrogatepass") + b"\0")
+    digest.update(data)
+    return digest.hexdigest()
+
+
+class ExtractionCache:
+    """Outcomes by content key. A cache that cannot be opened or read is skipped, never an error."""
+
+    def __init__(self, connection: sqlite3.Connection | None) -> None:
+        self.connection = connection
+
+    @classmethod
+    @contextlib.contextmanager
+    def open(cls, folder: Path) -> Iterator[ExtractionCache]:
+        """The cache in `folder` (created); on any SQLite error, a cache that holds nothing."""
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(folder / DATABASE, timeout=30)
+            connection.execute("CREATE TABLE IF NOT EXISTS outcome (key TEXT PRIMARY KEY, value BLOB)")
+        except (OSError, sqlite3.Error) as error:
+            log.warning("extraction cache in %s not used: %s", folder.as_posix(), error)
+            yield cls(None)
+            return
+        try:
+            yield cls(connection)
+        finally:
+            connection.close()
+
+    def get_many(self, keys: Iterable[str]) -> dict[str, Outcome]:
+        """The outcomes found for `keys`; an entry that does not unpickle is left out."""
+        if self.connection is None:
+            return {}
+        keys = list(keys)
+        found: dict[str, Outcome] = {}
+        try:
+            for start in range(0, len(keys), BATCH):
+                batch = keys[start : start + BATCH]
+                marks = ",".join("?" * len(batch))
+                rows = self.connection.execute(
+                    f"SELECT key, value FROM outcome WHERE key IN ({marks})", batch
+                )
+                for key, value in rows:
+                    with contextlib.suppress(Exception):
+                        found[key] = pickle.loads(value)
+        except sqlite3.Error as error:
+            log.warning("extraction cache not read: %s", error)
+        return found
+
+    def put_many(self, outcomes: dict[str, Outcome]) -> None:
+        if self.connection is None or not outcomes:
+            return
+        rows = [(key, pickle.dumps(o, pickle.HIGHEST_PROTOCOL)) for key, o in outcomes.items()]
+        try:
+            with self.connection:
+                self.connection.executemany("INSERT OR REPLACE INTO outcome VALUES (?, ?)", rows)
+        except sqlite3.Error as error:
+            log.warning("extraction cache not written: %s", error)

@@ -1,0 +1,160 @@
+"""The record of the last build, so that a build with nothing to do stops before reading any article.
+
+The record holds a hash of every input (the names, sizes and modification times of the articles, the
+registry, mkdocs.yml, the generator's own code) and the size and modification time of every file the
+build left in the docs folder, with the report to repeat. When the inputs hash the same and every
+output is still as written, the docs folder is already what a build would make. Like the extraction
+cache, it lives under `.cache/briefs/` and is safe to delete.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import pickle
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from generator.crosslinks import Related
+from generator.model import Problem
+from generator.resolve import Brief
+
+STATE_FILE = "state.json"
+PACKAGE = Path(__file__).resolve().parent
+LIBRARIES = ("jinja2", "PyYAML", "python-frontmatter", "pycountry", "gender-guesser")
+FORMAT = 2
+# An article changed this recently might change again within the same tick of the file system's clock,
+# keeping its size and modification time: a build that read one is not recorded.
+RACY_NS = 2_000_000_000
+
+
+@dataclass(frozen=True)
+class BuildState:
+    """What the last build read (as one hash), what it wrote, and what it reported."""
+
+    inputs: str
+    outputs: dict[str, tuple[int, int, int]]
+    built: int
+    skip_reasons: tuple[str, ...]
+    problems: tuple[Problem, ...]
+    # A digest of the inputs of each brief page, to know which need no rendering.
+    pages: dict[str, str]
+
+
+def hash_inputs(root: Path, seeds: Iterable[Path], files: Iterable[Path], out_dir: Path) -> tuple[str, bool]:
+    """One hash of everything a build reads: articles by name, size and modification time, the
+    other `files` by content, the generator's code and libraries, and where it writes; and whether
+    an article changed too recently for its modification time to be trusted."""
+    now = time.time_ns()
+    is_racy = False
+    digest = hashlib.sha256(f"{FORMAT}\0{sys.version}\0{code_fingerprint()}\0".encode())
+    digest.update(f"{root.resolve()}\0{out_dir.resolve()}\0".encode("utf-8", "surrogateescape"))
+    for path in seeds:
+        try:
+            info = path.stat()
+        except OSError:
+            is_racy = True  # unreadable: the build reports it, and must run again to report it again
+            continue
+        is_racy = is_racy or info.st_mtime_ns > now - RACY_NS
+        digest.update(f"{path.name}\0{info.st_size}\0{info.st_mtime_ns}\0".encode("utf-8", "surrogateescape"))
+    for path in files:
+        digest.update(f"\1{path.name}\0".encode())
+        with contextlib.suppress(OSError):
+            digest.update(path.read_bytes())
+    return digest.hexdigest(), is_racy
+
+
+def code_fingerprint() -> str:
+    """A hash of the generator's code, templates and data, and of the libraries that shape its output."""
+    digest = hashlib.sha256()
+    for path in sorted(PACKAGE.rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".j2", ".txt"}:
+            digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
+    for name in LIBRARIES:
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            digest.update(f"{name}=={metadata.version(name)}\0".encode())
+    return digest.hexdigest()
+
+
+def brief_digest(code: str, brief: Brief, related: Sequence[Related]) -> str:
+    """A digest of everything the page of `brief` shows: two briefs with the same digest render alike."""
+    shown = [
+        (r.brief.slug, r.brief.title, r.brief.extraction.article.published, r.topics, r.score, actors)
+        for r in related
+        # Profiles as the page names them: a whole profile would pickle every brief it appears in.
+        if (actors := tuple((p.name, p.slug) for p in r.actors)) is not None
+    ]
+    signature = (brief.slug, sorted(brief.actor_slugs.items()), brief.extraction, shown)
+    return hashlib.sha256(code.encode() + pickle.dumps(signature, protocol=5)).hexdigest()
+
+
+def kept_pages(state: BuildState | None, digests: dict[str, str], out_dir: Path) -> set[str]:
+    """The pages whose inputs are those of the last build and whose files are still as it wrote them."""
+    if state is None:
+        return set()
+    same = [path for path, digest in digests.items() if state.pages.get(path) == digest]
+    stats = stat_outputs(out_dir, same)
+    return {path for path in same if path in state.outputs and stats.get(path) == state.outputs[path]}
+
+
+def stat_outputs(out_dir: Path, rel_paths: Iterable[str]) -> dict[str, tuple[int, int, int]]:
+    """Size, modification time and inode of each output file that exists."""
+    stats = {}
+    for rel_path in rel_paths:
+        with contextlib.suppress(OSError):
+            info = (out_dir / rel_path).stat()
+            stats[rel_path] = (info.st_size, info.st_mtime_ns, info.st_ino)
+    return stats
+
+
+def is_up_to_date(state: BuildState | None, inputs: str, out_dir: Path) -> bool:
+    """Whether the last build read these inputs and every file it wrote is still as it left it."""
+    if state is None or state.inputs != inputs:
+        return False
+    return stat_outputs(out_dir, state.outputs) == state.outputs
+
+
+def read_state(folder: Path) -> BuildState | None:
+    """The record of the last build; None when there is none or it cannot be read."""
+    try:
+        data: dict[str, Any] = json.loads((folder / STATE_FILE).read_text("utf-8"))
+        return BuildState(
+            data["inputs"],
+            {path: (size, mtime, inode) for path, (size, mtime, inode) in data["outputs"].items()},
+            data["built"],
+            tuple(data["skip_reasons"]),
+            tuple(Problem(**problem) for problem in data["problems"]),
+            dict(data["pages"]),
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def write_state(folder: Path, state: BuildState) -> None:
+    """Record the build (a file that cannot be written only costs the next build its shortcut)."""
+    data = {
+        "inputs": state.inputs,
+        "outputs": state.outputs,
+        "built": state.built,
+        "skip_reasons": state.skip_reasons,
+        "problems": [asdict(problem) for problem in state.problems],
+        "pages": state.pages,
+    }
+    with contextlib.suppress(OSError):
+        folder.mkdir(parents=True, exist_ok=True)
+        temporary = folder / f".{STATE_FILE}.{os.getpid()}"
+        temporary.write_text(json.dumps(data, sort_keys=True), "utf-8")
+        temporary.replace(folder / STATE_FILE)
+
+
+def forget_state(folder: Path) -> None:
+    """Remove the record before writing, so that an interrupted build is never taken as complete."""
+    with contextlib.suppress(OSError):
+        (folder / STATE_FILE).unlink()

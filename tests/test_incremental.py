@@ -1,0 +1,199 @@
+"""Incremental builds: a rebuild after any change writes exactly what a cold build into a fresh folder
+writes; the cache and the record of the last build are safe to delete; `--check` never writes briefs/."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from benchmarks.corpus import write_corpus
+from generator import cache as extraction_cache
+from generator.build import Project, build
+from generator.cli import main
+from generator.render import FastFrontMatterDumper, FrontMatterDumper, is_fast_dumpable
+from generator.state import STATE_FILE
+
+ARTICLES = 12
+REGISTRY = """\
+- name: Ministry of Finance
+  type: organization
+  aliases: [Finance Ministry]
+  description: Keeps the public accounts.
+"""
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def stats_of(folder: Path) -> dict[str, tuple[int, int]]:
+    return {
+        p.relative_to(folder).as_posix(): (p.stat().st_mtime_ns, p.stat().st_ino)
+        for p in folder.rglob("*")
+        if p.is_file()
+    }
+
+
+def settle(*paths: Path, age: float = 10.0) -> None:
+    """Date files in the past, as articles written before the build started (not racily new)."""
+    past = time.time() - age
+    for path in paths:
+        os.utime(path, (past, past))
+
+
+@pytest.fixture
+def corpus(project: Project) -> Project:
+    settle(*write_corpus(project.seeds_dir, ARTICLES), age=20)
+    return project
+
+
+@pytest.fixture
+def cold_build(tmp_path: Path, new_project):
+    """`cold_build(project)`: the docs folder a first build of the same inputs makes in a fresh project."""
+
+    def make(source: Project) -> dict[str, bytes]:
+        fresh = Project.at(new_project(tmp_path / f"cold-{len(list(tmp_path.iterdir()))}"))
+        for path in source.seeds_dir.glob("*.txt"):
+            shutil.copy2(path, fresh.seeds_dir / path.name)
+        if source.registry_path.exists():
+            shutil.copy2(source.registry_path, fresh.registry_path)
+        build(fresh, jobs=1)
+        return files_of(fresh.out_dir)
+
+    return make
+
+
+def test_rebuild_after_an_article_changed_is_a_cold_build(corpus: Project, cold_build) -> None:
+    build(corpus)
+    path = corpus.seeds_dir / "article-00005.txt"
+    path.write_text(path.read_text("utf-8").replace("Weighs", "Rejects", 1), "utf-8")
+    settle(path)
+    report = build(corpus)
+    assert "briefs/article-00005.md" in report.changes.changed
+    assert files_of(corpus.out_dir) == cold_build(corpus)
+
+
+def test_rebuild_after_an_article_added_is_a_cold_build(corpus: Project, cold_build) -> None:
+    build(corpus)
+    added = corpus.seeds_dir / "late-news.txt"
+    shutil.copyfile(corpus.seeds_dir / "article-00003.txt", added)
+    settle(added)
+    report = build(corpus)
+    assert "briefs/late-news.md" in report.changes.added
+    assert files_of(corpus.out_dir) == cold_build(corpus)
+
+
+def test_rebuild_after_an_article_removed_is_a_cold_build(corpus: Project, cold_build) -> None:
+    build(corpus)
+    (corpus.seeds_dir / "article-00007.txt").unlink()
+    report = build(corpus)
+    assert "briefs/article-00007.md" in report.changes.removed
+    assert files_of(corpus.out_dir) == cold_build(corpus)
+
+
+def test_rebuild_after_a_registry_change_is_a_cold_build(corpus: Project, cold_build) -> None:
+    build(corpus)
+    corpus.registry_path.write_text(REGISTRY, "utf-8")
+    report = build(corpus)
+    assert not report.changes.is_empty
+    assert "Keeps the public accounts." in (corpus.out_dir / "actors/ministry-of-finance.md").read_text(
+        "utf-8"
+    )
+    assert files_of(corpus.out_dir) == cold_build(corpus)
+
+
+def test_rebuild_with_nothing_changed_touches_nothing_and_repeats_the_report(corpus: Project) -> None:
+    broken = corpus.seeds_dir / "broken.txt"
+    broken.write_text("", "utf-8")
+    settle(broken)
+    first = build(corpus)
+    assert (corpus.cache_dir / STATE_FILE).exists()
+    before = stats_of(corpus.out_dir)
+    again = build(corpus)
+    assert stats_of(corpus.out_dir) == before
+    assert again.changes.is_empty
+    assert again.changes.unchanged == first.changes.unchanged + len(first.changes.added)
+    assert (again.built, again.problems, again.skip_reasons) == (
+        first.built,
+        first.problems,
+        first.skip_reasons,
+    )
+
+
+def test_a_page_edited_by_hand_is_rewritten_by_the_next_build(corpus: Project) -> None:
+    build(corpus)
+    page = corpus.out_dir / "index.md"
+    written = page.read_bytes()
+    page.write_bytes(written + b"edited\n")
+    report = build(corpus)
+    assert report.changes.changed == ("index.md",)
+    assert page.read_bytes() == written
+
+
+def test_deleting_the_cache_changes_nothing(corpus: Project) -> None:
+    build(corpus)
+    before = stats_of(corpus.out_dir)
+    shutil.rmtree(corpus.root / ".cache")
+    report = build(corpus)
+    assert report.changes.is_empty
+    assert stats_of(corpus.out_dir) == before
+
+
+def test_parallel_extraction_writes_what_one_process_writes(corpus: Project, cold_build) -> None:
+    build(corpus, jobs=2)
+    assert files_of(corpus.out_dir) == cold_build(corpus)
+
+
+def test_a_change_to_the_extraction_code_is_a_cache_miss(monkeypatch: pytest.MonkeyPatch) -> None:
+    key = extraction_cache.content_key("seeds/a.txt", b"text")
+    assert extraction_cache.content_key("seeds/b.txt", b"text") != key
+    monkeypatch.setattr(extraction_cache, "code_fingerprint", lambda: "changed")
+    assert extraction_cache.content_key("seeds/a.txt", b"text") != key
+
+
+def test_check_writes_nothing_in_briefs_after_a_change(corpus: Project) -> None:
+    build(corpus)
+    path = corpus.seeds_dir / "article-00001.txt"
+    path.write_text(path.read_text("utf-8") + "\nOne more paragraph.\n", "utf-8")
+    before = stats_of(corpus.out_dir)
+    result = CliRunner().invoke(main, ["build", "--root", str(corpus.root), "--check"])
+    assert result.exit_code == 1
+    assert "  would be changed: briefs/briefs/article-00001.md" in result.stderr.splitlines()
+    assert stats_of(corpus.out_dir) == before
+
+
+def test_cli_build_with_jobs(corpus: Project) -> None:
+    result = CliRunner().invoke(main, ["build", "--root", str(corpus.root), "--jobs", "2"])
+    assert result.exit_code == 0, result.output
+    assert f"built {ARTICLES} brief(s)" in result.stderr
+
+
+PRINTABLE_BMP = st.text(st.characters(max_codepoint=0xFFFF, categories=("L", "M", "N", "P", "S", "Zs")))
+
+
+VALUES = st.recursive(
+    st.one_of(PRINTABLE_BMP, st.floats(), st.integers(), st.booleans(), st.none()),
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(PRINTABLE_BMP, inner, max_size=4)),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dictionaries(PRINTABLE_BMP, VALUES))
+def test_libyaml_writes_front_matter_exactly_as_pure_python(values: dict[str, object]) -> None:
+    if not is_fast_dumpable(values):
+        return
+    options = {"sort_keys": False, "allow_unicode": True, "default_flow_style": False}
+    assert yaml.dump(values, Dumper=FastFrontMatterDumper, **options) == yaml.dump(
+        values, Dumper=FrontMatterDumper, **options
+    )
