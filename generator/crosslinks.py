@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -12,10 +13,11 @@ from generator.resolve import ActorProfile, Brief, Site, slugify
 
 CO_ACTORS_SHOWN = 10
 RELATED_SHOWN = 5
-# An actor in more briefs than this share of the corpus is too common to find related briefs by
-# (every brief mentions the United States); it still adds to the score of briefs found otherwise.
-COMMON_ACTOR_SHARE = 0.2
+# An actor in more briefs than `common_limit` is too common to find related briefs by (every brief
+# mentions the United States); it still adds to the score of briefs found otherwise.
+COMMON_ACTOR_SCALE = 3
 COMMON_ACTOR_FLOOR = 50
+CANDIDATES_PER_ACTOR = 60
 TOPIC_WEIGHT = 0.25
 
 
@@ -110,44 +112,74 @@ def related_briefs(site: Site) -> dict[str, tuple[Related, ...]]:
 
     An actor shared adds its inverse document frequency, so a rare actor weighs more than a common
     one; a shared topic adds a smaller fixed weight. Ties go to the newer brief, then the slug.
+    Candidates are found through the actors that are not common (see `common_limit`), which keeps
+    the work per brief bounded however large the corpus.
     """
+    slugs = {brief.slug: actor_slugs_of(brief) for brief in site.briefs}
     postings: dict[str, list[Brief]] = defaultdict(list)
+    places: dict[tuple[str, str], int] = {}
     for brief in site.briefs:
-        for slug in actor_slugs_of(brief):
+        for slug in slugs[brief.slug]:
+            places[(slug, brief.slug)] = len(postings[slug])
             postings[slug].append(brief)
     total = len(site.briefs)
     weight = {slug: math.log((1 + total) / (1 + len(briefs))) + 1 for slug, briefs in postings.items()}
-    common = max(COMMON_ACTOR_FLOOR, int(total * COMMON_ACTOR_SHARE))
+    rare = {slug for slug, briefs in postings.items() if len(briefs) <= common_limit(total)}
     profiles = {profile.slug: profile for profile in site.actors}
-    return {brief.slug: rank_related(brief, postings, weight, common, profiles) for brief in site.briefs}
+    corpus = Corpus(slugs, postings, places, weight, rare, profiles)
+    return {brief.slug: rank_related(brief, corpus) for brief in site.briefs}
 
 
-def rank_related(
-    brief: Brief,
-    postings: dict[str, list[Brief]],
-    weight: dict[str, float],
-    common: int,
-    profiles: dict[str, ActorProfile],
-) -> tuple[Related, ...]:
-    own = actor_slugs_of(brief)
+def common_limit(total: int) -> int:
+    """How many briefs an actor may appear in and still find related briefs: grows with the square
+    root of the corpus, so that candidates per brief stay few at tens of thousands of briefs."""
+    return max(COMMON_ACTOR_FLOOR, int(COMMON_ACTOR_SCALE * math.sqrt(total)))
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """What ranking related briefs needs to know of the whole corpus, computed once."""
+
+    slugs: dict[str, tuple[str, ...]]
+    postings: dict[str, list[Brief]]
+    places: dict[tuple[str, str], int]
+    weight: dict[str, float]
+    rare: set[str]
+    profiles: dict[str, ActorProfile]
+
+
+def nearest(briefs: list[Brief], place: int) -> list[Brief]:
+    """The briefs nearest in time to the one at `place` of a newest-first list: each actor offers
+    a bounded number of candidates, so ranking stays linear in the corpus."""
+    start = max(0, min(place - CANDIDATES_PER_ACTOR // 2, len(briefs) - CANDIDATES_PER_ACTOR))
+    return briefs[start : start + CANDIDATES_PER_ACTOR]
+
+
+def rank_related(brief: Brief, corpus: Corpus) -> tuple[Related, ...]:
+    own = corpus.slugs[brief.slug]
     candidates = {
         other.slug: other
         for slug in own
-        if len(postings[slug]) <= common
-        for other in postings[slug]
+        if slug in corpus.rare
+        for other in nearest(corpus.postings[slug], corpus.places[(slug, brief.slug)])
         if other.slug != brief.slug
     }
-    topics = set(brief.extraction.article.sections)
+    own_set, topics = set(own), set(brief.extraction.article.sections)
     ranked = []
     for other in candidates.values():
-        shared = [slug for slug in actor_slugs_of(other) if slug in own]
+        shared = [slug for slug in corpus.slugs[other.slug] if slug in own_set]
         shared_topics = tuple(t for t in other.extraction.article.sections if t in topics)
-        score = sum(weight[slug] for slug in shared) + TOPIC_WEIGHT * len(shared_topics)
-        ranked.append(
-            Related(other, tuple(profiles[slug] for slug in shared), shared_topics, round(score, 9))
-        )
-    ranked.sort(key=lambda r: (-r.score, -r.brief.extraction.article.published.timestamp(), r.brief.slug))
-    return tuple(ranked[:RELATED_SHOWN])
+        score = sum(corpus.weight[slug] for slug in shared) + TOPIC_WEIGHT * len(shared_topics)
+        ranked.append((round(score, 9), other, shared, shared_topics))
+    best = heapq.nsmallest(
+        RELATED_SHOWN,
+        ranked,
+        key=lambda r: (-r[0], -r[1].extraction.article.published.timestamp(), r[1].slug),
+    )
+    return tuple(
+        Related(other, tuple(corpus.profiles[slug] for slug in shared), shared_topics, score)
+        for score, other, shared, shared_topics in best
+    )
 
 
 def group_topics(briefs: Iterable[Brief]) -> tuple[Topic, ...]:
