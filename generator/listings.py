@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import partial
 from typing import Generic, TypeVar
 
 Item = TypeVar("Item")
@@ -41,8 +40,3 @@ def paginate(base: str, items: Sequence[Item], size: int) -> list[Pager[Item]]:
 def relative(from_path: str, to_path: str) -> str:
     """A Markdown link from one page to another, both given relative to the docs folder."""
     return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
-
-
-def linker(from_path: str) -> Callable[[str], str]:
-    """`rel(target)` for the templates of the page at `from_path`."""
-    return partial(relative, from_path)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from generator.extract import lexicon
 from generator.extract.gazetteer import country_of, first_name_gender
-from generator.extract.names import Candidate, find_candidates
+from generator.extract.names import Candidate
 from generator.model import Actor, ActorType, Mention, Sentence, Span
 
 EMPTY: Mapping[str, ActorType] = {}
@@ -24,11 +24,6 @@ class Cast:
 
     def by_name(self, name: str) -> Actor:
         return next(actor for actor in self.actors if actor.name == name)
-
-
-def find_actors(sentences: Sequence[Sentence], speakers: Mapping[str, ActorType] = EMPTY) -> Cast:
-    """Resolve names to actors; `speakers` are single words seen speaking or reporting, with their type."""
-    return resolve_actors(find_candidates(sentences), sentences, speakers)
 
 
 def resolve_actors(

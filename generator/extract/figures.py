@@ -32,7 +32,6 @@ CURRENCIES = {
     "chf": "CHF",
     "rs": "Rs",
 }
-PERCENT_FORMS = {"%": "%", "percent": "%", "per cent": "%", "pct": "%", "pc": "%"}
 # Units that make a spelled-out small number a measurement ("three hours"), not a count of things.
 MEASURE_UNITS = lexicon.words(
     """percent hours hour days day weeks week months month years year minutes minute seconds

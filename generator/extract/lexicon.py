@@ -130,7 +130,6 @@ JOINING_WORDS = words("through with without for and or but nor to from into by a
 SUBORDINATORS = words("when while after because before since if though although until unless whereas where")
 # Sentence-initial cues with the speaker after them: 'Said Ellis: ...'.
 INVERTED_CUES = words("said says")
-ATTRIBUTION_PHRASES = ("according to", "in a statement", "in an interview", "in a tweet")
 
 PRONOUNS = {
     "he": "male",
