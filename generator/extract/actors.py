@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from generator.extract import lexicon
 from generator.extract.gazetteer import country_of, first_name_gender
@@ -22,8 +23,13 @@ class Cast:
     actors: tuple[Actor, ...]
     mentions: tuple[Mention, ...]
 
-    def by_name(self, name: str) -> Actor:
-        return next(actor for actor in self.actors if actor.name == name)
+    @cached_property
+    def by_sentence(self) -> dict[int, list[Mention]]:
+        """The mentions of each sentence: looked up per sentence, never by scanning them all."""
+        index: dict[int, list[Mention]] = {}
+        for mention in self.mentions:
+            index.setdefault(mention.span.sentence, []).append(mention)
+        return index
 
 
 def resolve_actors(

@@ -306,14 +306,16 @@ def noun_phrase(phrase: str) -> str:
 
 def source_in(sentence: Sentence, cast: Cast) -> str | None:
     """The actor named after 'reported by', 'according to' (and the like) in the sentence."""
+    if sentence.index not in cast.by_sentence:
+        return None
     lowered = sentence.text.lower()
     for cue in SOURCE_CUES:
         position = lowered.find(cue)
         if position < 0:
             continue
         after = position + len(cue)
-        for mention in cast.mentions:
-            if mention.span.sentence == sentence.index and 0 <= mention.span.start - after <= 6:
+        for mention in cast.by_sentence.get(sentence.index, ()):
+            if 0 <= mention.span.start - after <= 6:
                 return mention.name
     return None
 

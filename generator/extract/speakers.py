@@ -75,9 +75,7 @@ class Attributor:
         self.sentences = sentences
         self.cast = cast
         self.actors = {actor.name: actor for actor in cast.actors}
-        self.by_sentence: dict[int, list[Mention]] = {}
-        for mention in cast.mentions:
-            self.by_sentence.setdefault(mention.span.sentence, []).append(mention)
+        self.by_sentence = cast.by_sentence
         self.blanked_texts: dict[int, str] = {}
 
     def blanked(self, sentence: int) -> str:
