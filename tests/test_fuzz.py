@@ -15,10 +15,10 @@ from hypothesis import strategies as st
 from mkdocs.utils import meta
 
 from generator.extract import extract_article
+from generator.markup import dump_front_matter, escape_markdown, front_matter_values
 from generator.model import Actor, Article, Extraction, Paragraph, Quote, Sentence, Span
 from generator.read import ArticleError, decode, parse_article
 from generator.records import front_matter
-from generator.render import dump_front_matter, escape_markdown, front_matter_values
 from generator.resolve import slugify, unique_slugs
 from generator.write import safe_path
 from tests.conftest import article_text

@@ -19,8 +19,8 @@ from click.testing import CliRunner
 
 from generator.build import Project, build
 from generator.cli import main
+from generator.markup import escape_attribute, escape_markdown
 from generator.read import ArticleError, read_article
-from generator.render import escape_attribute, escape_markdown
 from generator.resolve import slugify, unique_slugs
 from generator.write import MANIFEST, WriteError, safe_path
 from tests.conftest import article_text

@@ -18,7 +18,7 @@ from benchmarks.corpus import write_corpus
 from generator import cache as extraction_cache
 from generator.build import Project, build
 from generator.cli import main
-from generator.render import FastFrontMatterDumper, FrontMatterDumper, is_fast_dumpable
+from generator.markup import FastFrontMatterDumper, FrontMatterDumper, is_fast_dumpable
 from generator.state import STATE_FILE
 
 ARTICLES = 12
