@@ -23,11 +23,12 @@ from generator.read import (
     read_article,
 )
 from generator.registry import load_registry
-from generator.render import render_site
+from generator.render import actor_page_paths, render_site
 from generator.resolve import resolve_site
 from generator.site_config import read_site_settings
 from generator.state import (
     BuildState,
+    actor_digest,
     brief_digest,
     code_fingerprint,
     forget_state,
@@ -123,10 +124,13 @@ def build_locked(project: Project, *, check: bool, jobs: int | None) -> BuildRep
     site = resolve_site(extractions, registry)
     # 3. Cross-link the corpus: co-appearances, related briefs, topics, months.
     links = link_site(site)
-    # 4. Render every page, the feeds and the export in memory; not the brief pages that the last
+    # 4. Render every page, the feeds and the export in memory; not the brief and actor pages that the last
     # build rendered from the same inputs and that are still as it wrote them.
     code = code_fingerprint()
     digests = {f"briefs/{b.slug}.md": brief_digest(code, b, links.related[b.slug]) for b in site.briefs}
+    for profile in site.actors:
+        digest = actor_digest(code, profile, links.co_actors.get(profile.slug, ()))
+        digests.update(dict.fromkeys(actor_page_paths(profile), digest))
     kept = kept_pages(last, digests, project.out_dir)
     pages = render_site(site, links, kept)
     settings = read_site_settings(project.root / "mkdocs.yml")

@@ -30,9 +30,14 @@ def page_path(base: str, number: int) -> str:
     return f"{base}.md" if number == 1 else f"{base}/{number}.md"
 
 
+def pages_needed(count: int, size: int) -> int:
+    """How many pages of `size` items hold `count` items; an empty listing still has its first page."""
+    return max(1, -(-count // size))
+
+
 def paginate(base: str, items: Sequence[Item], size: int) -> list[Pager[Item]]:
-    """Split `items` into pages of at most `size`; an empty listing still has its first page."""
-    count = max(1, -(-len(items) // size))
+    """Split `items` into pages of at most `size`."""
+    count = pages_needed(len(items), size)
     paths = tuple(page_path(base, number) for number in range(1, count + 1))
     return [Pager(tuple(items[(n - 1) * size : n * size]), n, paths) for n in range(1, count + 1)]
 

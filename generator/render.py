@@ -11,7 +11,7 @@ from typing import Any
 import jinja2
 
 from generator.crosslinks import CoActor, Links, Month, Related
-from generator.listings import BRIEFS_PER_PAGE, QUOTES_PER_PAGE, page_path, paginate
+from generator.listings import BRIEFS_PER_PAGE, QUOTES_PER_PAGE, page_path, pages_needed, paginate
 from generator.markup import (
     dump_front_matter,
     escape_attribute,
@@ -78,7 +78,7 @@ def environment() -> jinja2.Environment:
 
 def render_site(site: Site, links: Links, kept: Set[str] = frozenset()) -> dict[str, str]:
     """Every generated page of the site by its path relative to the docs folder ('/'-separated),
-    but the brief pages in `kept` (known to be as they would be rendered)."""
+    but the brief and actor pages in `kept` (known to be as they would be rendered)."""
     pages = {"index.md": render_home(site)}
     for brief in site.briefs:
         path = f"briefs/{brief.slug}.md"
@@ -92,7 +92,8 @@ def render_site(site: Site, links: Links, kept: Set[str] = frozenset()) -> dict[
         intro = f"All {len(members)} {title.lower()} named in the briefs, by number of briefs."
         pages.update(render_listing(f"actor-types/{kind}", title, intro, members, "actor-list.md.j2"))
     for profile in site.actors:
-        pages.update(render_actor(profile, links.co_actors.get(profile.slug, ())))
+        if not all(path in kept for path in actor_page_paths(profile)):
+            pages.update(render_actor(profile, links.co_actors.get(profile.slug, ())))
     pages["topics/index.md"] = render_page(
         "topics.md.j2", {"title": "Topics"}, "topics/index.md", topics=links.topics
     )
@@ -212,12 +213,21 @@ class StatedRole:
     count: int
 
 
+def actor_page_paths(profile: ActorProfile) -> tuple[str, ...]:
+    """The paths of an actor's pages: one, and more when its briefs or quotes fill more than one."""
+    count = max(
+        pages_needed(len(profile.appearances), BRIEFS_PER_PAGE),
+        pages_needed(len(profile.quotes), QUOTES_PER_PAGE),
+    )
+    return tuple(page_path(f"actors/{profile.slug}", n) for n in range(1, count + 1))
+
+
 def render_actor(profile: ActorProfile, co_actors: Sequence[CoActor]) -> dict[str, str]:
     """The actor's page, with further pages when its briefs or quotes fill more than one."""
     base = f"actors/{profile.slug}"
     briefs = paginate(base, profile.appearances, BRIEFS_PER_PAGE)
     quotes = paginate(base, profile.quotes, QUOTES_PER_PAGE)
-    count = max(len(briefs), len(quotes))
+    count = len(actor_page_paths(profile))
     pages = {}
     for number in range(1, count + 1):
         pager = briefs[number - 1] if number <= len(briefs) else replace(briefs[0], items=(), number=number)

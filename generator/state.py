@@ -18,13 +18,14 @@ import sys
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
+from datetime import datetime
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from generator.crosslinks import Related
+from generator.crosslinks import CoActor, Related
 from generator.model import Problem
-from generator.resolve import Brief
+from generator.resolve import ActorProfile, Brief
 
 STATE_FILE = "state.json"
 PACKAGE = Path(__file__).resolve().parent
@@ -92,6 +93,30 @@ def brief_digest(code: str, brief: Brief, related: Sequence[Related]) -> str:
         if (actors := tuple((p.name, p.slug) for p in r.actors)) is not None
     ]
     signature = (brief.slug, sorted(brief.actor_slugs.items()), brief.extraction, shown)
+    return hashlib.sha256(code.encode() + pickle.dumps(signature, protocol=5)).hexdigest()
+
+
+def actor_digest(code: str, profile: ActorProfile, co_actors: Sequence[CoActor]) -> str:
+    """A digest of everything the pages of an actor show, named as they show it (a whole profile
+    would pickle every brief it appears in)."""
+
+    def brief_facts(brief: Brief) -> tuple[str, str, datetime]:
+        return brief.slug, brief.title, brief.extraction.article.published
+
+    signature = (
+        (
+            profile.slug,
+            profile.name,
+            profile.type,
+            profile.aliases,
+            profile.description,
+            profile.curated_roles,
+        ),
+        [(brief_facts(a.brief), a.actor.role, a.actor.mentions) for a in profile.appearances],
+        [(brief_facts(brief), quote) for brief, quote in profile.quotes],
+        [(brief_facts(brief), figure) for brief, figure in profile.figures],
+        [(c.profile.slug, c.profile.name, c.profile.type, c.briefs) for c in co_actors],
+    )
     return hashlib.sha256(code.encode() + pickle.dumps(signature, protocol=5)).hexdigest()
 
 

@@ -8,6 +8,7 @@ import shutil
 import time
 from pathlib import Path
 
+import frontmatter
 import pytest
 import yaml
 from click.testing import CliRunner
@@ -16,6 +17,7 @@ from hypothesis import strategies as st
 
 from benchmarks.corpus import write_corpus
 from generator import cache as extraction_cache
+from generator import render
 from generator.build import Project, build
 from generator.cli import main
 from generator.markup import FastFrontMatterDumper, FrontMatterDumper, is_fast_dumpable
@@ -197,3 +199,26 @@ def test_libyaml_writes_front_matter_exactly_as_pure_python(values: dict[str, ob
     assert yaml.dump(values, Dumper=FastFrontMatterDumper, **options) == yaml.dump(
         values, Dumper=FrontMatterDumper, **options
     )
+
+
+def test_actor_pages_are_rendered_again_only_when_what_they_show_changed(
+    corpus: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build(corpus)
+    rendered: list[str] = []
+    original = render.render_actor
+
+    def spy(profile, co_actors):  # type: ignore[no-untyped-def]
+        rendered.append(profile.slug)
+        return original(profile, co_actors)
+
+    monkeypatch.setattr(render, "render_actor", spy)
+    path = corpus.seeds_dir / "article-00005.txt"
+    path.write_text(path.read_text("utf-8").replace("Weighs", "Rejects", 1), "utf-8")
+    settle(path)
+    build(corpus)
+    # The new title shows on the pages of the brief's actors (and co-appearance counts may change on
+    # the pages of the actors they appear with); every other actor page is left as it was.
+    brief = frontmatter.load(corpus.out_dir / "briefs" / "article-00005.md")
+    every_actor = {path.stem for path in (corpus.out_dir / "actors").glob("*.md")} - {"index"}
+    assert {actor["slug"] for actor in brief["actors"]} <= set(rendered) < every_actor
