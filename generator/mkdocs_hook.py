@@ -1,5 +1,8 @@
 """MkDocs hook: regenerate briefs/ from seeds/ before each build, and have `mkdocs serve` watch seeds/.
 
+With `extra: {briefs_search: pagefind}` in mkdocs.yml it also indexes the built site with Pagefind
+(generator/search_index.py) after the build; the default, `material`, leaves search to Material.
+
 The only bridge between MkDocs and the generator; the generator itself knows nothing of MkDocs.
 Enabled in mkdocs.yml with `hooks: [generator/mkdocs_hook.py]`.
 """
@@ -11,17 +14,49 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 from generator.build import Project, build
 from generator.registry import RegistryError
+from generator.search_index import SearchIndexError, build_search_index, pagefind_executable
 from generator.write import WriteError
 
 log = logging.getLogger("mkdocs.plugins.briefs")
+
+SEARCH_ENGINES = ("material", "pagefind")
+"""Values of `extra.briefs_search`; the first is the default."""
 
 
 def project_of(config: Any) -> Project:
     root = Path(config.config_file_path).resolve().parent
     return Project(root, root / "seeds", Path(config.docs_dir).resolve())
+
+
+def search_engine(config: Any) -> str:
+    """`extra.briefs_search` from mkdocs.yml: `material` (the default) or `pagefind`."""
+    engine = (config.extra or {}).get("briefs_search", SEARCH_ENGINES[0])
+    if engine not in SEARCH_ENGINES:
+        raise PluginError(
+            f"briefs: extra.briefs_search in mkdocs.yml is {engine!r}; "
+            f"use one of: {', '.join(SEARCH_ENGINES)}"
+        )
+    return str(engine)
+
+
+def on_config(config: Any) -> Any:
+    """Check the search setting before anything is built: a missing Pagefind fails at once."""
+    if search_engine(config) == "pagefind":
+        search = config.plugins.get("material/search")
+        if search is None or not getattr(search.config, "enabled", True):
+            raise PluginError(
+                "briefs: extra.briefs_search is pagefind, but the search plugin is off; Material puts the "
+                "search box (here Pagefind's) in the header only while it is on: keep `- search` in plugins"
+            )
+        try:
+            pagefind_executable()
+        except SearchIndexError as error:
+            raise PluginError(f"briefs: extra.briefs_search is pagefind, but {error}") from error
+    return config
 
 
 def on_pre_build(config: Any) -> None:
@@ -46,3 +81,20 @@ def on_serve(server: Any, config: Any, builder: Any) -> Any:
     """Rebuild (and so regenerate) when an article in seeds/ is added, changed or removed."""
     server.watch(str(project_of(config).seeds_dir))
     return server
+
+
+@event_priority(-100)  # After the other plugins: the HTML is final and Material's search index written.
+def on_post_build(config: Any) -> None:
+    """With Pagefind, index the built site and drop Material's search index, which no page loads."""
+    if search_engine(config) != "pagefind":
+        return
+    site_dir = Path(config.site_dir)
+    try:
+        index = build_search_index(site_dir)
+    except SearchIndexError as error:
+        raise PluginError(f"briefs: {error}") from error
+    material_index = site_dir / "search" / "search_index.json"
+    material_index.unlink(missing_ok=True)
+    if material_index.parent.is_dir() and not any(material_index.parent.iterdir()):
+        material_index.parent.rmdir()
+    log.info("briefs: Pagefind indexed %d page(s) into %s", index.pages, index.bundle)

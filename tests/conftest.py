@@ -6,7 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -138,3 +138,19 @@ def mkdocs_build(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
         text=True,
         check=False,
     )
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """The one Chromium of the browser tests (tests/test_browser*.py): Playwright's sync API runs once
+    per process, so every module shares it. The launch settings and skip rules are tests/test_browser.py's."""
+    from tests.test_browser import CHROMIUM, LAUNCH_ARGS, MISSING
+
+    if MISSING is not None:
+        pytest.fail(f"CI must run the browser tests: {MISSING}")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        yield browser
+        browser.close()

@@ -79,7 +79,6 @@ if MISSING is None:
         Response,
         Route,
         expect,
-        sync_playwright,
     )
     from pypdf import PdfReader
 
@@ -116,16 +115,6 @@ def base_url(served_root: Path) -> Iterator[str]:
     yield f"http://127.0.0.1:{server.server_port}{path}"
     server.shutdown()
     server.server_close()
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    if MISSING is not None:
-        pytest.fail(f"CI must run the browser tests: {MISSING}")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
-        yield browser
-        browser.close()
 
 
 def repository_api() -> str:

@@ -1,0 +1,273 @@
+"""Search with Pagefind (`extra: {briefs_search: pagefind}`): the index the hook writes, and its UI in a
+real browser.
+
+The browser tests reuse tests/test_browser.py's browser, its clean-page watch (no console error, no
+failed request, nothing fetched from outside the site) and its skip rules; the index tests need only
+the `pagefind` package (in the `test` extra): skipped locally without it, a failure in CI.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.conftest import mkdocs_build
+from tests.test_browser import (
+    ACTOR,
+    ACTOR_NAME,
+    ARTIFACTS,
+    BRIEF,
+    BRIEF_TITLE,
+    IN_CI,
+    MISSING,
+    axe_violations,
+    describe,
+    save_screenshot,
+    site_config,
+)
+
+# Fixtures, re-exported: here they serve and visit this module's Pagefind site.
+from tests.test_browser import base_url as base_url
+from tests.test_browser import open_context as open_context
+from tests.test_browser import page as page
+from tests.test_browser import page_without_js as page_without_js
+
+PAGEFIND_MISSING = (
+    None
+    if importlib.util.find_spec("pagefind") is not None
+    else "the Python package pagefind is missing (pip install -e '.[test]')"
+)
+needs_pagefind = pytest.mark.skipif(
+    PAGEFIND_MISSING is not None and not IN_CI, reason=f"Pagefind tests skipped: {PAGEFIND_MISSING}"
+)
+needs_browser = pytest.mark.skipif(
+    (MISSING or PAGEFIND_MISSING) is not None and not IN_CI,
+    reason=f"browser tests skipped: {MISSING or PAGEFIND_MISSING}",
+)
+pytestmark = needs_pagefind
+
+SETTING = "briefs_search: material"
+# What a first query may load from pagefind/ before its first result (the issue's target: 1 MB).
+FIRST_QUERY_BUDGET = 1_000_000
+
+if MISSING is None:
+    from playwright.sync_api import Page, Response, expect
+
+
+def use_pagefind(root: Path) -> None:
+    """Switch the project at `root` to Pagefind, the way a user does: one line of mkdocs.yml."""
+    config = root / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    assert SETTING in text, "mkdocs.yml no longer carries the search setting this test switches"
+    config.write_text(text.replace(SETTING, "briefs_search: pagefind"), "utf-8")
+
+
+@pytest.fixture(scope="session")
+def served_root(tmp_path_factory, new_project) -> Path:
+    """The seed project with Pagefind, built into WWW/<site_url's path> (see tests/test_browser.py)."""
+    if PAGEFIND_MISSING is not None:
+        pytest.fail(f"CI must run the Pagefind tests: {PAGEFIND_MISSING}")
+    root = new_project(tmp_path_factory.mktemp("pagefind") / "project", with_seeds=True)
+    use_pagefind(root)
+    (root / "briefs").mkdir()
+    www = root / "www"
+    prefix = urlparse(site_config()["site_url"]).path.strip("/")
+    result = mkdocs_build(root, "-d", str(www / prefix))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Pagefind indexed" in result.stderr, result.stderr
+    return www
+
+
+@pytest.fixture(scope="session")
+def site(served_root: Path) -> Path:
+    return served_root / urlparse(site_config()["site_url"]).path.strip("/")
+
+
+def fragments(bundle: Path) -> list[dict[str, Any]]:
+    """Pagefind's page records: gzip, a signature, then JSON."""
+    records = []
+    for path in sorted((bundle / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(b"pagefind_dcd")
+        records.append(json.loads(data[len(b"pagefind_dcd") :]))
+    return records
+
+
+# --- The index (no browser) -----------------------------------------------------------------------------
+
+
+def test_pagefind_indexes_the_brief_and_actor_pages_only(site):
+    bundle = site / "pagefind"
+    entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
+    actors = [p.parent.name for p in (site / "actors").glob("*/index.html") if p.parent.name != "page"]
+    urls = sorted(record["url"] for record in fragments(bundle))
+    assert urls == sorted([f"/{BRIEF}", *(f"/actors/{slug}/" for slug in actors)])
+    assert entry["languages"]["en"]["page_count"] == len(urls)
+    brief = next(record for record in fragments(bundle) if record["url"] == f"/{BRIEF}")
+    assert brief["meta"]["title"] == BRIEF_TITLE
+    assert "mutual respect" in brief["content"]
+    # Material's index is not published: no page would load it.
+    assert not (site / "search" / "search_index.json").exists()
+    home = (site / "index.html").read_text("utf-8")
+    assert "data-pagefind-body" not in home
+    assert 'name="search"' not in home and "pagefind/pagefind-ui.js" in home
+
+
+def test_first_query_payload_is_small(site):
+    """What a first query fetches from pagefind/, at most: Pagefind's script, worker, entry, language
+    meta and wasm once, then one index chunk per word (the largest, here) and one fragment per result
+    shown (five). Recorded in test-artifacts/pagefind-first-query.json."""
+    bundle = site / "pagefind"
+
+    def size(pattern: str) -> int:
+        return max(path.stat().st_size for path in bundle.glob(pattern))
+
+    per_query = {
+        "pagefind-entry.json": size("pagefind-entry.json"),
+        "largest index chunk": size("index/*.pf_index"),
+        "largest fragment": size("fragment/*.pf_fragment"),
+    }
+    once = {
+        "pagefind.js": size("pagefind.js"),
+        "pagefind-worker.js": size("pagefind-worker.js"),
+        "language meta (.pf_meta)": size("*.pf_meta"),
+        "wasm.en.pagefind": size("wasm.en.pagefind"),
+        "pagefind-ui.js": size("pagefind-ui.js"),
+        "pagefind-ui.css": size("pagefind-ui.css"),
+    }
+    first_query = sum(once.values()) + per_query["pagefind-entry.json"] + per_query["largest index chunk"]
+    first_query += 5 * per_query["largest fragment"]
+    record = {"entry + chunk + fragment": per_query, "loaded once": once, "first query, at most": first_query}
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "pagefind-first-query.json").write_text(json.dumps(record, indent=2) + "\n", "utf-8")
+    print(json.dumps(record, indent=2))
+    assert sum(per_query.values()) < 50_000
+    assert first_query < FIRST_QUERY_BUDGET
+
+
+def test_unknown_search_setting_is_a_clear_error(tmp_path, new_project):
+    root = new_project(tmp_path / "project", with_seeds=True)
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace(SETTING, "briefs_search: lunr"), "utf-8")
+    (root / "briefs").mkdir()
+    result = mkdocs_build(root)
+    assert result.returncode != 0
+    assert "extra.briefs_search in mkdocs.yml is 'lunr'; use one of: material, pagefind" in result.stderr
+
+
+def test_missing_pagefind_is_a_clear_error(monkeypatch):
+    import pagefind.service
+    from mkdocs.exceptions import PluginError
+
+    from generator import mkdocs_hook
+
+    monkeypatch.setattr(pagefind.service, "get_executable", lambda: None)
+
+    search_plugin = SimpleNamespace(config=SimpleNamespace(enabled=True))
+    config = SimpleNamespace(extra={"briefs_search": "pagefind"}, plugins={"material/search": search_plugin})
+    expected = r"Pagefind binary was not found; install it with .*pagefind\[bin\]"
+    with pytest.raises(PluginError, match=expected):
+        mkdocs_hook.on_config(config)
+
+
+# --- In the browser -------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def pagefind_requests(page) -> Iterator[list[Response]]:
+    """The responses the page received from the site's pagefind/ folder."""
+    responses: list[Response] = []
+    page.on("response", lambda response: responses.append(response) if "/pagefind/" in response.url else None)
+    yield responses
+
+
+def search(page: Page, query: str) -> None:
+    field = page.locator(".briefs-search input.pagefind-ui__search-input")
+    expect(field).to_be_visible()
+    field.click()
+    page.keyboard.type(query)
+
+
+@needs_browser
+def test_pagefind_search_finds_the_brief_by_an_actor_and_opens_it(page, base_url, pagefind_requests):
+    page.goto(base_url)
+    # Material's own search is absent: no form for its script, so its index is never requested.
+    expect(page.locator("form[name=search], .md-search")).to_have_count(0)
+    search(page, ACTOR_NAME)
+    result = page.locator(f".pagefind-ui__result-link[href$='/{BRIEF}']")
+    expect(result).to_be_visible()
+    expect(result).to_contain_text(BRIEF_TITLE)
+    expect(page.locator(f".pagefind-ui__result-link[href$='/{ACTOR}']")).to_be_visible()
+    save_screenshot(page, "pagefind-results.png", full_page=False)
+    loaded = {urlparse(r.url).path.rsplit("/pagefind/", 1)[1]: len(r.body()) for r in pagefind_requests}
+    (ARTIFACTS / "pagefind-first-query-browser.json").write_text(
+        json.dumps({"files": loaded, "total": sum(loaded.values())}, indent=2) + "\n", "utf-8"
+    )
+    assert sum(loaded.values()) < FIRST_QUERY_BUDGET, loaded
+    assert not any("search_index.json" in r.url for r in pagefind_requests)
+    result.click()
+    expect(page).to_have_url(re.compile(re.escape(base_url + BRIEF)))
+    expect(page.locator("h1")).to_contain_text(BRIEF_TITLE)
+
+
+@needs_browser
+def test_pagefind_results_take_material_colours(page, base_url):
+    page.goto(base_url)
+    search(page, "Sheinbaum")
+    expect(page.locator(".pagefind-ui__result").first).to_be_visible()
+    colours = page.evaluate(
+        """() => {
+            const css = getComputedStyle(document.body);
+            const drawer = getComputedStyle(document.querySelector('.pagefind-ui__drawer'));
+            const probe = document.createElement('span');
+            probe.style.color = 'var(--md-default-bg-color)';
+            document.body.append(probe);
+            const background = getComputedStyle(probe).color;
+            probe.remove();
+            return {drawer: drawer.backgroundColor, page: background};
+        }"""
+    )
+    assert colours["drawer"] == colours["page"], colours
+
+
+@needs_browser
+def test_pagefind_search_on_a_narrow_screen_opens_from_the_header(page, base_url):
+    page.set_viewport_size({"width": 400, "height": 800})
+    page.goto(base_url + ACTOR)
+    field = page.locator(".briefs-search input.pagefind-ui__search-input")
+    expect(field).to_be_hidden()
+    page.locator(".md-header__button[for='__search']").click()
+    expect(field).to_be_focused()
+    page.keyboard.type("homicides")
+    result = page.locator(f".pagefind-ui__result-link[href$='/{BRIEF}']")
+    expect(result).to_be_in_viewport()
+    page.keyboard.press("Escape")
+    expect(field).to_be_hidden()
+
+
+@needs_browser
+def test_pagefind_results_have_no_serious_accessibility_violation(page, base_url):
+    page.goto(base_url)
+    search(page, "Sheinbaum")
+    expect(page.locator(".pagefind-ui__result").first).to_be_visible()
+    violations = [v for v in axe_violations(page) if v["impact"] in {"serious", "critical"}]
+    assert not violations, describe(violations)
+
+
+@needs_browser
+def test_without_javascript_the_page_works_and_search_is_absent(page_without_js, base_url):
+    page = page_without_js
+    page.goto(base_url + BRIEF)
+    expect(page.locator("h1")).to_contain_text(BRIEF_TITLE)
+    expect(page.locator(".figure-card").first).to_be_visible()
+    expect(page.locator(".briefs-search")).to_be_hidden()
+    expect(page.locator(".md-header__button[for='__search']")).to_be_hidden()

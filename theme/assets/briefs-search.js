@@ -1,0 +1,60 @@
+/* Policy briefs: mounts Pagefind's search UI into the header (extra.briefs_search: pagefind).
+   The bundle (pagefind-ui.js, the index) is the site's own pagefind/ folder, written by the MkDocs
+   hook after the build. On narrow screens the header's magnifier (Material's #__search toggle) opens
+   the box. */
+(function () {
+  "use strict";
+  var box = document.getElementById("briefs-search");
+  if (!box || typeof window.PagefindUI !== "function") {
+    return;
+  }
+  // Pagefind's result URLs start at the site's root; the site may be served below a path
+  // (site_url's), which is where its pagefind/ folder sits.
+  var bundle = new URL(box.dataset.bundle, document.baseURI);
+  var root = bundle.pathname.replace(/pagefind\/?$/, "");
+  new window.PagefindUI({
+    element: "#briefs-search",
+    bundlePath: bundle.pathname,
+    baseUrl: root,
+    showImages: false,
+    showSubResults: false,
+    excerptLength: 18,
+    resetStyles: true,
+    translations: { placeholder: box.dataset.placeholder || "Search" },
+  });
+  box.classList.add("is-ready");
+  // Pagefind names its field with a title only: an accessible name instead, and no title for
+  // Material's tooltips to turn into a tooltip over the field.
+  var field = box.querySelector("input");
+  if (field) {
+    field.setAttribute("aria-label", box.dataset.placeholder || "Search");
+    field.removeAttribute("title");
+  }
+
+  var input = function () {
+    return box.querySelector("input");
+  };
+  var toggle = document.getElementById("__search");
+  if (toggle) {
+    toggle.addEventListener("change", function () {
+      var field = input();
+      if (toggle.checked && field) {
+        field.focus();
+      }
+    });
+  }
+  // Escape closes: it empties the box (and so the results) and, on narrow screens, the panel.
+  box.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") {
+      return;
+    }
+    var field = input();
+    if (field && field.value) {
+      field.value = "";
+      field.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+    if (toggle && toggle.checked) {
+      toggle.checked = false;
+    }
+  });
+})();
