@@ -19,6 +19,7 @@ from mkdocs.plugins import event_priority
 from generator.build import Project, build
 from generator.registry import RegistryError
 from generator.search_index import SearchIndexError, build_search_index, pagefind_executable
+from generator.site_config import ConfigError
 from generator.write import WriteError
 
 log = logging.getLogger("mkdocs.plugins.briefs")
@@ -63,7 +64,7 @@ def on_pre_build(config: Any) -> None:
     """Bring briefs/ up to date; problems become MkDocs warnings, so `--strict` fails on them."""
     try:
         report = build(project_of(config))
-    except (RegistryError, WriteError) as error:
+    except (RegistryError, WriteError, ConfigError) as error:
         raise PluginError(f"briefs: {error}") from error
     for problem in report.problems:
         log.warning("%s", problem)

@@ -36,7 +36,16 @@ def test_organisation_speaks_in_a_statement(extract_body):
         "In a statement, the agency said that \u201cthe network needs new trains.\u201d"
     )
     [quote] = extraction.quotes
-    assert quote.speaker in (None, "Transport Agency")
+    assert quote.speaker == "Transport Agency"
+
+
+def test_the_agency_is_not_resolved_when_two_agencies_are_named(extract_body):
+    extraction = extract_body(
+        "The Transport Agency met the Water Agency on Monday. "
+        "In a statement, the agency said that \u201cthe network needs new trains.\u201d"
+    )
+    [quote] = extraction.quotes
+    assert quote.speaker is None
 
 
 def test_tweeted_is_a_cue(extract_body):

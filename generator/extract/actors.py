@@ -147,11 +147,15 @@ def guess_type(candidate: Candidate, speakers: Mapping[str, ActorType]) -> Actor
 
 
 def nominal_mentions(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> list[Mention]:
-    """'the president' where exactly one actor of the article holds a role ending in that word."""
+    """'the president' where exactly one person of the article holds a role ending in that word, and
+    'the agency' where exactly one organisation's name ends in it ('the Transport Agency')."""
     by_head: dict[str, set[str]] = {}
+    types: dict[str, ActorType] = {}
     for mention in mentions:
-        if mention.role:
-            by_head.setdefault(mention.role.split()[-1].lower(), set()).add(mention.name)
+        head = nominal_head(mention)
+        if head:
+            by_head.setdefault(head, set()).add(mention.name)
+            types[mention.name] = mention.type
     found = []
     for head, owners in sorted(by_head.items()):
         if len(owners) != 1:
@@ -162,8 +166,19 @@ def nominal_mentions(sentences: Sequence[Sentence], mentions: Sequence[Mention])
                 continue
             for match in nominal.finditer(sentence.text):
                 span = Span(sentence.index, match.start(), match.end())
-                found.append(Mention(match.group(), span, next(iter(owners)), "person"))
+                owner = next(iter(owners))
+                found.append(Mention(match.group(), span, owner, types[owner]))
     return found
+
+
+def nominal_head(mention: Mention) -> str | None:
+    """The word a later 'the ...' names this actor by: its role's last word, or an organisation's."""
+    if mention.role:
+        return mention.role.split()[-1].lower()
+    last = mention.name.split()[-1].lower()
+    if mention.type == "organization" and " " in mention.name and last in lexicon.ORGANIZATION_WORDS:
+        return last
+    return None
 
 
 def build_actors(
