@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from generator.extract import lexicon
@@ -12,14 +11,28 @@ from generator.extract.gazetteer import country_of, first_name_gender, is_region
 from generator.extract.quotes import TRANSCRIPT_LABEL
 from generator.model import ActorType, Sentence
 
-TOKEN = r"[^\W_][\w.&'\u2019-]*"
 TOKEN_END = r"(?![\w.&'\u2019-])"
-# Skipped inside the regex: words that start lower-case or with a digit, unless they are a
-# connector once a possessive or final period is cut off ('of', "de's"); the words ending the text
-# are skipped in one match (no token after them), so the scan stays linear.
-NAME_TOKEN = re.compile(
-    rf"(?:(?!(?:{'|'.join(sorted(lexicon.NAME_CONNECTORS, key=len, reverse=True))})[.'\u2019s-]*{TOKEN_END})"
-    rf"[a-z0-9][\w.&'\u2019-]*{TOKEN_END}[\W_]*)*(?:({TOKEN})|$)"
+
+
+def capital_letters() -> str:
+    """A regex class of the capital letters of the Basic Multilingual Plane, as ranges."""
+    ranges: list[list[int]] = []
+    for code in range(0x10000):
+        if chr(code).isupper():
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    return "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in ranges)
+
+
+# A capitalised word not glued to a letter or digit before it: a class of literal letters first,
+# which the regex engine scans for in C, and most of the text (lower-case words) is never tried.
+CAPITALIZED_WORD = re.compile(rf"[{capital_letters()}](?<![^\W_].)[\w.&'\u2019-]*")
+WORD_PUNCTUATION = "_.&'\u2019-"
+# A connector right after a word of a name, one space between ('Bank of', 'Juan Ramón de').
+CONNECTOR_AFTER = re.compile(
+    rf" ((?:{'|'.join(sorted(lexicon.NAME_CONNECTORS, key=len, reverse=True))})[.'\u2019s-]*){TOKEN_END}"
 )
 APOSTROPHES = "'\u2019"
 ACRONYM = re.compile(r"^(?:[A-Z]{2,6}(?:-[A-Z]{2,6})?|(?:[A-Z]\.){2,4})$")
@@ -49,15 +62,14 @@ class Token(NamedTuple):
     start: int
     end: int
     possessive: bool
-
-    @property
-    def is_capitalized(self) -> bool:
-        return self.text[0].isupper()
+    is_capitalized: bool
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """A name as written in one sentence; `type` is None when the words alone cannot tell."""
+class Candidate(NamedTuple):
+    """A name as written in one sentence; `type` is None when the words alone cannot tell.
+
+    A tuple, as Token: one is made for most runs of capitalised words.
+    """
 
     sentence: int
     start: int
@@ -86,29 +98,49 @@ def find_candidates(sentences: Sequence[Sentence]) -> list[Candidate]:
 
 
 def tokenize(text: str) -> list[Token]:
-    """The words that may belong to a name: capitalised ones and connectors (of, de, la).
+    """The words that may belong to a name: capitalised ones and the connectors after them (of, de, la).
 
     The other words are left out: the gap they leave between two tokens breaks a run as they would.
     """
-    tokens = []
-    for match in NAME_TOKEN.finditer(text):
-        word = match.group(1)
-        if word is None:
-            continue  # the lower-case words that end the text
-        if word.isalpha() and not word[0].isupper() and word.lower() not in lexicon.NAME_CONNECTORS:
+    tokens: list[Token] = []
+    for match in CAPITALIZED_WORD.finditer(text):
+        if text[match.start() - 1 : match.start()] in WORD_PUNCTUATION and is_inside_word(
+            text, match.start()
+        ):
             continue
-        possessive = len(word) > 2 and (
-            word[-1] in APOSTROPHES or (word[-1] == "s" and word[-2] in APOSTROPHES)
-        )
-        if possessive:
-            word = word[: -2 if word[-1] == "s" else -1]
-        elif word[-1] == "." and not is_dotted(word):
-            word = word.rstrip(".")
-        word = word.rstrip("-")
-        if word and (word[0].isupper() or word.lower() in lexicon.NAME_CONNECTORS):
-            start = match.start(1)
-            tokens.append(Token(word, start, start + len(word), possessive))
+        token = make_token(match.group(), match.start())
+        while token is not None:
+            tokens.append(token)
+            if token.possessive or text[token.end : token.end + 1] != " ":
+                break  # the words after a possessive, or not one space away, cannot join the name
+            connector = CONNECTOR_AFTER.match(text, token.end)
+            token = make_token(connector.group(1), connector.start(1)) if connector else None
     return tokens
+
+
+def is_inside_word(text: str, start: int) -> bool:
+    """'x-Ray', "o'Neill": a capital after punctuation glued to a word is inside that word."""
+    position = start
+    while position and text[position - 1] in WORD_PUNCTUATION:
+        position -= 1
+    return position > 0 and text[position - 1].isalnum()
+
+
+def make_token(word: str, start: int) -> Token | None:
+    """The token a word makes once a possessive or a final period is cut off; None for other words."""
+    if word.isalpha():
+        if word[0].isupper() or word.lower() in lexicon.NAME_CONNECTORS:
+            return Token(word, start, start + len(word), False, word[0].isupper())
+        return None
+    possessive = len(word) > 2 and (word[-1] in APOSTROPHES or (word[-1] == "s" and word[-2] in APOSTROPHES))
+    if possessive:
+        word = word[: -2 if word[-1] == "s" else -1]
+    elif word[-1] == "." and not is_dotted(word):
+        word = word.rstrip(".")
+    word = word.rstrip("-")
+    if word and (word[0].isupper() or word.lower() in lexicon.NAME_CONNECTORS):
+        return Token(word, start, start + len(word), possessive, word[0].isupper())
+    return None
 
 
 def is_dotted(word: str) -> bool:
@@ -233,6 +265,8 @@ def trim_connectors(run: list[Token]) -> list[Token]:
 def split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
     """('Mexican Foreign Minister', 'Juan Ramón de la Fuente') from the whole run; a leading state
     ('New Jersey Gov. Chris Christie') is part of the title."""
+    if len(run) == 1:
+        return [], run  # a title always comes before a name
     position = next(
         (
             size
