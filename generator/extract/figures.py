@@ -49,7 +49,7 @@ CURRENCY = (
 FIGURE = re.compile(
     rf"(?<![\w.,/:-])(?P<currency>{CURRENCY})?\s?"
     r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-    rf"|(?:a |an )?(?:{NUMBER_WORD})(?:[- ](?:{NUMBER_WORD}))?)"
+    rf"|(?:a |an )?(?:{NUMBER_WORD})\b(?:[- ](?:{NUMBER_WORD})\b)?)"
     rf"(?:\s?(?P<scale>(?:{SCALE_WORD})\b))?"
     r"(?:\s?(?P<percent>%|percent\b|per cent\b|pct\b|pc\b|percentage points?\b))?",
     re.IGNORECASE,
@@ -136,18 +136,21 @@ def figures_in(sentence: Sentence, cast: Cast) -> Iterator[Figure]:
 
 
 def anchor_pattern(number_words: frozenset[str]) -> re.Pattern[str]:
-    """Digit runs and number words (lower case), each branch led by its first character.
+    """Digit runs and whole number words (lower case), each branch led by its first character.
 
-    Branches that all start with a literal let the regex engine skip ahead in C to a possible start.
+    Branches that all start with a literal let the regex engine skip ahead in C to a possible start;
+    a number word is checked to be a whole word only once its first letter is found.
     """
     branches = [f"{digit}[0-9]*" for digit in "0123456789"]
     for first, group in groupby(sorted(number_words), key=lambda word: word[0]):
         rests = sorted((word[1:] for word in group), key=len, reverse=True)
-        branches.append(f"{first}(?:{'|'.join(rests)})")
+        branches.append(rf"{first}(?<!\w{first})(?:{'|'.join(rests)})\b")
     return re.compile("|".join(branches))
 
 
 FIGURE_ANCHOR = anchor_pattern(frozenset(lexicon.NUMBER_WORDS))
+# The characters a figure may not follow (FIGURE's lookbehind), checked before FIGURE is tried.
+NOT_BEFORE_FIGURE = "_.,/:-"
 
 
 def figure_matches(text: str) -> Iterator[re.Match[str]]:
@@ -159,6 +162,8 @@ def figure_matches(text: str) -> Iterator[re.Match[str]]:
     position = 0
     for anchor in FIGURE_ANCHOR.finditer(folded):
         for start in range(max(position, anchor.start() - FIGURE_REACH), anchor.start() + 1):
+            if start and (text[start - 1].isalnum() or text[start - 1] in NOT_BEFORE_FIGURE):
+                continue
             match = FIGURE.match(text, start)
             if match:
                 yield match

@@ -1,0 +1,41 @@
+"""Rules made exact while extraction was made faster: the words a name or figure may start from."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.extract.names import capitalized_runs, tokenize
+
+
+def runs(text):
+    return [" ".join(token.text for token in run) for run in capitalized_runs(text, tokenize(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Bank of the Philippines lent more.", ["The Bank of the Philippines"]),
+        ("Juan Ram\u00f3n de la Fuente spoke.", ["Juan Ram\u00f3n de la Fuente"]),
+        (
+            "She met \u00c9lodie Martin and \u0416\u0435\u043d\u044f Petrov.",
+            ["She", "\u00c9lodie Martin", "\u0416\u0435\u043d\u044f Petrov"],
+        ),
+        ("Mayor Hall's office of Planning", ["Mayor Hall", "Planning"]),
+        ("x-Ray and o'Neill are glued to lower-case words", []),
+        ("a -Mexico link and 'Twas", ["Mexico", "Twas"]),
+        ("U.S.-Mexico talks, Sen. Jane Doe.", ["U.S.-Mexico", "Sen. Jane Doe"]),
+        ("Hall of, of the Fame", ["Hall", "Fame"]),
+    ],
+)
+def test_runs_of_capitalised_words_and_connectors(text, expected):
+    assert runs(text) == expected
+
+
+@pytest.mark.parametrize("word", ["tenants", "Tennessee", "tenure", "tensions", "oneself", "tenor"])
+def test_number_word_inside_a_longer_word_is_no_figure(extract_body, word):
+    assert extract_body(f"The {word} of the harbor board met again.").figures == ()
+
+
+def test_number_words_as_whole_words_are_still_figures(extract_body):
+    [figure] = extract_body("The repairs took twenty-five days.").figures
+    assert (figure.value, figure.unit) == (25.0, "days")
