@@ -160,19 +160,25 @@ def is_boundary(text: str, match: re.Match[str]) -> bool:
     """Whether the punctuation at `match` ends a sentence."""
     if match.group()[0] != "." or match.group().startswith(".."):
         return True
-    before = WORD_BEFORE.search(text, max(0, match.start() - WORD_BEFORE_REACH), match.start())
+    reach = max(0, match.start() - WORD_BEFORE_REACH)
+    # The word holds no space: looking for it from the last space tries fewer starts.
+    before = WORD_BEFORE.search(text, max(reach, text.rfind(" ", reach, match.start()) + 1), match.start())
     if before is None:
         return True
     word = before.group(1)
-    next_word = word_after(text, match.end()).strip("\"'\u201c\u2018([")
     if INNER_PERIODS.match(word):
-        return next_word.lower() in SENTENCE_STARTERS
+        return next_word(text, match.end()).lower() in SENTENCE_STARTERS
     key = word.lower()
     if key in ABBREVIATIONS:
         return False
     if key in NUMBER_ABBREVIATIONS:
-        return not next_word[:1].isdigit()
+        return not next_word(text, match.end())[:1].isdigit()
     return not (len(word) == 1 and word.isupper())
+
+
+def next_word(text: str, position: int) -> str:
+    """The word after `position`, without the quote mark or bracket opening it."""
+    return word_after(text, position).strip("\"'\u201c\u2018([")
 
 
 def word_after(text: str, position: int) -> str:

@@ -92,6 +92,13 @@ CHANGE_VERBS = frozenset(
     if w.endswith(("ed", "s")) or w in ("fell", "rose")
 )
 MEASURE_MAX_WORDS = 8
+QUALIFIERS_LONGEST_FIRST = tuple(sorted(lexicon.QUALIFIERS, key=len, reverse=True))
+ORDINAL_OR_TIME = re.compile(r"^(?:st|nd|rd|th|s)\b|^:\d\d|^[ap]\.?m\b")
+LOWER_WORD = re.compile(r"[a-z]+")
+# 'of school buildings': the phrase after the figure that says what it counts.
+PHRASE_AFTER = re.compile(r"\s*(?:[a-z]+\s+){0,1}?(?:of|in|for)\s+(?P<phrase>[^,.;:()]+)")
+# 'the number of seizures rose to': the phrase before the figure, in a clause leading to it.
+PHRASE_BEFORE = re.compile(r"\b(?:in|of)\s+(?P<phrase>[^,.;:()]+?)\s+(?:by|to|of)\s+(?:[a-z]+\s+){0,2}$")
 # 'fentanyl seizures rose by': the subject before a change verb at the end of the clause; the
 # lookbehind starts it where its run of words starts (no match starts later), which keeps it linear.
 CHANGE_SUBJECT = re.compile(
@@ -111,7 +118,8 @@ def extract_figures(sentences: Sequence[Sentence], cast: Cast) -> list[Figure]:
 
 def figures_in(sentence: Sentence, cast: Cast) -> Iterator[Figure]:
     text = sentence.text
-    source = source_in(sentence, cast)
+    source: str | None = None
+    has_source = False  # looked up once, when the sentence has a figure
     for match in figure_matches(text):
         value = number_value(match.group("number"), match.group("scale"))
         if value is None or is_date_or_time(text, match):
@@ -123,6 +131,8 @@ def figures_in(sentence: Sentence, cast: Cast) -> Iterator[Figure]:
             continue
         start = match.start() + len(match.group()) - len(match.group().lstrip())
         qualifier = qualifier_before(text, start)
+        if not has_source:
+            source, has_source = source_in(sentence, cast), True
         yield Figure(
             value=value,
             unit=unit,
@@ -228,7 +238,7 @@ def is_date_or_time(text: str, match: re.Match[str]) -> bool:
     following = after.split(maxsplit=1)[0].lower().rstrip(".,") if after else ""
     if following in lexicon.MONTHS or following in ("a.m", "p.m", "am", "pm", "a.m.", "p.m."):
         return True
-    return bool(re.match(r"^(?:st|nd|rd|th|s)\b|^:\d\d|^[ap]\.?m\b", text[match.end() : match.end() + 4]))
+    return bool(ORDINAL_OR_TIME.match(text[match.end() : match.end() + 4]))
 
 
 def is_spelled_count(match: re.Match[str], unit: str, value: float) -> bool:
@@ -242,7 +252,7 @@ def is_spelled_count(match: re.Match[str], unit: str, value: float) -> bool:
 
 def qualifier_before(text: str, start: int) -> str | None:
     before = " ".join(text[max(0, start - NEAR) : start].lower().split()[-3:])
-    for qualifier in sorted(lexicon.QUALIFIERS, key=len, reverse=True):
+    for qualifier in QUALIFIERS_LONGEST_FIRST:
         if before.endswith(qualifier) and (
             len(before) == len(qualifier) or before[-len(qualifier) - 1] == " "
         ):
@@ -252,11 +262,11 @@ def qualifier_before(text: str, start: int) -> str | None:
 
 def change_near(text: str, start: int, end: int, qualifier: str | None) -> Change | None:
     """Direction of change from the noun right after the figure (a 5% drop), else the words before it."""
-    after = re.findall(r"[a-z]+", text[end : end + NEAR].lower())[:1]
+    after = LOWER_WORD.findall(text[end : end + NEAR].lower())[:1]
     if after and after[0] in CHANGE_NOUNS:
         return CHANGE_NOUNS[after[0]]
     lead = text[max(0, start - NEAR) : start].lower().rstrip().removesuffix(qualifier or "")
-    before = re.findall(r"[a-z]+", lead)[-CHANGE_VERBS_WINDOW:]
+    before = LOWER_WORD.findall(lead)[-CHANGE_VERBS_WINDOW:]
     for word in reversed(before):
         if word in lexicon.INCREASE_WORDS:
             return "increase"
@@ -267,16 +277,14 @@ def change_near(text: str, start: int, end: int, qualifier: str | None) -> Chang
 
 def measure_of(text: str, start: int, end: int, unit: str) -> str:
     """What the figure counts: the phrase after 'of'/'in' that follows it, or the one it closes."""
-    after = re.match(
-        r"\s*(?:[a-z]+\s+){0,1}?(?:of|in|for)\s+(?P<phrase>[^,.;:()]+)", text[end : end + PHRASE_REACH]
-    )
+    after = PHRASE_AFTER.match(text[end : end + PHRASE_REACH])
     if after and not is_time_phrase(after.group("phrase")):
         return noun_phrase(after.group("phrase"))
     clause = text[clause_start(text, start) : start]
     subject = CHANGE_SUBJECT.search(clause)
     if subject and subject.group("verb") in CHANGE_VERBS:
         return noun_phrase(" ".join(subject.group("phrase").split()[-4:]))
-    before = re.search(r"\b(?:in|of)\s+(?P<phrase>[^,.;:()]+?)\s+(?:by|to|of)\s+(?:[a-z]+\s+){0,2}$", clause)
+    before = PHRASE_BEFORE.search(clause)
     if before:
         return noun_phrase(before.group("phrase"))
     changed = CHANGED_OBJECT.search(clause)
@@ -332,6 +340,9 @@ def merge_repeats(figures: Sequence[Figure]) -> list[Figure]:
         groups.setdefault((figure.value, figure.unit.lower()), []).append(figure)
     merged = []
     for group in groups.values():
+        if len(group) == 1:
+            merged.append(group[0])
+            continue
         best = max(group, key=completeness)
         for other in group:
             best = replace(

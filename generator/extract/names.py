@@ -85,15 +85,18 @@ class Candidate(NamedTuple):
 def find_candidates(sentences: Sequence[Sentence]) -> list[Candidate]:
     """Every name in the sentences, in reading order."""
     found: list[Candidate] = []
+    kinds: dict[str, ActorType | None] = {}  # an article names the same few actors again and again
     for sentence in sentences:
         first = first_word_start(sentence.text)
-        defined = [*find_definitions(sentence), *find_label(sentence, first)]
+        defined = [*find_definitions(sentence)] if "(" in sentence.text else []
+        if ":" in sentence.text:
+            defined += find_label(sentence, first)
         taken = [(c.start, c.end) for c in defined]
         found += defined
         for run in capitalized_runs(sentence.text, tokenize(sentence.text)):
             if taken and any(run[0].start < end and start < run[-1].end for start, end in taken):
                 continue
-            found += analyze_run(sentence, run, is_initial=run[0].start == first)
+            found += analyze_run(sentence, run, kinds, is_initial=run[0].start == first)
     return found
 
 
@@ -169,8 +172,13 @@ def capitalized_runs(text: str, tokens: Sequence[Token]) -> Iterator[list[Token]
         yield run
 
 
-def analyze_run(sentence: Sentence, run: list[Token], *, is_initial: bool) -> Iterator[Candidate]:
-    """Strip what is not part of the name (sentence-initial words, titles, leading demonyms)."""
+def analyze_run(
+    sentence: Sentence, run: list[Token], kinds: dict[str, ActorType | None], *, is_initial: bool
+) -> Iterator[Candidate]:
+    """Strip what is not part of the name (sentence-initial words, titles, leading demonyms).
+
+    `kinds` holds the type the words of each name already read in the article show.
+    """
     if is_initial and run[0].text.lower() in lexicon.FUNCTION_WORDS:
         run = drop_leading_connectors(run[1:])
         is_initial = False
@@ -182,7 +190,7 @@ def analyze_run(sentence: Sentence, run: list[Token], *, is_initial: bool) -> It
         return
     if role_tokens:
         yield from countries_in(sentence, role_tokens)
-    kind = "person" if role_tokens else classify(name_tokens)
+    kind = "person" if role_tokens else classify_once(name_tokens, kinds)
     if kind is None and len(name_tokens) == 1:
         kind = kind_from_next_word(sentence.text, name_tokens[0])
     name_tokens, rest = split_origin(name_tokens) if kind == "person" else (name_tokens, [])
@@ -197,7 +205,7 @@ def analyze_run(sentence: Sentence, run: list[Token], *, is_initial: bool) -> It
         is_venue=kind == "place" and preceding_word(sentence.text, run[0].start) in VENUE_PREPOSITIONS,
     )
     if rest:
-        yield from analyze_run(sentence, rest, is_initial=False)
+        yield from analyze_run(sentence, rest, kinds, is_initial=False)
 
 
 def kind_from_next_word(text: str, token: Token) -> ActorType | None:
@@ -231,6 +239,8 @@ def countries_in(sentence: Sentence, tokens: Sequence[Token]) -> Iterator[Candid
 
 
 def first_word_start(text: str) -> int:
+    if text[:1].isalnum():
+        return 0
     match = FIRST_WORD.search(text)
     return match.start() if match else 0
 
@@ -293,10 +303,16 @@ def split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
     return run[:position], drop_leading_connectors(run[position:])
 
 
-def classify(tokens: Sequence[Token]) -> ActorType | None:
-    """The type that the words of a name show, or None when they show none."""
-    words = [t.text.lower().rstrip(".") for t in tokens]
+def classify_once(tokens: Sequence[Token], kinds: dict[str, ActorType | None]) -> ActorType | None:
     text = " ".join(t.text for t in tokens)
+    if text not in kinds:
+        kinds[text] = classify(tokens, text)
+    return kinds[text]
+
+
+def classify(tokens: Sequence[Token], text: str) -> ActorType | None:
+    """The type that the words of a name (`text`, the words joined) show, or None when they show none."""
+    words = [t.text.lower().rstrip(".") for t in tokens]
     if country_of(text):
         return "country"
     if any(w in lexicon.ORGANIZATION_WORDS for w in words):
@@ -333,8 +349,6 @@ def join(text: str, tokens: Sequence[Token]) -> str:
 
 def find_definitions(sentence: Sentence) -> Iterator[Candidate]:
     """'CBP (Customs and Border Protection)' and 'Customs and Border Protection (CBP)'."""
-    if "(" not in sentence.text:
-        return
     for match in DEFINITION_BEFORE.finditer(sentence.text):
         acronym, expansion = match.group(1), match.group(2).strip()
         if initials(expansion) == acronym:
