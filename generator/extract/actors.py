@@ -13,6 +13,7 @@ from generator.extract.names import Candidate
 from generator.model import Actor, ActorType, Mention, Sentence, Span
 
 EMPTY: Mapping[str, ActorType] = {}
+MEMBER_SUFFIXES = ("ers", "ites", "ists")
 ADJECTIVE_SUFFIXES = ("-based", "-born", "-led", "-backed", "-controlled", "-owned", "-run")
 
 
@@ -36,11 +37,11 @@ def resolve_actors(
     candidates: Sequence[Candidate], sentences: Sequence[Sentence], speakers: Mapping[str, ActorType] = EMPTY
 ) -> Cast:
     """The actors the names found in `sentences` stand for (names found once, resolved per speaker set)."""
-    owners = surname_owners(candidates)
     acronyms = {c.acronym: c.name for c in candidates if c.acronym}
+    others = OtherNames(surname_owners(candidates), acronyms, speakers, member_stems(candidates))
     mentions: list[Mention] = []
     for candidate in candidates:
-        resolved = resolve(candidate, owners, acronyms, speakers)
+        resolved = resolve(candidate, others)
         if resolved is not None:
             mentions.append(resolved)
     mentions += nominal_mentions(sentences, mentions)
@@ -55,19 +56,59 @@ class Owner:
 
     name: str
     sentence: int
+    is_typed: bool = True  # a person by its words; else a name of several words that tell no type
+
+
+@dataclass(frozen=True)
+class OtherNames:
+    """What resolving one name needs to know of the article's other names."""
+
+    owners: dict[str, list[Owner]]
+    acronyms: dict[str, str]
+    speakers: Mapping[str, ActorType]
+    stems: frozenset[str]
+
+
+def member_stems(candidates: Sequence[Candidate]) -> frozenset[str]:
+    """The words of the article's names that a group of members or followers may be named after:
+    those of an organisation's name ('Birch' of the John Birch Society), a person's surname."""
+    stems: set[str] = set()
+    for candidate in candidates:
+        words = candidate.name.split()
+        if len(words) < 2 or candidate.type not in ("organization", "person"):
+            continue
+        for word in words if candidate.type == "organization" else words[-1:]:
+            if word.isalpha() and word[0].isupper() and word.lower() not in lexicon.ORGANIZATION_WORDS:
+                stems.add(word)
+    return frozenset(stems)
+
+
+def is_members_noun(name: str, stems: frozenset[str]) -> bool:
+    """'Birchers' (John Birch Society), 'Clintonites', 'Partiers' (a party): a group named after a name."""
+    for suffix in MEMBER_SUFFIXES:
+        stem = name.removesuffix(suffix)
+        if stem != name and len(stem) > 2 and (stem in stems or f"{stem[:-1]}y" in stems):
+            return True
+    return False
 
 
 def surname_owners(candidates: Sequence[Candidate]) -> dict[str, list[Owner]]:
     """Each surname mapped to the people who bear it, in order of first appearance."""
     owners: dict[str, list[Owner]] = {}
     for candidate in candidates:
-        if candidate.type != "person" or not (" " in candidate.name or candidate.role):
+        is_typed = candidate.type == "person" and (" " in candidate.name or candidate.role is not None)
+        if not is_typed and not is_untyped_full_name(candidate):
             continue
         surname = surname_of(candidate.name)
         bearers = owners.setdefault(surname, [])
         if surname[0].isupper() and all(o.name != candidate.name for o in bearers):
-            bearers.append(Owner(candidate.name, candidate.sentence))
+            bearers.append(Owner(candidate.name, candidate.sentence, is_typed))
     return owners
+
+
+def is_untyped_full_name(candidate: Candidate) -> bool:
+    """'Minyon Moore', 'Htin Kyaw': words that tell no type and that no first-name list holds."""
+    return candidate.type is None and " " in candidate.name and guess_type(candidate, EMPTY) == "person"
 
 
 def surname_of(name: str) -> str:
@@ -77,14 +118,19 @@ def surname_of(name: str) -> str:
     return words[-1]
 
 
-def owner_of(candidate: Candidate, owners: dict[str, list[Owner]]) -> str | None:
+def owner_of(candidate: Candidate, owners: dict[str, list[Owner]], *, is_person: bool) -> str | None:
     """The full name a lone surname stands for: the first person introduced with it, of the title's gender.
 
     News writing introduces a person by full name and then uses the surname; when relatives share
     it ('Ted Cruz', 'Heidi Cruz'), the surname alone means the first introduced, the principal.
-    A surname first written with a title only ('President Obama') stays that person.
+    A surname first written with a title only ('President Obama') stays that person. A name whose
+    words tell no type ('Minyon Moore') owns its surname only where that is a person's ('Ms. Moore',
+    'Moore said'), and only when no person's name does: 'the Mall' is not the National Mall's.
     """
-    fitting = [o for o in owners.get(candidate.name, []) if fits_title(o.name, candidate.role)]
+    bearers = owners.get(candidate.name, [])
+    if not is_person or any(o.is_typed and " " in o.name for o in bearers):
+        bearers = [o for o in bearers if o.is_typed]
+    fitting = [o for o in bearers if fits_title(o.name, candidate.role)]
     earlier = [o for o in fitting if o.sentence <= candidate.sentence]
     full_names = [o.name for o in earlier if " " in o.name]
     if full_names or earlier:
@@ -102,28 +148,26 @@ def fits_title(name: str, role: str | None) -> bool:
     return first_name_gender(name.split()[0]) in (None, "unknown", wanted)
 
 
-def resolve(
-    candidate: Candidate,
-    owners: dict[str, list[Owner]],
-    acronyms: dict[str, str],
-    speakers: Mapping[str, ActorType],
-) -> Mention | None:
+def resolve(candidate: Candidate, others: OtherNames) -> Mention | None:
     """The mention a candidate stands for, or None when it names no actor."""
     span = Span(candidate.sentence, candidate.start, candidate.end)
     text, name = candidate.name, candidate.name
     kind: ActorType | None = candidate.type
     if kind == "country" or country_of(name):
         return Mention(text, span, country_of(name) or name, "country", candidate.role)
-    if name in acronyms and candidate.acronym is None:
-        return Mention(text, span, acronyms[name], "organization")
+    if name in others.acronyms and candidate.acronym is None:
+        return Mention(text, span, others.acronyms[name], "organization")
     if kind in (None, "person") and " " not in name:
-        owner = owner_of(candidate, owners)
+        is_person = kind == "person" or others.speakers.get(name) == "person"
+        owner = owner_of(candidate, others.owners, is_person=is_person)
         if owner is not None:
             return Mention(text, span, owner, "person", candidate.role)
+        if kind is None and is_members_noun(name, others.stems):
+            return Mention(text, span, name, "group")
     if kind == "place" and candidate.is_venue:
         return None
     if kind is None:
-        kind = guess_type(candidate, speakers)
+        kind = guess_type(candidate, others.speakers)
         if kind is None:
             return None
     return Mention(text, span, name, kind, candidate.role)

@@ -58,6 +58,10 @@ PERSON_ATTRIBUTES = words(
     """administration campaign camp family aide aides spokesman spokeswoman wife husband son daughter
     brother sister father mother"""
 )
+# What a possessive lone name has that only a person has: 'Davis' commentary', 'Lopez's remarks'.
+PERSON_WORKS = words("commentary column op-ed remarks speech testimony memoir autobiography")
+# Nouns after the name of a social platform: 'a Twitter user', 'her Instagram account'.
+PLATFORM_NOUNS = words("user users account accounts handle feed page")
 # Courtesy titles that tell a person's gender.
 TITLE_GENDERS = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"}
 

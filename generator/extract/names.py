@@ -52,6 +52,7 @@ DEFINITION_BEFORE = re.compile(r"\b([A-Z]{2,8})\s+\(([A-Z][^()]{3,80})\)")
 FIRST_WORD = re.compile(r"[^\W_]")
 PRECEDING_WORD = re.compile(r"\b(\w+)\W*(?:(?:the|a|an)\s+)?$")
 PRECEDING_REACH = 80
+PARTY_LABELS = lexicon.PARTY_ADJECTIVES | lexicon.words("democrat gop independent")
 VENUE_PREPOSITIONS = lexicon.words("in at near outside inside across throughout from to into")
 
 
@@ -192,7 +193,7 @@ def analyze_run(
         yield from countries_in(sentence, role_tokens)
     kind = "person" if role_tokens else classify_once(name_tokens, kinds)
     if kind is None and len(name_tokens) == 1:
-        kind = kind_from_next_word(sentence.text, name_tokens[0])
+        kind = kind_from_next_word(sentence.text, name_tokens[0], is_initial=is_initial)
     name_tokens, rest = split_origin(name_tokens) if kind == "person" else (name_tokens, [])
     yield Candidate(
         sentence=sentence.index,
@@ -208,17 +209,22 @@ def analyze_run(
         yield from analyze_run(sentence, rest, kinds, is_initial=False)
 
 
-def kind_from_next_word(text: str, token: Token) -> ActorType | None:
-    """'the Obama administration', 'Obama's former strategist': a person; 'the Gannett newspaper
-    chain': an organisation. A lone name takes the type of what the next words make of it."""
+def kind_from_next_word(text: str, token: Token, *, is_initial: bool) -> ActorType | None:
+    """'the Obama administration', 'Obama's former strategist', 'Davis' commentary': a person; 'the
+    Gannett newspaper chain', 'a Twitter user': an organisation. A lone name takes the type of what
+    the next words make of it ('Coke user?' opening a sentence is no platform's)."""
     following = NEXT_WORDS.match(text, token.end)
     words = following.group(1).split() if following else []
     heads = [w for w in words if w not in lexicon.TITLE_MODIFIERS]
     if not heads:
         return None
-    if heads[0] in lexicon.PERSON_ATTRIBUTES or (token.possessive and heads[0] in lexicon.TITLE_HEADS):
+    if heads[0] in lexicon.PERSON_ATTRIBUTES or (
+        token.possessive and (heads[0] in lexicon.TITLE_HEADS or heads[0] in lexicon.PERSON_WORKS)
+    ):
         return "person"
-    if not token.possessive and heads[0] in lexicon.ORGANIZATION_WORDS:
+    if not token.possessive and (
+        heads[0] in lexicon.ORGANIZATION_WORDS or (heads[0] in lexicon.PLATFORM_NOUNS and not is_initial)
+    ):
         return "organization"
     return None
 
@@ -274,13 +280,13 @@ def trim_connectors(run: list[Token]) -> list[Token]:
 
 def split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
     """('Mexican Foreign Minister', 'Juan Ramón de la Fuente') from the whole run; a leading state
-    ('New Jersey Gov. Chris Christie') is part of the title."""
+    ('New Jersey Gov. Chris Christie', 'Ohio Gov. John Kasich') is part of the title."""
     if len(run) == 1:
         return [], run  # a title always comes before a name
     position = next(
         (
             size
-            for size in (3, 2)
+            for size in (3, 2, 1)
             if size + 1 < len(run)
             and run[size].text.lower() in lexicon.TITLE_HEADS
             and is_region(" ".join(t.text for t in run[:size]))
@@ -298,9 +304,29 @@ def split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
             break
         position += 1
     name, _ = split_origin(run[position:])
-    if not has_head or any(t.text.lower() in lexicon.ORGANIZATION_WORDS for t in name):
+    if not has_head:
+        return split_label(run)
+    if any(t.text.lower() in lexicon.ORGANIZATION_WORDS for t in name):
         return [], run
     return run[:position], drop_leading_connectors(run[position:])
+
+
+def split_label(run: list[Token]) -> tuple[list[Token], list[Token]]:
+    """('Republican', 'Donald Trump'), ('German', 'Angela Merkel'): a party or a people written before
+    a name that a first name shows to be a person's is said of that person, as a title is."""
+    position = 0
+    while position < len(run) - 2 and is_label(run[position].text):
+        position += 1
+    if position and first_name_gender(run[position].text) is not None:
+        return run[:position], run[position:]
+    return [], run
+
+
+def is_label(word: str) -> bool:
+    """A party ('Republican') or a demonym ('German'); not a country's own name, which may be a first
+    name ('Jordan Michael Peterson')."""
+    country = country_of(word)
+    return word.lower() in PARTY_LABELS or (country is not None and country.casefold() != word.casefold())
 
 
 def classify_once(tokens: Sequence[Token], kinds: dict[str, ActorType | None]) -> ActorType | None:

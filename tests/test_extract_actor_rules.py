@@ -1,0 +1,71 @@
+"""Actor rules for names whose words alone do not tell what they name, each on a small example."""
+
+from __future__ import annotations
+
+
+def actors(extraction):
+    return {actor.name: actor for actor in extraction.actors}
+
+
+def test_platform_before_a_noun_of_its_users_is_an_organisation(extract_body):
+    extraction = extract_body("As one Chirper user pointed out, the harbor plan is late.")
+    assert actors(extraction)["Chirper"].type == "organization"
+
+
+def test_a_platform_noun_after_the_first_word_of_a_sentence_makes_no_organisation(extract_body):
+    extraction = extract_body("\u201cNotice the delays. Crate user?\u201d the mayor wrote.")
+    assert "Crate" not in actors(extraction)
+
+
+def test_possessive_before_a_persons_work_is_a_person(extract_body):
+    extraction = extract_body("As stated in Okonkwo's commentary, the bridge plan is late.")
+    assert actors(extraction)["Okonkwo"].type == "person"
+
+
+def test_members_named_after_an_organisation_of_the_article_are_a_group(extract_body):
+    extraction = extract_body(
+        "He joined the Harbor Guild Society at twenty. Guilders distrusted the port authority."
+    )
+    assert actors(extraction)["Guilders"].type == "group"
+
+
+def test_plural_opening_a_sentence_is_no_group_without_a_name_it_comes_from(extract_body):
+    extraction = extract_body("Welders distrusted the port authority, the report says.")
+    assert "Welders" not in actors(extraction)
+
+
+def test_surname_of_a_full_name_no_first_name_list_holds_joins_it_when_it_is_a_persons(extract_body):
+    extraction = extract_body(
+        "Minyon Okafor runs the harbor council.",
+        "\u201cWe will rebuild the pier,\u201d Ms. Okafor said.",
+    )
+    assert actors(extraction)["Minyon Okafor"].aliases == ("Okafor", "Ms. Okafor")
+    assert [q.speaker for q in extraction.quotes] == ["Minyon Okafor"]
+
+
+def test_a_common_noun_ending_a_name_is_not_taken_for_its_surname(extract_body):
+    extraction = extract_body(
+        "Visitors crowded the Harbor Mall on Sunday. Lights filled the Mall at night, a guide said."
+    )
+    assert "Mall" not in actors(extraction)["Harbor Mall"].aliases
+
+
+def test_a_state_of_one_word_before_a_title_is_part_of_the_role(extract_body):
+    extraction = extract_body("Ohio Gov. Rosa Villanueva signed the bill.")
+    person = actors(extraction)["Rosa Villanueva"]
+    assert person.role == "Ohio Gov."
+
+
+def test_a_party_or_people_before_a_persons_name_is_said_of_the_person(extract_body):
+    extraction = extract_body(
+        "Republican Donald Hale met German Angela Vogt. Later, Hale said the talks went well."
+    )
+    found = actors(extraction)
+    assert (found["Donald Hale"].role, found["Angela Vogt"].role) == ("Republican", "German")
+    assert found["Germany"].type == "country"
+    assert "Republican Donald Hale" not in found
+
+
+def test_a_country_that_is_also_a_first_name_stays_in_the_name(extract_body):
+    extraction = extract_body("Jordan Michael Peterson spoke at the harbor.")
+    assert "Jordan Michael Peterson" in actors(extraction)
