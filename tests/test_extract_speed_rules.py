@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from generator.extract.names import capitalized_runs, tokenize
+from generator.extract.names import capitalized_runs
 
 
 def runs(text):
-    return [" ".join(token.text for token in run) for run in capitalized_runs(text, tokenize(text))]
+    return [" ".join(token.text for token in run) for run in capitalized_runs(text)]
 
 
 @pytest.mark.parametrize(

@@ -74,9 +74,9 @@ def member_stems(candidates: Sequence[Candidate]) -> frozenset[str]:
     those of an organisation's name ('Birch' of the John Birch Society), a person's surname."""
     stems: set[str] = set()
     for candidate in candidates:
-        words = candidate.name.split()
-        if len(words) < 2 or candidate.type not in ("organization", "person"):
+        if candidate.type not in ("organization", "person") or " " not in candidate.name:
             continue
+        words = candidate.name.split()
         for word in words if candidate.type == "organization" else words[-1:]:
             if word.isalpha() and word[0].isupper() and word.lower() not in lexicon.ORGANIZATION_WORDS:
                 stems.add(word)

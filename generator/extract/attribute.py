@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import islice
 
 from generator.extract import lexicon
 from generator.extract.actors import Cast
@@ -15,6 +16,7 @@ from generator.extract.speakers import Attributor, Position, Speaker
 from generator.model import ActorType, Quote, QuoteKind, Sentence, Span
 
 WORDS = re.compile(r"[\w'\u2019-]+")
+WORD_CHARACTER = re.compile(r"\w")
 BARE_WORDS = re.compile(r"\w(?:[\w'\u2019-]*\w)?")
 TERM_MAX_WORDS = 2
 TITLE_MAX_WORDS = 6
@@ -36,11 +38,12 @@ def attribute_quotes(
 ) -> tuple[list[Quote], frozenset[str]]:
     """Quotes with speakers, and the capitalised words found speaking that are not actors."""
     attributor = Attributor(sentences, cast)
+    starts = [(s.paragraph, s.start) for s in sentences]
     quotes: list[Quote] = []
     unknown: set[str] = set()
     for span in spans:
-        start = locate(sentences, span.pieces[0].paragraph, span.pieces[0].start)
-        end = locate(sentences, span.pieces[-1].paragraph, span.pieces[-1].end)
+        start = locate(sentences, starts, span.pieces[0].paragraph, span.pieces[0].start)
+        end = locate(sentences, starts, span.pieces[-1].paragraph, span.pieces[-1].end)
         speaker = attributor.find_speaker(start, end, span.text)
         if speaker is not None and not speaker.is_known:
             unknown.add(speaker.name)
@@ -80,9 +83,12 @@ def cue_subjects(sentences: Sequence[Sentence], candidates: Sequence[Candidate])
     return found
 
 
-def locate(sentences: Sequence[Sentence], paragraph: int, offset: int) -> Position:
-    """The sentence holding a paragraph offset, and the offset inside it."""
-    index = bisect_right(sentences, (paragraph, offset), key=lambda s: (s.paragraph, s.start)) - 1
+def locate(
+    sentences: Sequence[Sentence], starts: Sequence[tuple[int, int]], paragraph: int, offset: int
+) -> Position:
+    """The sentence holding a paragraph offset, and the offset inside it (`starts`: where each
+    sentence starts, as (paragraph, offset))."""
+    index = bisect_right(starts, (paragraph, offset)) - 1
     holder = sentences[index] if index >= 0 and sentences[index].paragraph == paragraph else sentences[0]
     return Position(holder.index, max(0, min(offset - holder.start, len(holder.text))))
 
@@ -93,8 +99,8 @@ def kind_of(text: str, sentence: Sentence, offset: int, *, is_said: bool) -> Quo
     A few lower-case words in quote marks are a scare quote, unless a cue gives them a speaker:
     'Reid called him a "spoiled brat"' quotes Reid.
     """
-    words = WORDS.findall(text)
-    at_start = not re.search(r"[\w]", sentence.text[: max(offset - 1, 0)])
+    words = [m.group() for m in islice(WORDS.finditer(text), TITLE_MAX_WORDS + 1)]  # enough to tell
+    at_start = not WORD_CHARACTER.search(sentence.text, 0, max(offset - 1, 0))
     if not at_start and len(words) <= TERM_MAX_WORDS and not text[:1].isupper():
         return "partial" if is_said else "term"
     if (

@@ -94,32 +94,53 @@ def find_candidates(sentences: Sequence[Sentence]) -> list[Candidate]:
             defined += find_label(sentence, first)
         taken = [(c.start, c.end) for c in defined]
         found += defined
-        for run in capitalized_runs(sentence.text, tokenize(sentence.text)):
+        for run in capitalized_runs(sentence.text):
             if taken and any(run[0].start < end and start < run[-1].end for start, end in taken):
                 continue
             found += analyze_run(sentence, run, kinds, is_initial=run[0].start == first)
     return found
 
 
-def tokenize(text: str) -> list[Token]:
-    """The words that may belong to a name: capitalised ones and the connectors after them (of, de, la).
-
-    The other words are left out: the gap they leave between two tokens breaks a run as they would.
-    """
-    tokens: list[Token] = []
+def capitalized_runs(text: str) -> list[list[Token]]:
+    """Maximal runs of capitalised words, with up to two connectors (of, de, la) inside, one space
+    between words: punctuation, a lower-case word or a possessive ends a run."""
+    runs: list[list[Token]] = []
+    run: list[Token] = []
+    pending: list[Token] = []  # the connectors after the run's last word, joining it if a word follows
     for match in CAPITALIZED_WORD.finditer(text):
-        if text[match.start() - 1 : match.start()] in WORD_PUNCTUATION and is_inside_word(
-            text, match.start()
-        ):
+        start = match.start()
+        if text[start - 1 : start] in WORD_PUNCTUATION and is_inside_word(text, start):
             continue
-        token = make_token(match.group(), match.start())
-        while token is not None:
-            tokens.append(token)
-            if token.possessive or text[token.end : token.end + 1] != " ":
-                break  # the words after a possessive, or not one space away, cannot join the name
+        token = make_token(match.group(), start)
+        if token is None:
+            continue
+        last = pending[-1] if pending else run[-1] if run else None
+        if last is not None and text[last.end : token.start] == " ":
+            run += [*pending, token]
+        else:
+            runs += [run] if run else []
+            run = [token]
+        pending = []
+        if token.possessive:
+            runs.append(run)  # a possessive ends a name: the words after it cannot join it
+            run = []
+            continue
+        while text[token.end : token.end + 1] == " ":
             connector = CONNECTOR_AFTER.match(text, token.end)
-            token = make_token(connector.group(1), connector.start(1)) if connector else None
-    return tokens
+            following = make_token(connector.group(1), connector.start(1)) if connector else None
+            if following is None:
+                break
+            if len(pending) == 2:
+                runs.append(run)  # three connectors in a row join no name
+                run, pending = [], []
+                break
+            pending.append(following)
+            if following.possessive:
+                break
+            token = following
+    if run:
+        runs.append(run)
+    return runs
 
 
 def is_inside_word(text: str, start: int) -> bool:
@@ -150,27 +171,6 @@ def make_token(word: str, start: int) -> Token | None:
 def is_dotted(word: str) -> bool:
     """U.S., Sen., Dr.: a period that belongs to the word."""
     return bool(re.match(r"^(?:[A-Za-z]\.)+$", word)) or word.lower() in lexicon.TITLE_HEADS
-
-
-def capitalized_runs(text: str, tokens: Sequence[Token]) -> Iterator[list[Token]]:
-    """Maximal runs of capitalised words, with connectors (of, de, la) inside, not across punctuation."""
-    run: list[Token] = []
-    pending: list[Token] = []
-    for token in tokens:
-        last = pending[-1] if pending else run[-1] if run else None
-        if last is not None and (text[last.end : token.start] != " " or last.possessive):
-            yield from ([run] if run else [])
-            run, pending = [], []
-        if token.is_capitalized:
-            run += [*pending, token]
-            pending = []
-        elif run and token.text.lower() in lexicon.NAME_CONNECTORS and len(pending) < 2:
-            pending.append(token)
-        else:
-            yield from ([run] if run else [])
-            run, pending = [], []
-    if run:
-        yield run
 
 
 def analyze_run(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from generator.extract import lexicon
 from generator.extract.actors import Cast
@@ -38,6 +39,7 @@ VERB_AFTER_SUBJECT = re.compile(
     r"(?:of (?:[A-Z][\w.'\u2019-]*\s*)+)?\s*(?:,[^,\"\u201c\u201d]{1,80},\s*|,\s*)?"
     r"(?!(?:and|or|but|who|which|that|is|was|to|in|of|on|at|for|with)\b)[a-z]{2,}\b"
 )
+WORD_CHARACTER = re.compile(r"\w")
 CONTRACTION = re.compile(r"['\u2019](?:re|s|ve|ll|d|m|t)$")
 SUBJECT_TYPES = frozenset(["person", "organization"])
 QUOTE_MARKS = "\"'\u201c\u2018"
@@ -99,7 +101,7 @@ class Attributor:
         quoted inside a sentence are its subject's, a name that opens the sentence and governs a verb.
         """
         text = self.blanked(start.sentence)
-        if not re.compile(r"\w").search(text, 0, start.offset):
+        if not WORD_CHARACTER.search(text, 0, start.offset):
             return None
         body = OPENING_ADVERBIAL.match(text)
         opening = OPENING_NAME.match(text, body.end() if body else 0)
@@ -153,7 +155,9 @@ class Attributor:
         credit = DASH_CREDIT.match(tail)
         if credit:
             return self.name_in(end.sentence, end.offset + credit.start(1), end.offset + credit.end(1))
-        words = [(m.group(), m.start() + end.offset) for m in WORD.finditer(tail)][:MAX_APPOSITIVE_WORDS]
+        words = [
+            (m.group(), m.start() + end.offset) for m in islice(WORD.finditer(tail), MAX_APPOSITIVE_WORDS)
+        ]
         lowered = [w.lower() for w, _ in words[:3]]
         if lowered[:2] == ["according", "to"] or lowered[:3] == [",", "according", "to"]:
             start = next(o for w, o in words if w.lower() == "to") + 2
