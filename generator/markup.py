@@ -4,8 +4,10 @@ dumped as YAML, numbers and amounts formatted without locale."""
 from __future__ import annotations
 
 import html
+import math
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -22,6 +24,36 @@ LINE_BREAKS = re.compile(r"[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+")
 CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
 # Front matter keys that MkDocs themes insert into HTML unescaped (<title>, <meta content="...">, nav).
 HTML_KEYS = frozenset({"title", "description", "tags"})
+# A plain scalar may not start with an indicator (or a space): it would read as other syntax.
+PLAIN_UNSAFE_START = frozenset("-?:,[]{}#&*!|>'\"%@` ")
+# What other YAML readers take for a boolean (YAML 1.1's y/n) or a number (YAML 1.2's 1e3, 0o17) but
+# PyYAML for a string: quoted anyway, so that a person or another tool reads the page alike.
+OTHER_IMPLICIT = re.compile(r"[yYnN]|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+")
+# The tag-resolution rules of the loaders that read our front matter (all of PyYAML's): a plain scalar
+# is a string only where they resolve it to one.
+RESOLVER = yaml.resolver.Resolver()
+STR_TAG = "tag:yaml.org,2002:str"
+# Readers refuse a key written in more than 1024 characters unless in YAML's explicit `? key` form, which
+# we never need: an escaped character takes at most 10 ("\U000E0001").
+MAX_KEY_LENGTH = 100
+# The named escapes of double-quoted YAML (PyYAML and libyaml read all of them).
+DOUBLE_QUOTED_ESCAPES = {
+    "\0": "0",
+    "\x07": "a",
+    "\x08": "b",
+    "\t": "t",
+    "\n": "n",
+    "\x0b": "v",
+    "\x0c": "f",
+    "\r": "r",
+    "\x1b": "e",
+    '"': '"',
+    "\\": "\\",
+    "\x85": "N",
+    "\xa0": "_",
+    "\u2028": "L",
+    "\u2029": "P",
+}
 
 
 def escape_markdown(text: str) -> str:
@@ -46,55 +78,131 @@ def inert_text(text: str) -> str:
     return CONTROLS.sub("\ufffd", LINE_BREAKS.sub(" ", text))
 
 
-class FrontMatterDumper(yaml.SafeDumper):
-    """PyYAML's safe dumper, but text with any character other than a printable one or a space is
-    double-quoted, the one style that escapes them: plain and single-quoted styles lose a trailing
-    no-break space, and fold on U+0085, U+2028 and U+2029 as if they were line breaks."""
-
-
-def represent_text(dumper: yaml.representer.SafeRepresenter, text: str) -> yaml.ScalarNode:
-    is_plain = all(c.isprintable() or c == " " for c in text)
-    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=None if is_plain else '"')
-
-
-FrontMatterDumper.add_representer(str, represent_text)
-
-
-class FastFrontMatterDumper(yaml.CSafeDumper):
-    """The same dumper over libyaml's emitter, ten times faster. The two write the same bytes for text
-    that is printable and within the Basic Multilingual Plane; outside it they fold long lines and
-    escape astral characters differently, so such documents go to FrontMatterDumper."""
-
-
-FastFrontMatterDumper.add_representer(str, represent_text)
-
-
-def is_fast_dumpable(value: Any) -> bool:
-    """Whether every string in `value` (keys too) is one that both dumpers write alike."""
-    if isinstance(value, str):
-        return value.isprintable() and (not value or max(value) < "\U00010000")
-    if isinstance(value, dict):
-        # An empty key is written `? ''` by one and `'': ` by the other.
-        return all(k != "" and is_fast_dumpable(k) and is_fast_dumpable(v) for k, v in value.items())
-    if isinstance(value, list | tuple):
-        return all(map(is_fast_dumpable, value))
-    return True
-
-
 def dump_front_matter(metadata: Mapping[str, Any]) -> str:
     """The YAML front matter block of a page, from a dict, with what themes show as HTML escaped.
 
     `frontmatter.loads` and MkDocs both load it back to exactly `front_matter_values(metadata)`.
     """
-    values = front_matter_values(metadata)
-    text = yaml.dump(
-        values,
-        Dumper=FastFrontMatterDumper if is_fast_dumpable(values) else FrontMatterDumper,
-        sort_keys=False,
-        allow_unicode=True,
-        default_flow_style=False,
-    )
-    return f"---\n{text}---\n"
+    return f"---\n{dump_yaml(front_matter_values(metadata))}---\n"
+
+
+def dump_yaml(mapping: Mapping[str, Any]) -> str:
+    """`mapping` as a block-style YAML document, one value a line (never folded), keys in their order.
+
+    Holds dicts (str keys), lists, str, int, float, bool and None, which PyYAML's safe loaders (pure and
+    libyaml) read back as equal values: a string is written plain only where it provably reads back as
+    that string, else single-quoted, or double-quoted with escapes when it has a character that is not
+    printable. A simple alternative to PyYAML's representer, about ten times faster on front matter.
+    """
+    if not mapping:
+        return "{}\n"
+    lines: list[str] = []
+    write_mapping(mapping, "", "", lines)
+    lines.append("")
+    return "\n".join(lines)
+
+
+def write_mapping(mapping: Mapping[str, Any], first: str, indent: str, lines: list[str]) -> None:
+    """The lines of a non-empty mapping: the first after `first`, the others after `indent`."""
+    prefix = first
+    for key, value in mapping.items():
+        head = f"{prefix}{yaml_key(key)}:"
+        prefix = indent
+        if type(value) is dict and value:
+            lines.append(head)
+            write_mapping(value, indent + "  ", indent + "  ", lines)
+        elif type(value) is list and value:
+            lines.append(head)
+            write_sequence(value, indent, indent, lines)
+        else:
+            lines.append(f"{head} {yaml_scalar(value)}")
+
+
+def write_sequence(items: list[Any], first: str, indent: str, lines: list[str]) -> None:
+    """The lines of a non-empty list, each item after `- `: the first after `first`, the others `indent`."""
+    prefix = first
+    for item in items:
+        if type(item) is dict and item:
+            write_mapping(item, f"{prefix}- ", indent + "  ", lines)
+        elif type(item) is list and item:
+            write_sequence(item, f"{prefix}- ", indent + "  ", lines)
+        else:
+            lines.append(f"{prefix}- {yaml_scalar(item)}")
+        prefix = indent
+
+
+@lru_cache(maxsize=1024)
+def yaml_key(key: object) -> str:
+    """A mapping key: a string of at most MAX_KEY_LENGTH characters, written as string values are."""
+    if type(key) is not str:
+        raise TypeError(f"front matter keys are strings, not {type(key).__name__}: {key!r}")
+    if len(key) > MAX_KEY_LENGTH:
+        raise ValueError(f"front matter key longer than {MAX_KEY_LENGTH} characters: {key[:40]!r}...")
+    return yaml_string(key)
+
+
+def yaml_scalar(value: object) -> str:
+    """A value that is not a non-empty dict or list, on one line."""
+    kind = type(value)
+    if kind is str:
+        return yaml_string(value)
+    if value is None:
+        return "null"
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is int:
+        return str(value)
+    if kind is float:
+        return yaml_float(value)  # type: ignore[arg-type]
+    if value == [] or value == {}:
+        return "[]" if kind is list else "{}"
+    raise TypeError(f"no YAML for front matter values of type {kind.__name__}: {value!r}")
+
+
+def yaml_float(value: float) -> str:
+    """As PyYAML writes a float: its repr, with the dot that YAML 1.1 floats need; .nan, .inf, -.inf."""
+    if value != value:
+        return ".nan"
+    if value in (math.inf, -math.inf):
+        return ".inf" if value > 0 else "-.inf"
+    text = repr(value).lower()
+    return text.replace("e", ".0e", 1) if "." not in text and "e" in text else text
+
+
+@lru_cache(maxsize=1 << 16)
+def yaml_string(text: str) -> str:
+    """`text` plain where that provably reads back as this string, else quoted."""
+    if not text.isprintable():
+        return double_quoted(text)
+    if (
+        text
+        and text[0] not in PLAIN_UNSAFE_START
+        and text[-1] not in " :"
+        and ": " not in text
+        and " #" not in text
+        and not OTHER_IMPLICIT.fullmatch(text)
+        and RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == STR_TAG  # type: ignore[no-untyped-call]
+    ):
+        return text
+    return "'" + text.replace("'", "''") + "'"
+
+
+def double_quoted(text: str) -> str:
+    """Double-quoted, with every character that is not printable escaped (the only style that can)."""
+    return '"' + "".join(c if c.isprintable() and c not in '"\\' else escape_character(c) for c in text) + '"'
+
+
+def escape_character(char: str) -> str:
+    """A character as a double-quoted YAML escape: by name ("\\n", "\\_"), else by code ("\\x7F")."""
+    if char in DOUBLE_QUOTED_ESCAPES:
+        return "\\" + DOUBLE_QUOTED_ESCAPES[char]
+    code = ord(char)
+    if 0xD800 <= code <= 0xDFFF:
+        # libyaml refuses a surrogate even escaped; decoded text (errors="replace") never holds one.
+        raise ValueError(f"a lone surrogate cannot be written to front matter: U+{code:04X}")
+    if code <= 0xFF:
+        return f"\\x{code:02X}"
+    return f"\\u{code:04X}" if code <= 0xFFFF else f"\\U{code:08X}"
 
 
 def escape_html(text: str) -> str:

@@ -26,10 +26,13 @@ from tests.conftest import article_text
 FUZZ = settings(database=None, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # Any character a file can hold once decoded (surrogates cannot be), with the awkward ones made likely.
 AWKWARD = list(
-    " \t\n\r\x0b\x0c\x85\xa0\u2028\u2029\ufeff\u200b\u200d\u202e\x00\x1b\x7f\x9f-.:#'\"!&*?|>%@`{}[],\\"
+    " \t\n\r\x0b\x0c\x85\xa0\u2028\u2029\u3000\ufeff\ufffe\u200b\u200d\u202e\x00\x1b\x7f\x9f"
+    "-.:#'\"!&*?|>%@`{}[],\\"
 )
+# Whole values that YAML reads as something other than text when written plain.
+YAML_WORDS = ["yes", "No", "off", "null", "~", "true", "1e3", "0x1F", "1_000", ".inf", "2024-01-01", "<<"]
 TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=120) | st.lists(
-    st.sampled_from([*AWKWARD, "a", "---", "...", "\U0001f600"]), max_size=100
+    st.sampled_from([*AWKWARD, *YAML_WORDS, "a", "---", "...", "\U0001f600"]), max_size=100
 ).map("".join)
 SLUG_SEGMENT = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MKDOCS_EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc"]

@@ -10,17 +10,13 @@ from pathlib import Path
 
 import frontmatter
 import pytest
-import yaml
 from click.testing import CliRunner
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from benchmarks.corpus import write_corpus
 from generator import cache as extraction_cache
 from generator import render
 from generator.build import Project, build
 from generator.cli import main
-from generator.markup import FastFrontMatterDumper, FrontMatterDumper, is_fast_dumpable
 from generator.state import STATE_FILE
 
 ARTICLES = 12
@@ -178,27 +174,6 @@ def test_cli_build_with_jobs(corpus: Project) -> None:
     result = CliRunner().invoke(main, ["build", "--root", str(corpus.root), "--jobs", "2"])
     assert result.exit_code == 0, result.output
     assert f"built {ARTICLES} brief(s)" in result.stderr
-
-
-PRINTABLE_BMP = st.text(st.characters(max_codepoint=0xFFFF, categories=("L", "M", "N", "P", "S", "Zs")))
-
-
-VALUES = st.recursive(
-    st.one_of(PRINTABLE_BMP, st.floats(), st.integers(), st.booleans(), st.none()),
-    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(PRINTABLE_BMP, inner, max_size=4)),
-    max_leaves=12,
-)
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.dictionaries(PRINTABLE_BMP, VALUES))
-def test_libyaml_writes_front_matter_exactly_as_pure_python(values: dict[str, object]) -> None:
-    if not is_fast_dumpable(values):
-        return
-    options = {"sort_keys": False, "allow_unicode": True, "default_flow_style": False}
-    assert yaml.dump(values, Dumper=FastFrontMatterDumper, **options) == yaml.dump(
-        values, Dumper=FrontMatterDumper, **options
-    )
 
 
 def test_actor_pages_are_rendered_again_only_when_what_they_show_changed(
