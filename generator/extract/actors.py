@@ -85,6 +85,8 @@ def member_stems(candidates: Sequence[Candidate]) -> frozenset[str]:
 
 def is_members_noun(name: str, stems: frozenset[str]) -> bool:
     """'Birchers' (John Birch Society), 'Clintonites', 'Partiers' (a party): a group named after a name."""
+    if not name.endswith(MEMBER_SUFFIXES):
+        return False
     for suffix in MEMBER_SUFFIXES:
         stem = name.removesuffix(suffix)
         if stem != name and len(stem) > 2 and (stem in stems or f"{stem[:-1]}y" in stems):
@@ -127,7 +129,9 @@ def owner_of(candidate: Candidate, owners: dict[str, list[Owner]], *, is_person:
     words tell no type ('Minyon Moore') owns its surname only where that is a person's ('Ms. Moore',
     'Moore said'), and only when no person's name does: 'the Mall' is not the National Mall's.
     """
-    bearers = owners.get(candidate.name, [])
+    bearers = owners.get(candidate.name)
+    if not bearers:
+        return None
     if not is_person or any(o.is_typed and " " in o.name for o in bearers):
         bearers = [o for o in bearers if o.is_typed]
     fitting = [o for o in bearers if fits_title(o.name, candidate.role)]
@@ -150,27 +154,35 @@ def fits_title(name: str, role: str | None) -> bool:
 
 def resolve(candidate: Candidate, others: OtherNames) -> Mention | None:
     """The mention a candidate stands for, or None when it names no actor."""
-    span = Span(candidate.sentence, candidate.start, candidate.end)
-    text, name = candidate.name, candidate.name
-    kind: ActorType | None = candidate.type
-    if kind == "country" or country_of(name):
-        return Mention(text, span, country_of(name) or name, "country", candidate.role)
+    found = resolve_name(candidate, others)
+    if found is None:
+        return None
+    name, kind, role = found
+    return Mention(candidate.name, Span(candidate.sentence, candidate.start, candidate.end), name, kind, role)
+
+
+def resolve_name(candidate: Candidate, others: OtherNames) -> tuple[str, ActorType, str | None] | None:
+    """The actor's name, type and role a candidate stands for, or None when it names no actor."""
+    name, kind = candidate.name, candidate.type
+    country = country_of(name)
+    if kind == "country" or country:
+        return country or name, "country", candidate.role
     if name in others.acronyms and candidate.acronym is None:
-        return Mention(text, span, others.acronyms[name], "organization")
+        return others.acronyms[name], "organization", None
     if kind in (None, "person") and " " not in name:
         is_person = kind == "person" or others.speakers.get(name) == "person"
         owner = owner_of(candidate, others.owners, is_person=is_person)
         if owner is not None:
-            return Mention(text, span, owner, "person", candidate.role)
+            return owner, "person", candidate.role
         if kind is None and is_members_noun(name, others.stems):
-            return Mention(text, span, name, "group")
+            return name, "group", None
     if kind == "place" and candidate.is_venue:
         return None
     if kind is None:
         kind = guess_type(candidate, others.speakers)
         if kind is None:
             return None
-    return Mention(text, span, name, kind, candidate.role)
+    return name, kind, candidate.role
 
 
 def guess_type(candidate: Candidate, speakers: Mapping[str, ActorType]) -> ActorType | None:
@@ -201,8 +213,9 @@ def nominal_mentions(sentences: Sequence[Sentence], mentions: Sequence[Mention])
             by_head.setdefault(head, set()).add(mention.name)
             types[mention.name] = mention.type
     found = []
+    article = "\n".join(sentence.text for sentence in sentences)
     for head, owners in sorted(by_head.items()):
-        if len(owners) != 1:
+        if len(owners) != 1 or head not in article:
             continue
         nominal = re.compile(rf"\b[Tt]he (?:[a-z]+ )?{re.escape(head)}\b")
         for sentence in sentences:

@@ -52,6 +52,7 @@ DEFINITION_BEFORE = re.compile(r"\b([A-Z]{2,8})\s+\(([A-Z][^()]{3,80})\)")
 FIRST_WORD = re.compile(r"[^\W_]")
 PRECEDING_WORD = re.compile(r"\b(\w+)\W*(?:(?:the|a|an)\s+)?$")
 PRECEDING_REACH = 80
+DATE_WORDS = lexicon.MONTHS | lexicon.WEEKDAYS
 PARTY_LABELS = lexicon.PARTY_ADJECTIVES | lexicon.words("democrat gop independent")
 VENUE_PREPOSITIONS = lexicon.words("in at near outside inside across throughout from to into")
 
@@ -175,38 +176,44 @@ def is_dotted(word: str) -> bool:
 
 def analyze_run(
     sentence: Sentence, run: list[Token], kinds: dict[str, ActorType | None], *, is_initial: bool
-) -> Iterator[Candidate]:
-    """Strip what is not part of the name (sentence-initial words, titles, leading demonyms).
+) -> list[Candidate]:
+    """Strip what is not part of the name (sentence-initial words, titles, leading demonyms); a
+    person's origin ('Bernie Sanders of Vermont') is a name of its own.
 
     `kinds` holds the type the words of each name already read in the article show.
     """
-    if is_initial and run[0].text.lower() in lexicon.FUNCTION_WORDS:
-        run = drop_leading_connectors(run[1:])
-        is_initial = False
-    run = cut_at_dates(run)
-    if not run:
-        return
-    role_tokens, name_tokens = split_title(run)
-    if role_tokens and not name_tokens:
-        return
-    if role_tokens:
-        yield from countries_in(sentence, role_tokens)
-    kind = "person" if role_tokens else classify_once(name_tokens, kinds)
-    if kind is None and len(name_tokens) == 1:
-        kind = kind_from_next_word(sentence.text, name_tokens[0], is_initial=is_initial)
-    name_tokens, rest = split_origin(name_tokens) if kind == "person" else (name_tokens, [])
-    yield Candidate(
-        sentence=sentence.index,
-        start=name_tokens[0].start,
-        end=name_tokens[-1].end,
-        name=join(sentence.text, name_tokens),
-        type=kind,
-        role=join(sentence.text, role_tokens) if role_tokens else None,
-        is_initial=is_initial and not role_tokens,
-        is_venue=kind == "place" and preceding_word(sentence.text, run[0].start) in VENUE_PREPOSITIONS,
-    )
-    if rest:
-        yield from analyze_run(sentence, rest, kinds, is_initial=False)
+    found: list[Candidate] = []
+    while run:
+        if is_initial and run[0].text.lower() in lexicon.FUNCTION_WORDS:
+            run = drop_leading_connectors(run[1:])
+            is_initial = False
+        run = cut_at_dates(run)
+        if not run:
+            break
+        role_tokens, name_tokens = split_title(run)
+        if role_tokens and not name_tokens:
+            break
+        if role_tokens:
+            found += countries_in(sentence, role_tokens)
+        kind = "person" if role_tokens else classify_once(name_tokens, kinds)
+        if kind is None and len(name_tokens) == 1:
+            kind = kind_from_next_word(sentence.text, name_tokens[0], is_initial=is_initial)
+        name_tokens, rest = split_origin(name_tokens) if kind == "person" else (name_tokens, [])
+        found.append(
+            Candidate(
+                sentence=sentence.index,
+                start=name_tokens[0].start,
+                end=name_tokens[-1].end,
+                name=join(sentence.text, name_tokens),
+                type=kind,
+                role=join(sentence.text, role_tokens) if role_tokens else None,
+                is_initial=is_initial and not role_tokens,
+                is_venue=kind == "place"
+                and preceding_word(sentence.text, run[0].start) in VENUE_PREPOSITIONS,
+            )
+        )
+        run, is_initial = rest, False
+    return found
 
 
 def kind_from_next_word(text: str, token: Token, *, is_initial: bool) -> ActorType | None:
@@ -266,8 +273,7 @@ def drop_leading_connectors(run: list[Token]) -> list[Token]:
 def cut_at_dates(run: list[Token]) -> list[Token]:
     """Months and weekdays end a name: 'Clinton Sunday' is Clinton."""
     for position, token in enumerate(run):
-        word = token.text.lower().rstrip(".")
-        if word in lexicon.MONTHS or word in lexicon.WEEKDAYS:
+        if token.text.lower().rstrip(".") in DATE_WORDS:
             return trim_connectors(run[:position])
     return trim_connectors(run)
 
@@ -338,6 +344,8 @@ def classify_once(tokens: Sequence[Token], kinds: dict[str, ActorType | None]) -
 
 def classify(tokens: Sequence[Token], text: str) -> ActorType | None:
     """The type that the words of a name (`text`, the words joined) show, or None when they show none."""
+    if len(tokens) == 1:
+        return classify_word(text)
     words = [t.text.lower().rstrip(".") for t in tokens]
     if country_of(text):
         return "country"
@@ -355,6 +363,26 @@ def classify(tokens: Sequence[Token], text: str) -> ActorType | None:
         return "group"
     if len(tokens) > 1 and first_name_gender(tokens[0].text) is not None:
         return "person"
+    return None
+
+
+def classify_word(word: str) -> ActorType | None:
+    """`classify` for a name of one word; each pattern tried only where a cheap test allows it."""
+    if country_of(word):
+        return "country"
+    lowered = word.lower().rstrip(".")
+    if lowered in lexicon.ORGANIZATION_WORDS:
+        return "organization"
+    if (("." in word or word.isupper()) and ACRONYM.match(word)) or (
+        not word.istitle() and BRAND.match(word)
+    ):
+        return "organization"
+    if lowered in lexicon.PLACE_WORDS or is_region(word):
+        return "place"
+    if "-" in word and is_hyphenated_demonym(word):
+        return "group"
+    if lowered in lexicon.GROUP_WORDS or (word.endswith("ans") and PEOPLE_OF_PLACE.match(word)):
+        return "group"
     return None
 
 

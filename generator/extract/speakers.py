@@ -48,6 +48,7 @@ CLOSING_MARKS = frozenset(['"', "\u201d", "''"])
 GERUND_LEADS = frozenset([",", "by", "after", "before", "while", "when", "for", "without", "in"])
 AUXILIARIES = lexicon.words("would will could can should may might must did does do has have had")
 MAX_APPOSITIVE_WORDS = 45
+FIRST_CUE_WORDS = 6
 # How far from a quote mark its cue is looked for: far enough for any appositive, and it keeps the
 # work per quote bounded, so a long sentence of many quotes takes linear time.
 CUE_WINDOW = 600
@@ -155,14 +156,18 @@ class Attributor:
         credit = DASH_CREDIT.match(tail)
         if credit:
             return self.name_in(end.sentence, end.offset + credit.start(1), end.offset + credit.end(1))
-        words = [
-            (m.group(), m.start() + end.offset) for m in islice(WORD.finditer(tail), MAX_APPOSITIVE_WORDS)
-        ]
+        matches = WORD.finditer(tail)
+        words = [(m.group(), m.start() + end.offset) for m in islice(matches, FIRST_CUE_WORDS)]
         lowered = [w.lower() for w, _ in words[:3]]
         if lowered[:2] == ["according", "to"] or lowered[:3] == [",", "according", "to"]:
             start = next(o for w, o in words if w.lower() == "to") + 2
             return self.subject_after(Position(end.sentence, start))
         verb = cue_verb(words)
+        if verb is None and len(words) == FIRST_CUE_WORDS:
+            # Most cues come within a few words; a long appositive needs the words after them.
+            more = islice(matches, MAX_APPOSITIVE_WORDS - FIRST_CUE_WORDS)
+            words += [(m.group(), m.start() + end.offset) for m in more]
+            verb = cue_verb(words)
         if verb is None:
             return None
         word, offset = words[verb]
