@@ -7,6 +7,7 @@ import html
 import math
 import re
 from collections.abc import Mapping
+from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
@@ -15,6 +16,7 @@ import yaml
 from generator.model import Figure
 
 MARKDOWN_SPECIALS = frozenset("\\`*_{}[]<>&#|")
+MARKDOWN_ENTITIES = {ord(c): f"&#{ord(c)};" for c in MARKDOWN_SPECIALS}
 LIST_MARKER = re.compile(r"^(\d+)([.)])|^([-+])(?=\s)")
 SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 CURRENCY_PREFIXES = frozenset({"$", "€", "£", "¥", "₹", "HK$", "A$", "C$", "NZ$", "R$"})
@@ -56,13 +58,13 @@ DOUBLE_QUOTED_ESCAPES = {
 }
 
 
+@lru_cache(maxsize=1 << 16)
 def escape_markdown(text: str) -> str:
     """Article text as inert Markdown: HTML escaped, Markdown syntax turned into entities.
 
     The result is one line (line breaks become spaces) that opens no block, wherever it stands.
     """
-    text = inert_text(text).strip()
-    escaped = "".join(f"&#{ord(c)};" if c in MARKDOWN_SPECIALS else c for c in text)
+    escaped = inert_text(text).strip().translate(MARKDOWN_ENTITIES)
     if escaped[:1] in BLOCK_STARTERS:
         escaped = f"&#{ord(escaped[0])};{escaped[1:]}"
     return LIST_MARKER.sub(lambda m: f"{m.group(1) or ''}&#{ord(m.group(2) or m.group(3))};", escaped)
@@ -223,6 +225,17 @@ def escape_html_values(value: Any) -> Any:
     if isinstance(value, list):
         return [escape_html(v) if isinstance(v, str) else v for v in value]
     return value
+
+
+def format_figure(figure: Figure) -> str:
+    """A figure as Markdown, with its qualifier: 'up to $1.2 billion'."""
+    amount = escape_markdown(format_amount(figure))
+    return f"{escape_markdown(figure.qualifier)} {amount}" if figure.qualifier else amount
+
+
+def format_day(moment: datetime) -> str:
+    """The day of a moment, as ISO 8601: '2026-01-16'."""
+    return moment.date().isoformat()
 
 
 def format_amount(figure: Figure) -> str:

@@ -17,6 +17,8 @@ from generator.markup import (
     escape_attribute,
     escape_markdown,
     format_amount,
+    format_day,
+    format_figure,
     format_number,
 )
 from generator.model import Actor, Extraction, Figure, Quote
@@ -73,6 +75,8 @@ def environment() -> jinja2.Environment:
     env.filters["attr"] = escape_attribute
     env.filters["number"] = format_number
     env.filters["amount"] = format_amount
+    env.filters["figure"] = format_figure
+    env.filters["day"] = format_day
     return env
 
 
