@@ -182,6 +182,8 @@ def analyze_run(
 
     `kinds` holds the type the words of each name already read in the article show.
     """
+    if len(run) == 1:
+        return analyze_word(sentence, run[0], kinds, is_initial=is_initial)
     found: list[Candidate] = []
     while run:
         if is_initial and run[0].text.lower() in lexicon.FUNCTION_WORDS:
@@ -214,6 +216,24 @@ def analyze_run(
         )
         run, is_initial = rest, False
     return found
+
+
+def analyze_word(
+    sentence: Sentence, token: Token, kinds: dict[str, ActorType | None], *, is_initial: bool
+) -> list[Candidate]:
+    """`analyze_run` for a run of one word, most runs: it has no title, no origin, no date after it."""
+    lowered = token.text.lower()
+    if (is_initial and lowered in lexicon.FUNCTION_WORDS) or lowered.rstrip(".") in DATE_WORDS:
+        return []
+    kind = classify_once([token], kinds)
+    if kind is None:
+        kind = kind_from_next_word(sentence.text, token, is_initial=is_initial)
+    is_venue = kind == "place" and preceding_word(sentence.text, token.start) in VENUE_PREPOSITIONS
+    return [
+        Candidate(
+            sentence.index, token.start, token.end, token.text, kind, is_initial=is_initial, is_venue=is_venue
+        )
+    ]
 
 
 def kind_from_next_word(text: str, token: Token, *, is_initial: bool) -> ActorType | None:
