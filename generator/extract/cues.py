@@ -66,9 +66,9 @@ def ends_with_cue(text: str) -> bool:
 def is_cue_verb(words: Sequence[tuple[str, int]], index: int) -> bool:
     """A lower-case speech verb used as a verb, or 'put it' ('as the memo put it')."""
     word = words[index][0]
-    if word.lower() == "put":
+    if len(word) == 3 and word.lower() == "put":
         return index + 1 < len(words) and words[index + 1][0] == "it"
-    return is_speech_verb(word) and not word[0].isupper() and not is_noun_use(words, index)
+    return not word[0].isupper() and is_speech_verb(word) and not is_noun_use(words, index)
 
 
 def is_noun_use(words: Sequence[tuple[str, int]], index: int) -> bool:
