@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import heapq
-import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC
+from functools import cached_property
 
+from generator.model import ActorType
 from generator.resolve import ActorProfile, Brief, Site, slugify
 
 CO_ACTORS_SHOWN = 10
 RELATED_SHOWN = 5
-# An actor in more briefs than `common_limit` is too common to find related briefs by (every brief
-# mentions the United States); it still adds to the score of briefs found otherwise.
-COMMON_ACTOR_SCALE = 3
-COMMON_ACTOR_FLOOR = 50
-CANDIDATES_PER_ACTOR = 60
+# Each actor offers as candidates the briefs nearest in time among its own: work per brief is bounded
+# however large the corpus, and a change to one brief reaches only the briefs near it.
+CANDIDATES_PER_ACTOR = 40
+# An actor shared adds the bits of its rarity (RARITY_BITS less those of its number of briefs): a rare
+# actor weighs more than a common one, and the weight only changes when that number crosses a power of
+# two, so that adding a brief does not reorder the related briefs of every other.
+RARITY_BITS = 20
 TOPIC_WEIGHT = 0.25
 
 
@@ -69,17 +72,79 @@ class Links:
     related: dict[str, tuple[Related, ...]]
     topics: tuple[Topic, ...]
     months: tuple[Month, ...]
+    state: LinkState
 
 
-def link_site(site: Site) -> Links:
-    """Compute the cross-links of the site."""
-    topics = group_topics(site.briefs)
+@dataclass(frozen=True)
+class RankInput:
+    """What ranking related briefs reads of one brief: when it was published, its actors and topics."""
+
+    timestamp: float
+    actors: tuple[str, ...]
+    topics: tuple[str, ...]
+
+
+# A related brief as recorded: its slug, the actor slugs and topics shared, the score.
+RelatedRecord = tuple[str, tuple[str, ...], tuple[str, ...], float]
+
+
+@dataclass(frozen=True)
+class LinkState:
+    """What the cross-links were computed from and what they were, as plain data: the next build
+    recomputes only what its changes reach (see `link_site`)."""
+
+    inputs: dict[str, RankInput]
+    actor_names: dict[str, tuple[str, ActorType]]
+    related: dict[str, tuple[RelatedRecord, ...]]
+    co_actors: dict[str, tuple[tuple[str, int], ...]]
+
+
+def link_site(site: Site, previous: LinkState | None = None) -> Links:
+    """Compute the cross-links of the site; with the state of a previous computation, reuse what
+    no change reached, which gives exactly what computing everything would."""
+    inputs = {brief.slug: rank_input(brief) for brief in site.briefs}
+    actor_names = {profile.slug: (profile.name, profile.type) for profile in site.actors}
+    postings = postings_of(inputs)
+    if previous is None:
+        related: dict[str, tuple[RelatedRecord, ...]] = {}
+        co_actors: dict[str, tuple[tuple[str, int], ...]] = {}
+        stale_briefs, stale_actors = set(inputs), set(postings)
+    else:
+        stale_briefs, stale_actors = stale(previous, inputs, postings, actor_names)
+        related = {slug: previous.related[slug] for slug in inputs.keys() - stale_briefs}
+        co_actors = {slug: previous.co_actors[slug] for slug in postings.keys() - stale_actors}
+    corpus = Corpus(inputs, postings)
+    related.update({slug: rank_related(slug, corpus) for slug in stale_briefs})
+    co_actors.update({slug: co_actors_of(slug, postings[slug], inputs, actor_names) for slug in stale_actors})
+    return links_of(site, LinkState(inputs, actor_names, related, co_actors))
+
+
+def links_of(site: Site, state: LinkState) -> Links:
+    """The cross-links as the renderer uses them: records turned back into briefs and profiles."""
+    briefs = {brief.slug: brief for brief in site.briefs}
+    profiles = {profile.slug: profile for profile in site.actors}
     return Links(
-        co_actors=co_appearances(site.actors),
-        related=related_briefs(site),
-        topics=topics,
+        co_actors={
+            slug: tuple(CoActor(profiles[other], count) for other, count in counts)
+            for slug, counts in state.co_actors.items()
+            if counts
+        },
+        related={
+            slug: tuple(
+                Related(briefs[other], tuple(profiles[a] for a in actors), topics, score)
+                for other, actors, topics, score in records
+            )
+            for slug, records in state.related.items()
+        },
+        topics=group_topics(site.briefs),
         months=group_months(site.briefs),
+        state=state,
     )
+
+
+def rank_input(brief: Brief) -> RankInput:
+    article = brief.extraction.article
+    return RankInput(article.published.timestamp(), actor_slugs_of(brief), article.sections)
 
 
 def actor_slugs_of(brief: Brief) -> tuple[str, ...]:
@@ -87,99 +152,126 @@ def actor_slugs_of(brief: Brief) -> tuple[str, ...]:
     return tuple(sorted(set(brief.actor_slugs.values())))
 
 
-def co_appearances(profiles: Sequence[ActorProfile]) -> dict[str, tuple[CoActor, ...]]:
-    """For each actor, the actors that appear in the most of the same briefs (most first, then name)."""
-    by_slug = {profile.slug: profile for profile in profiles}
-    counts: dict[str, Counter[str]] = defaultdict(Counter)
-    briefs = {a.brief.slug: a.brief for profile in profiles for a in profile.appearances}
-    for brief in briefs.values():
-        slugs = actor_slugs_of(brief)
-        for slug in slugs:
-            counts[slug].update(other for other in slugs if other != slug)
-    return {
-        slug: tuple(
-            CoActor(by_slug[other], count)
-            for other, count in sorted(
-                counter.items(), key=lambda item: (-item[1], by_slug[item[0]].name, item[0])
-            )[:CO_ACTORS_SHOWN]
-        )
-        for slug, counter in sorted(counts.items())
-    }
+def postings_of(inputs: dict[str, RankInput]) -> dict[str, list[str]]:
+    """For each actor, the slugs of its briefs, newest first (then by slug)."""
+    postings: dict[str, list[str]] = defaultdict(list)
+    for slug in sorted(inputs, key=lambda slug: (-inputs[slug].timestamp, slug)):
+        for actor in inputs[slug].actors:
+            postings[actor].append(slug)
+    return dict(postings)
 
 
-def related_briefs(site: Site) -> dict[str, tuple[Related, ...]]:
-    """For each brief, the briefs sharing the most, and the rarest, actors and topics.
+def stale(
+    previous: LinkState,
+    inputs: dict[str, RankInput],
+    postings: dict[str, list[str]],
+    actor_names: dict[str, tuple[str, ActorType]],
+) -> tuple[set[str], set[str]]:
+    """The briefs whose related briefs, and the actors whose co-actors, a change may have changed.
 
-    An actor shared adds its inverse document frequency, so a rare actor weighs more than a common
-    one; a shared topic adds a smaller fixed weight. Ties go to the newer brief, then the slug.
-    Candidates are found through the actors that are not common (see `common_limit`), which keeps
-    the work per brief bounded however large the corpus.
+    A brief's ranking reads its own input, its candidates (the windows of `nearest` in each of its
+    actors' postings), their inputs, and the weights of its actors. All of these stay the same for a
+    brief unless it changed, or one of its actors is in a changed brief (before or after the change)
+    and, in that actor's postings, the weight, the brief's window, or a brief in the window changed.
     """
-    slugs = {brief.slug: actor_slugs_of(brief) for brief in site.briefs}
-    postings: dict[str, list[Brief]] = defaultdict(list)
-    places: dict[tuple[str, str], int] = {}
-    for brief in site.briefs:
-        for slug in slugs[brief.slug]:
-            places[(slug, brief.slug)] = len(postings[slug])
-            postings[slug].append(brief)
-    total = len(site.briefs)
-    weight = {slug: math.log((1 + total) / (1 + len(briefs))) + 1 for slug, briefs in postings.items()}
-    rare = {slug for slug, briefs in postings.items() if len(briefs) <= common_limit(total)}
-    profiles = {profile.slug: profile for profile in site.actors}
-    corpus = Corpus(slugs, postings, places, weight, rare, profiles)
-    return {brief.slug: rank_related(brief, corpus) for brief in site.briefs}
+    changed = {
+        slug
+        for slug in previous.inputs.keys() | inputs.keys()
+        if previous.inputs.get(slug) != inputs.get(slug)
+    }
+    touched = {
+        actor
+        for slug in changed
+        for side in (previous.inputs, inputs)
+        if slug in side
+        for actor in side[slug].actors
+    }
+    stale_briefs = changed & inputs.keys()
+    old_postings = postings_of(previous.inputs)
+    for actor in touched:
+        new, old = postings.get(actor, []), old_postings.get(actor, [])
+        if rarity_weight(len(new)) != rarity_weight(len(old)):
+            stale_briefs.update(new)
+            continue
+        old_places = {slug: place for place, slug in enumerate(old)}
+        for place, slug in enumerate(new):
+            window = nearest(new, place)
+            old_place = old_places.get(slug)
+            if old_place is None or nearest(old, old_place) != window or not changed.isdisjoint(window):
+                stale_briefs.add(slug)
+    # Co-actors are ordered by name: an actor now shown under another name moves in the lists it is in.
+    renamed = {slug for slug, name in actor_names.items() if previous.actor_names.get(slug, name) != name}
+    beside_renamed = {actor for slug in renamed for brief in postings[slug] for actor in inputs[brief].actors}
+    return stale_briefs, (touched | beside_renamed) & postings.keys()
 
 
-def common_limit(total: int) -> int:
-    """How many briefs an actor may appear in and still find related briefs: grows with the square
-    root of the corpus, so that candidates per brief stay few at tens of thousands of briefs."""
-    return max(COMMON_ACTOR_FLOOR, int(COMMON_ACTOR_SCALE * math.sqrt(total)))
+def rarity_weight(briefs: int) -> int:
+    """The weight of an actor in `briefs` briefs: 20 for one brief, one less each time it doubles."""
+    return max(1, RARITY_BITS + 1 - briefs.bit_length())
 
 
 @dataclass(frozen=True)
 class Corpus:
-    """What ranking related briefs needs to know of the whole corpus, computed once."""
+    """What ranking related briefs needs to know of the whole corpus."""
 
-    slugs: dict[str, tuple[str, ...]]
-    postings: dict[str, list[Brief]]
-    places: dict[tuple[str, str], int]
-    weight: dict[str, float]
-    rare: set[str]
-    profiles: dict[str, ActorProfile]
+    inputs: dict[str, RankInput]
+    postings: dict[str, list[str]]
+
+    @cached_property
+    def places(self) -> dict[tuple[str, str], int]:
+        return {
+            (actor, slug): place for actor, slugs in self.postings.items() for place, slug in enumerate(slugs)
+        }
+
+    @cached_property
+    def actor_sets(self) -> dict[str, frozenset[str]]:
+        return {slug: frozenset(rank.actors) for slug, rank in self.inputs.items()}
+
+    @cached_property
+    def weights(self) -> dict[str, int]:
+        return {actor: rarity_weight(len(slugs)) for actor, slugs in self.postings.items()}
 
 
-def nearest(briefs: list[Brief], place: int) -> list[Brief]:
-    """The briefs nearest in time to the one at `place` of a newest-first list: each actor offers
-    a bounded number of candidates, so ranking stays linear in the corpus."""
+def nearest(briefs: list[str], place: int) -> list[str]:
+    """The briefs nearest in time to the one at `place` of a newest-first list."""
     start = max(0, min(place - CANDIDATES_PER_ACTOR // 2, len(briefs) - CANDIDATES_PER_ACTOR))
     return briefs[start : start + CANDIDATES_PER_ACTOR]
 
 
-def rank_related(brief: Brief, corpus: Corpus) -> tuple[Related, ...]:
-    own = corpus.slugs[brief.slug]
+def rank_related(slug: str, corpus: Corpus) -> tuple[RelatedRecord, ...]:
+    """The briefs sharing the most, and the rarest, actors and topics with `slug`.
+
+    An actor shared adds its `rarity_weight`; a shared topic adds a smaller fixed weight. Ties go to
+    the newer brief, then the slug.
+    """
+    own = corpus.inputs[slug]
     candidates = {
-        other.slug: other
-        for slug in own
-        if slug in corpus.rare
-        for other in nearest(corpus.postings[slug], corpus.places[(slug, brief.slug)])
-        if other.slug != brief.slug
+        other
+        for actor in own.actors
+        for other in nearest(corpus.postings[actor], corpus.places[(actor, slug)])
     }
-    own_set, topics = set(own), set(brief.extraction.article.sections)
+    candidates.discard(slug)
+    own_actors, weights = corpus.actor_sets[slug], corpus.weights
     ranked = []
-    for other in candidates.values():
-        shared = [slug for slug in corpus.slugs[other.slug] if slug in own_set]
-        shared_topics = tuple(t for t in other.extraction.article.sections if t in topics)
-        score = sum(corpus.weight[slug] for slug in shared) + TOPIC_WEIGHT * len(shared_topics)
-        ranked.append((round(score, 9), other, shared, shared_topics))
-    best = heapq.nsmallest(
-        RELATED_SHOWN,
-        ranked,
-        key=lambda r: (-r[0], -r[1].extraction.article.published.timestamp(), r[1].slug),
-    )
+    for other in candidates:
+        rank = corpus.inputs[other]
+        shared = sorted(own_actors & corpus.actor_sets[other])
+        shared_topics = tuple(t for t in rank.topics if t in own.topics)
+        score = sum(weights[actor] for actor in shared) + TOPIC_WEIGHT * len(shared_topics)
+        ranked.append((-score, -rank.timestamp, other, tuple(shared), shared_topics))
     return tuple(
-        Related(other, tuple(corpus.profiles[slug] for slug in shared), shared_topics, score)
-        for score, other, shared, shared_topics in best
+        (other, shared, shared_topics, -negated)
+        for negated, _, other, shared, shared_topics in heapq.nsmallest(RELATED_SHOWN, ranked)
     )
+
+
+def co_actors_of(
+    slug: str, briefs: list[str], inputs: dict[str, RankInput], actor_names: dict[str, tuple[str, ActorType]]
+) -> tuple[tuple[str, int], ...]:
+    """The actors seen in the most of the briefs of `slug` (most first, then by name), with how many."""
+    counts = Counter(actor for brief in briefs for actor in inputs[brief].actors if actor != slug)
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], actor_names[item[0]][0], item[0]))
+    return tuple(ranked[:CO_ACTORS_SHOWN])
 
 
 def group_topics(briefs: Iterable[Brief]) -> tuple[Topic, ...]:

@@ -18,16 +18,15 @@ import sys
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
-from datetime import datetime
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from generator.crosslinks import CoActor, Related
+from generator.crosslinks import LinkState
 from generator.model import Problem
-from generator.resolve import ActorProfile, Brief
 
 STATE_FILE = "state.json"
+LINKS_FILE = "links.pickle"
 PACKAGE = Path(__file__).resolve().parent
 LIBRARIES = ("jinja2", "PyYAML", "python-frontmatter", "pycountry", "gender-guesser")
 FORMAT = 2
@@ -84,49 +83,29 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def brief_digest(code: str, brief: Brief, related: Sequence[Related]) -> str:
-    """A digest of everything the page of `brief` shows: two briefs with the same digest render alike."""
-    shown = [
-        (r.brief.slug, r.brief.title, r.brief.extraction.article.published, r.topics, r.score, actors)
-        for r in related
-        # Profiles as the page names them: a whole profile would pickle every brief it appears in.
-        if (actors := tuple((p.name, p.slug) for p in r.actors)) is not None
-    ]
-    signature = (brief.slug, sorted(brief.actor_slugs.items()), brief.extraction, shown)
-    return hashlib.sha256(code.encode() + pickle.dumps(signature, protocol=5)).hexdigest()
+class PageReuse:
+    """Which pages need no rendering: those that show what they showed at the last build (the same
+    digest of their signature and of the code) and whose files are still as it wrote them. Records
+    the digest of every page asked about, for the next build."""
 
+    def __init__(self, code: str, last: BuildState | None, out_dir: Path) -> None:
+        self.code = code.encode()
+        self.last = last
+        self.out_dir = out_dir
+        self.digests: dict[str, str] = {}
+        self.kept: set[str] = set()
 
-def actor_digest(code: str, profile: ActorProfile, co_actors: Sequence[CoActor]) -> str:
-    """A digest of everything the pages of an actor show, named as they show it (a whole profile
-    would pickle every brief it appears in)."""
-
-    def brief_facts(brief: Brief) -> tuple[str, str, datetime]:
-        return brief.slug, brief.title, brief.extraction.article.published
-
-    signature = (
-        (
-            profile.slug,
-            profile.name,
-            profile.type,
-            profile.aliases,
-            profile.description,
-            profile.curated_roles,
-        ),
-        [(brief_facts(a.brief), a.actor.role, a.actor.mentions) for a in profile.appearances],
-        [(brief_facts(brief), quote) for brief, quote in profile.quotes],
-        [(brief_facts(brief), figure) for brief, figure in profile.figures],
-        [(c.profile.slug, c.profile.name, c.profile.type, c.briefs) for c in co_actors],
-    )
-    return hashlib.sha256(code.encode() + pickle.dumps(signature, protocol=5)).hexdigest()
-
-
-def kept_pages(state: BuildState | None, digests: dict[str, str], out_dir: Path) -> set[str]:
-    """The pages whose inputs are those of the last build and whose files are still as it wrote them."""
-    if state is None:
-        return set()
-    same = [path for path, digest in digests.items() if state.pages.get(path) == digest]
-    stats = stat_outputs(out_dir, same)
-    return {path for path in same if path in state.outputs and stats.get(path) == state.outputs[path]}
+    def __call__(self, paths: Sequence[str], signature: object) -> bool:
+        digest = hashlib.sha256(self.code + pickle.dumps(signature, protocol=5)).hexdigest()
+        self.digests.update(dict.fromkeys(paths, digest))
+        last = self.last
+        if last is None or any(last.pages.get(path) != digest for path in paths):
+            return False
+        stats = stat_outputs(self.out_dir, paths)
+        if any(path not in last.outputs or stats.get(path) != last.outputs[path] for path in paths):
+            return False
+        self.kept.update(paths)
+        return True
 
 
 def stat_outputs(out_dir: Path, rel_paths: Iterable[str]) -> dict[str, tuple[int, int, int]]:
@@ -183,3 +162,23 @@ def forget_state(folder: Path) -> None:
     """Remove the record before writing, so that an interrupted build is never taken as complete."""
     with contextlib.suppress(OSError):
         (folder / STATE_FILE).unlink()
+
+
+def read_links(folder: Path, code: str) -> LinkState | None:
+    """The cross-links of the last build, if the same code computed them."""
+    try:
+        with (folder / LINKS_FILE).open("rb") as file:
+            written_by, links = pickle.load(file)
+    except Exception:  # missing, truncated, or from another version: compute everything again
+        return None
+    return links if written_by == code and isinstance(links, LinkState) else None
+
+
+def write_links(folder: Path, code: str, links: LinkState) -> None:
+    """Keep the cross-links for the next build (one that cannot be written costs it time, no more)."""
+    with contextlib.suppress(OSError):
+        folder.mkdir(parents=True, exist_ok=True)
+        temporary = folder / f".{LINKS_FILE}.{os.getpid()}"
+        with temporary.open("wb") as file:
+            pickle.dump((code, links), file, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.replace(folder / LINKS_FILE)
