@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Mapping, Sequence, Set
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import datetime
 from functools import cache, lru_cache, partial
-from typing import Any
+from typing import Any, Protocol
 
 import jinja2
 
@@ -24,7 +26,7 @@ from generator.markup import (
 from generator.model import Actor, Extraction, Figure, Quote
 from generator.network import network_svg
 from generator.records import front_matter
-from generator.resolve import ActorProfile, Brief, Site, slugify
+from generator.resolve import ActorProfile, Appearance, Brief, Site, slugify
 
 LATEST_BRIEFS = 20
 FIGURES_SHOWN = 20
@@ -80,30 +82,43 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def render_site(site: Site, links: Links, kept: Set[str] = frozenset()) -> dict[str, str]:
-    """Every generated page of the site by its path relative to the docs folder ('/'-separated),
-    but the brief and actor pages in `kept` (known to be as they would be rendered)."""
+class Reuse(Protocol):
+    """Whether the pages at `paths`, which show what `signature` says, are already as they would be
+    rendered (so need no rendering)."""
+
+    def __call__(self, paths: Sequence[str], signature: object) -> bool: ...
+
+
+def never_reuse(paths: Sequence[str], signature: object) -> bool:
+    return False
+
+
+def render_site(site: Site, links: Links, reuse: Reuse = never_reuse) -> dict[str, str]:
+    """Every generated page of the site by its path relative to the docs folder ('/'-separated), but
+    the brief, actor and listing pages that `reuse` finds already rendered."""
     pages = {"index.md": render_home(site)}
     for brief in site.briefs:
-        path = f"briefs/{brief.slug}.md"
-        if path not in kept:
-            pages[path] = render_brief(brief, links.related[brief.slug])
+        path, related = f"briefs/{brief.slug}.md", links.related[brief.slug]
+        if not reuse((path,), brief_signature(brief, related)):
+            pages[path] = render_brief(brief, related)
     groups = actor_groups(site)
     pages["actors/index.md"] = render_page(
         "actors.md.j2", {"title": "Actors"}, "actors/index.md", groups=groups, shown=ACTORS_SHOWN
     )
     for kind, title, members in groups:
         intro = f"All {len(members)} {title.lower()} named in the briefs, by number of briefs."
-        pages.update(render_listing(f"actor-types/{kind}", title, intro, members, "actor-list.md.j2"))
+        listing = Listing(f"actor-types/{kind}", title, intro, "actor-list.md.j2", profile_signature)
+        pages.update(render_listing(listing, members, reuse))
     for profile in site.actors:
-        if not all(path in kept for path in actor_page_paths(profile)):
-            pages.update(render_actor(profile, links.co_actors.get(profile.slug, ())))
+        co_actors = links.co_actors.get(profile.slug, ())
+        if not reuse(actor_page_paths(profile), actor_signature(profile, co_actors)):
+            pages.update(render_actor(profile, co_actors))
     pages["topics/index.md"] = render_page(
         "topics.md.j2", {"title": "Topics"}, "topics/index.md", topics=links.topics
     )
     for topic in links.topics:
         intro = f"Briefs filed under {topic.name}, newest first."
-        pages.update(render_listing(f"topics/{topic.slug}", topic.name, intro, topic.briefs))
+        pages.update(render_listing(Listing(f"topics/{topic.slug}", topic.name, intro), topic.briefs, reuse))
     pages["archive/index.md"] = render_page(
         "archive.md.j2",
         {"title": "Archive"},
@@ -113,9 +128,8 @@ def render_site(site: Site, links: Links, kept: Set[str] = frozenset()) -> dict[
     )
     for month in links.months:
         heading = f"{MONTH_NAMES[month.month]} {month.year}"
-        pages.update(
-            render_listing(f"archive/{month.slug}", heading, f"Briefs published in {heading}.", month.briefs)
-        )
+        listing = Listing(f"archive/{month.slug}", heading, f"Briefs published in {heading}.")
+        pages.update(render_listing(listing, month.briefs, reuse))
     return pages
 
 
@@ -125,16 +139,79 @@ def render_home(site: Site) -> str:
     )
 
 
-def render_listing(
-    base: str, heading: str, intro: str, items: Sequence[Any], template: str = "listing.md.j2"
-) -> dict[str, str]:
-    """A listing (of briefs, or of actors), as many pages as it takes."""
-    return {
-        pager.path: render_page(
-            template, {"title": heading}, pager.path, heading=heading, intro=intro, pager=pager
-        )
-        for pager in paginate(base, items, BRIEFS_PER_PAGE)
-    }
+def brief_item_signature(brief: Brief) -> tuple[str, str, datetime]:
+    """What a list shows of a brief."""
+    return brief.slug, brief.title, brief.extraction.article.published
+
+
+def profile_signature(profile: ActorProfile) -> tuple[str, str, int]:
+    """What a list shows of an actor."""
+    return profile.slug, profile.name, len(profile.appearances)
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A list of briefs (or of actors) over as many pages as it takes: where, titled how, shown how."""
+
+    base: str
+    heading: str
+    intro: str
+    template: str = "listing.md.j2"
+    item_signature: Callable[[Any], object] = brief_item_signature
+
+
+def render_listing(listing: Listing, items: Sequence[Any], reuse: Reuse = never_reuse) -> dict[str, str]:
+    """The pages of a listing that `reuse` does not find already rendered."""
+    pages = {}
+    for pager in paginate(listing.base, items, BRIEFS_PER_PAGE):
+        shown = tuple(map(listing.item_signature, pager.items))
+        if not reuse(
+            (pager.path,),
+            (listing.template, listing.heading, listing.intro, pager.number, pager.paths, shown),
+        ):
+            pages[pager.path] = render_page(
+                listing.template,
+                {"title": listing.heading},
+                pager.path,
+                heading=listing.heading,
+                intro=listing.intro,
+                pager=pager,
+            )
+    return pages
+
+
+def brief_signature(brief: Brief, related: Sequence[Related]) -> object:
+    """What the page of `brief` shows: its article (extraction makes the same of the same article),
+    its actors' slugs, and its related briefs as listed."""
+    shown = [
+        (brief_item_signature(r.brief), r.topics, r.score, [(p.name, p.slug) for p in r.actors])
+        for r in related
+    ]
+    return (
+        brief.slug,
+        brief.extraction.article,
+        sorted(brief.actor_slugs.items()),
+        shown,
+    )
+
+
+def actor_signature(profile: ActorProfile, co_actors: Sequence[CoActor]) -> object:
+    """What the pages of an actor show, named as they show it (a whole profile would hold every brief
+    it appears in)."""
+    return (
+        (
+            profile.slug,
+            profile.name,
+            profile.type,
+            profile.aliases,
+            profile.description,
+            profile.curated_roles,
+        ),
+        [(*brief_item_signature(a.brief), a.actor.role, a.actor.mentions) for a in profile.appearances],
+        [(*brief_item_signature(brief), quote) for brief, quote in profile.quotes],
+        [(*brief_item_signature(brief), figure) for brief, figure in profile.figures],
+        [(c.profile.slug, c.profile.name, c.profile.type, c.briefs) for c in co_actors],
+    )
 
 
 def archive_years(months: Sequence[Month]) -> list[tuple[int, list[Month]]]:
@@ -232,6 +309,8 @@ def render_actor(profile: ActorProfile, co_actors: Sequence[CoActor]) -> dict[st
     briefs = paginate(base, profile.appearances, BRIEFS_PER_PAGE)
     quotes = paginate(base, profile.quotes, QUOTES_PER_PAGE)
     count = len(actor_page_paths(profile))
+    roles = stated_roles(profile)
+    network = network_svg(profile, co_actors, lambda slug: f"../{slug}/")
     pages = {}
     for number in range(1, count + 1):
         pager = briefs[number - 1] if number <= len(briefs) else replace(briefs[0], items=(), number=number)
@@ -243,9 +322,9 @@ def render_actor(profile: ActorProfile, co_actors: Sequence[CoActor]) -> dict[st
             profile=profile,
             pager=pager,
             quotes=quotes[number - 1] if number <= len(quotes) else replace(quotes[0], items=()),
-            roles=stated_roles(profile),
+            roles=roles,
             co_actors=co_actors,
-            network=network_svg(profile, co_actors, lambda slug: f"../{slug}/"),
+            network=network,
             figures_shown=FIGURES_SHOWN,
             type_title=ACTOR_TYPE_NAMES[profile.type],
         )
@@ -254,15 +333,13 @@ def render_actor(profile: ActorProfile, co_actors: Sequence[CoActor]) -> dict[st
 
 def stated_roles(profile: ActorProfile) -> list[StatedRole]:
     """Each distinct role once, with the newest brief that states it (appearances are newest first)."""
-    roles: dict[str, StatedRole] = {}
+    newest: dict[str, Appearance] = {}
+    counts: Counter[str] = Counter()
     for appearance in profile.appearances:
-        role = appearance.actor.role
-        if role:
-            known = roles.get(role.casefold())
-            roles[role.casefold()] = (
-                replace(known, count=known.count + 1) if known else StatedRole(role, appearance.brief, 1)
-            )
-    return list(roles.values())
+        if role := appearance.actor.role:
+            newest.setdefault(role.casefold(), appearance)
+            counts[role.casefold()] += 1
+    return [StatedRole(a.actor.role or "", a.brief, counts[key]) for key, a in newest.items()]
 
 
 def actor_groups(site: Site) -> list[tuple[str, str, list[ActorProfile]]]:
