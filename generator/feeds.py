@@ -41,7 +41,8 @@ def export_json(briefs: Sequence[Brief], site_url: str | None) -> str:
         if site_url:
             record["url"] = brief_url(brief, site_url.rstrip("/") + "/")
         records.append(record)
-    return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
+    # One brief per line: json's C encoder writes it (it cannot indent), and a diff shows which changed.
+    return "[\n" + ",\n".join(json.dumps(record, ensure_ascii=False) for record in records) + "\n]\n"
 
 
 def rss(briefs: Sequence[Brief], base: str, title: str) -> str:
