@@ -60,8 +60,9 @@ PERSON_ATTRIBUTES = words(
 )
 # What a possessive lone name has that only a person has: 'Davis' commentary', 'Lopez's remarks'.
 PERSON_WORKS = words("commentary column op-ed remarks speech testimony memoir autobiography")
-# Nouns after the name of a social platform: 'a Twitter user', 'her Instagram account'.
-PLATFORM_NOUNS = words("user users account accounts handle feed page")
+# Nouns after the name of a social platform: 'a Twitter user', 'her Instagram feed'; not 'account',
+# which a person has too ('the Comey account of the meeting').
+PLATFORM_NOUNS = words("user users handle feed page")
 # Courtesy titles that tell a person's gender.
 TITLE_GENDERS = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"}
 
