@@ -69,3 +69,8 @@ def test_a_party_or_people_before_a_persons_name_is_said_of_the_person(extract_b
 def test_a_country_that_is_also_a_first_name_stays_in_the_name(extract_body):
     extraction = extract_body("Jordan Michael Peterson spoke at the harbor.")
     assert "Jordan Michael Peterson" in actors(extraction)
+
+
+def test_a_persons_account_of_events_makes_no_organisation(extract_body):
+    extraction = extract_body("Ann Weber spoke first. The Weber account of the meeting was short.")
+    assert [(a.name, a.type) for a in extraction.actors] == [("Ann Weber", "person")]
