@@ -225,7 +225,9 @@ def analyze_word(
     lowered = token.text.lower()
     if (is_initial and lowered in lexicon.FUNCTION_WORDS) or lowered.rstrip(".") in DATE_WORDS:
         return []
-    kind = classify_once([token], kinds)
+    if token.text not in kinds:
+        kinds[token.text] = classify_word(token.text)
+    kind = kinds[token.text]
     if kind is None:
         kind = kind_from_next_word(sentence.text, token, is_initial=is_initial)
     is_venue = kind == "place" and preceding_word(sentence.text, token.start) in VENUE_PREPOSITIONS
