@@ -98,7 +98,7 @@ def surname_owners(candidates: Sequence[Candidate]) -> dict[str, list[Owner]]:
     """Each surname mapped to the people who bear it, in order of first appearance."""
     owners: dict[str, list[Owner]] = {}
     for candidate in candidates:
-        is_typed = candidate.type == "person" and (" " in candidate.name or candidate.role is not None)
+        is_typed = candidate.type == "person" and (" " in candidate.name or bool(candidate.role))
         if not is_typed and not is_untyped_full_name(candidate):
             continue
         surname = surname_of(candidate.name)
