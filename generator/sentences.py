@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from generator.model import Paragraph, Sentence
 
@@ -136,24 +136,25 @@ def split_sentences(paragraphs: Sequence[Paragraph]) -> tuple[Sentence, ...]:
     return tuple(sentences)
 
 
-def sentence_bounds(text: str) -> Iterator[tuple[int, int]]:
-    """Yield (start, end) of each sentence of `text`, whitespace trimmed."""
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of `text`, whitespace trimmed."""
+    bounds = []
     start = 0
     for match in BOUNDARY.finditer(text):
-        if not is_boundary(text, match):
-            continue
-        yield from trimmed(text, start, match.end())
-        start = match.end()
-    yield from trimmed(text, start, len(text))
+        if is_boundary(text, match):
+            bounds.append(trimmed(text, start, match.end()))
+            start = match.end()
+    bounds.append(trimmed(text, start, len(text)))
+    return [(start, end) for start, end in bounds if end > start]
 
 
-def trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """`start` and `end` moved past the white space at either end (equal when all is white space)."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if end > start:
-        yield start, end
+    return start, end
 
 
 def is_boundary(text: str, match: re.Match[str]) -> bool:
