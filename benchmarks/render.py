@@ -56,7 +56,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         project = Project.at(Path(folder))
         paths = write_corpus(project.seeds_dir, args.articles)
-        extractions, _, _ = extract_all(project, paths)
+        extractions = extract_all(project, paths).extractions
     site = resolve_site(extractions)
     links = link_site(site)
     render.environment()  # templates compiled once, outside the timings

@@ -7,15 +7,16 @@ import gc
 import logging
 import os
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
-from generator.cache import CACHE_FOLDER, ExtractionCache, Outcome, content_key
-from generator.crosslinks import link_site
+from generator.cache import CACHE_FOLDER, ExtractionCache, Outcome, content_key, is_light
+from generator.crosslinks import LinkState, link_site
 from generator.extract import extract_article
-from generator.feeds import render_feeds
+from generator.feeds import export_json_lines, render_feeds
 from generator.model import Extraction, Problem
 from generator.read import (
     MAX_ARTICLE_BYTES,
@@ -27,19 +28,21 @@ from generator.read import (
 )
 from generator.registry import load_registry
 from generator.render import render_site
-from generator.resolve import resolve_site
+from generator.resolve import Brief, resolve_site
 from generator.site_config import read_site_settings
 from generator.state import (
+    EXPORT_FILE,
+    LINKS_FILE,
     BuildState,
     PageReuse,
     code_fingerprint,
     forget_state,
     hash_inputs,
     is_up_to_date,
-    read_links,
+    read_memo,
     read_state,
     stat_outputs,
-    write_links,
+    write_memo,
     write_state,
 )
 from generator.write import MANIFEST, Changes, apply_changes, lock_docs_folder, plan_changes
@@ -132,23 +135,43 @@ def build_locked(project: Project, *, check: bool, jobs: int | None) -> BuildRep
         unchanged = len(last.outputs) - (MANIFEST in last.outputs)
         changes = Changes((), (), (), unchanged)
         return BuildReport(last.built, len(last.skip_reasons), last.problems, changes, last.skip_reasons)
+    with ExtractionCache.open(project.cache_dir) as cache:
+        return build_from(project, seeds, cache, last, inputs, is_racy, check=check, jobs=jobs)
+
+
+def build_from(
+    project: Project,
+    seeds: list[Path],
+    cache: ExtractionCache,
+    last: BuildState | None,
+    inputs: str,
+    is_racy: bool,
+    *,
+    check: bool,
+    jobs: int | None,
+) -> BuildReport:
+    """`build`, once it is known that there is something to do."""
     # 0. The curated registry is configuration: a problem there stops the build before any work.
     registry = load_registry(project.registry_path, project.name_of(project.registry_path))
-    # 1. Read and extract every article before writing anything.
-    with ExtractionCache.open(project.cache_dir) as cache:
-        extractions, problems, skipped = extract_all(project, seeds, jobs=jobs, cache=cache)
+    # 1. Read and extract every article before writing anything: articles extracted before are read
+    # back from the cache without their text, which only the pages rendered again need.
+    extracted = extract_all(project, seeds, jobs=jobs, cache=cache, light=True)
+    extractions, problems, skipped = extracted.extractions, extracted.problems, extracted.skipped
     # 2. Resolve actors across all briefs.
-    site = resolve_site(extractions, registry)
+    site = resolve_site(extractions, registry, extracted.keys)
     # 3. Cross-link the corpus: co-appearances, related briefs, topics, months; from the last build's
     # cross-links, only what the changes reach is computed again.
     code = code_fingerprint()
-    links = link_site(site, read_links(project.cache_dir, code))
+    links = link_site(site, read_memo(project.cache_dir, LINKS_FILE, code, LinkState))
     # 4. Render every page, the feeds and the export in memory; not the pages that the last build
     # rendered from the same inputs and that are still as it wrote them.
     reuse = PageReuse(code, last, project.out_dir)
-    pages = render_site(site, links, reuse)
+    with_briefs_text = partial(with_text, cache)
+    pages = render_site(site, links, reuse, with_briefs_text)
     settings = read_site_settings(project.root / "mkdocs.yml")
-    pages.update(render_feeds(site, settings.url, settings.name))
+    previous_lines = read_memo(project.cache_dir, EXPORT_FILE, code, dict) or {}
+    export_lines = export_json_lines(site.briefs, settings.url, previous_lines, with_briefs_text)
+    pages.update(render_feeds(site, settings.url, settings.name, export_lines))
     # 5. Write only what changed (or, for a check, nothing at all).
     changes = plan_changes(project.out_dir, pages, reuse.kept)
     report = BuildReport(len(extractions), len(skipped), tuple(problems), changes, tuple(skipped))
@@ -159,12 +182,39 @@ def build_locked(project: Project, *, check: bool, jobs: int | None) -> BuildRep
         # After reading an article too new to trust its time, only the page digests are recorded.
         state = BuildState("" if is_racy else inputs, outputs, *report_facts(report), reuse.digests)
         write_state(project.cache_dir, state)
-        write_links(project.cache_dir, code, links.state)
+        write_memo(project.cache_dir, LINKS_FILE, code, links.state)
+        write_memo(project.cache_dir, EXPORT_FILE, code, export_lines)
     return report
+
+
+def with_text(cache: ExtractionCache, briefs: Sequence[Brief]) -> list[Brief]:
+    """The briefs with their article's text, read from the cache for those read without it."""
+    light = {brief.key for brief in briefs if brief.key and is_light(brief.extraction)}
+    found = {key: outcome.extraction for key, outcome in cache.get_many(light).items() if outcome.extraction}
+    if lost := light - found.keys():
+        raise CacheError(f"{len(lost)} extraction(s) missing from the cache in {CACHE_FOLDER.as_posix()}")
+    return [replace(brief, extraction=found[brief.key]) if brief.key in found else brief for brief in briefs]
+
+
+class CacheError(Exception):
+    """The extraction cache lost entries during a build (deleted or damaged meanwhile): building again
+    extracts them anew."""
 
 
 def report_facts(report: BuildReport) -> tuple[int, tuple[str, ...], tuple[Problem, ...]]:
     return report.built, report.skip_reasons, report.problems
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """What reading and extracting the articles gave, in the order of their files: the extractions,
+    the problems, why each skipped file was skipped, and the cache key of each extraction by article
+    id."""
+
+    extractions: list[Extraction]
+    problems: list[Problem]
+    skipped: list[str]
+    keys: dict[str, str]
 
 
 def extract_all(
@@ -173,40 +223,42 @@ def extract_all(
     *,
     jobs: int | None = None,
     cache: ExtractionCache | None = None,
-) -> tuple[list[Extraction], list[Problem], list[str]]:
+    light: bool = False,
+) -> Extracted:
     """Every readable article extracted; an unreadable one is reported and skipped, the rest go on.
 
-    Outcomes found in `cache` are reused; the others are computed over `jobs` processes (default:
-    one per core) and stored. Returns the extractions, the problems, and the reason each skipped
-    article was skipped, all in the order of `paths`.
+    Outcomes found in `cache` are reused (`light` ones, see `lighten`, when that is enough); the
+    others are computed over `jobs` processes (default: one per core) and stored.
     """
-    outcomes = extract_outcomes(project, paths, jobs=jobs, cache=cache)
     extractions: list[Extraction] = []
     problems: list[Problem] = []
     skipped: list[str] = []
-    for outcome in outcomes:
+    keys: dict[str, str] = {}
+    for key, outcome in extract_outcomes(project, paths, jobs=jobs, cache=cache, light=light):
         problems += outcome.problems
         if outcome.extraction is not None:
             extractions.append(outcome.extraction)
+            keys[outcome.extraction.article.id] = key
         else:
             skipped.append(outcome.skip_reason or "not an article")
-    return extractions, problems, skipped
+    return Extracted(extractions, problems, skipped, keys)
 
 
 def extract_outcomes(
-    project: Project, paths: list[Path], *, jobs: int | None, cache: ExtractionCache | None
-) -> list[Outcome]:
-    """The outcome of reading and extracting each file, in the order of `paths`."""
+    project: Project, paths: list[Path], *, jobs: int | None, cache: ExtractionCache | None, light: bool
+) -> list[tuple[str, Outcome]]:
+    """The cache key (empty for a file that could not be read) and the outcome of reading and
+    extracting each file, in the order of `paths`."""
     read = [read_task(project, path) for path in paths]
     keys = {i: content_key(r[1], r[2]) for i, r in enumerate(read) if not isinstance(r, Outcome)}
-    found = cache.get_many(set(keys.values())) if cache else {}
+    found = cache.get_many(set(keys.values()), light=light) if cache else {}
     missing = [i for i, key in keys.items() if key not in found]
     tasks = [r for i in missing if not isinstance(r := read[i], Outcome)]
     computed = dict(zip(missing, map_tasks(tasks, jobs), strict=True))
     if cache:
         cache.put_many({keys[i]: o for i, o in computed.items() if o.skip_reason != EXTRACTION_FAILED})
     return [
-        r if isinstance(r, Outcome) else computed[i] if i in computed else found[keys[i]]
+        ("", r) if isinstance(r, Outcome) else (keys[i], computed[i] if i in computed else found[keys[i]])
         for i, r in enumerate(read)
     ]
 

@@ -14,7 +14,7 @@ import logging
 import pickle
 import sqlite3
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -24,7 +24,8 @@ from generator.model import Extraction, Problem
 log = logging.getLogger(__name__)
 
 CACHE_FOLDER = Path(".cache/briefs")
-DATABASE = "extractions.sqlite3"
+# Named by the layout of its table: a cache of an older layout is left alone, never misread.
+DATABASE = "extractions-2.sqlite3"
 PACKAGE = Path(__file__).resolve().parent
 # What extraction depends on: its code, its data, and the versions of the data libraries it reads.
 EXTRACTION_CODE = ("model.py", "read.py", "sentences.py", "extract/*.py", "data/*")
@@ -75,7 +76,9 @@ class ExtractionCache:
         try:
             folder.mkdir(parents=True, exist_ok=True)
             connection = sqlite3.connect(folder / DATABASE, timeout=30)
-            connection.execute("CREATE TABLE IF NOT EXISTS outcome (key TEXT PRIMARY KEY, value BLOB)")
+            connection.execute(
+                "CREATE TABLE IF NOT EXISTS outcome (key TEXT PRIMARY KEY, value BLOB, light BLOB)"
+            )
         except (OSError, sqlite3.Error) as error:
             log.warning("extraction cache in %s not used: %s", folder.as_posix(), error)
             yield cls(None)
@@ -85,8 +88,9 @@ class ExtractionCache:
         finally:
             connection.close()
 
-    def get_many(self, keys: Iterable[str]) -> dict[str, Outcome]:
-        """The outcomes found for `keys`; an entry that does not unpickle is left out."""
+    def get_many(self, keys: Iterable[str], *, light: bool = False) -> dict[str, Outcome]:
+        """The outcomes found for `keys`; an entry that does not unpickle is left out. `light` ones
+        leave out the text of the article (see `lighten`), a third of the data to load."""
         if self.connection is None:
             return {}
         keys = list(keys)
@@ -96,7 +100,7 @@ class ExtractionCache:
                 batch = keys[start : start + BATCH]
                 marks = ",".join("?" * len(batch))
                 rows = self.connection.execute(
-                    f"SELECT key, value FROM outcome WHERE key IN ({marks})", batch
+                    f"SELECT key, {'light' if light else 'value'} FROM outcome WHERE key IN ({marks})", batch
                 )
                 for key, value in rows:
                     with contextlib.suppress(Exception):
@@ -108,9 +112,28 @@ class ExtractionCache:
     def put_many(self, outcomes: dict[str, Outcome]) -> None:
         if self.connection is None or not outcomes:
             return
-        rows = [(key, pickle.dumps(o, pickle.HIGHEST_PROTOCOL)) for key, o in outcomes.items()]
+        rows = [(key, freeze(o), freeze(lighten(o))) for key, o in outcomes.items()]
         try:
             with self.connection:
-                self.connection.executemany("INSERT OR REPLACE INTO outcome VALUES (?, ?)", rows)
+                self.connection.executemany("INSERT OR REPLACE INTO outcome VALUES (?, ?, ?)", rows)
         except sqlite3.Error as error:
             log.warning("extraction cache not written: %s", error)
+
+
+def freeze(outcome: Outcome) -> bytes:
+    return pickle.dumps(outcome, pickle.HIGHEST_PROTOCOL)
+
+
+def lighten(outcome: Outcome) -> Outcome:
+    """The outcome without the article's paragraphs and sentences: what every page but the brief's own
+    (and the export of all briefs) reads of an article."""
+    extraction = outcome.extraction
+    if extraction is None:
+        return outcome
+    article = replace(extraction.article, paragraphs=())
+    return replace(outcome, extraction=replace(extraction, article=article, sentences=()))
+
+
+def is_light(extraction: Extraction) -> bool:
+    """Whether `extraction` may be a light one (an article with no paragraph at all is light already)."""
+    return not extraction.article.paragraphs

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from generator.build import BuildReport, Project, build, extract_all
+from generator.build import BuildReport, CacheError, Project, build, extract_all
 from generator.check_site import check_site
 from generator.records import extraction_record
 from generator.registry import RegistryError
@@ -46,7 +46,7 @@ def build_command(root: Path, strict: bool, check: bool, jobs: int | None) -> No
     """
     try:
         report = build(Project.at(root), check=check, jobs=jobs)
-    except (WriteError, RegistryError, ConfigError) as error:
+    except (WriteError, RegistryError, ConfigError, CacheError) as error:
         raise click.ClickException(str(error)) from error
     for problem in report.problems:
         click.echo(str(problem), err=True)
@@ -83,7 +83,8 @@ def summary(report: BuildReport, *, check: bool) -> str:
 )
 def extract_command(as_json: bool, files: tuple[Path, ...]) -> None:
     """Print what is extracted from FILES (figures, quotes, actors)."""
-    extractions, problems, _ = extract_all(Project.at(Path()), list(files))
+    extracted = extract_all(Project.at(Path()), list(files))
+    extractions, problems = extracted.extractions, extracted.problems
     for problem in problems:
         click.echo(str(problem), err=True)
     briefs = {brief.extraction.article.source: brief for brief in resolve_site(extractions).briefs}

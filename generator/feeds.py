@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from email.utils import format_datetime
 from typing import Any
 from xml.sax.saxutils import escape
@@ -17,9 +18,14 @@ RSS_PATH = "feed.xml"
 JSON_FEED_PATH = "feed.json"
 
 
-def render_feeds(site: Site, site_url: str | None, title: str) -> dict[str, str]:
-    """briefs.json always; the feeds only with a `site_url`, since feed readers need absolute links."""
-    outputs = {EXPORT_PATH: export_json(site.briefs, site_url)}
+def render_feeds(
+    site: Site, site_url: str | None, title: str, export_lines: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """briefs.json always; the feeds only with a `site_url`, since feed readers need absolute links.
+    `export_lines` are those of `export_json_lines`, when already known."""
+    if export_lines is None:
+        export_lines = export_json_lines(site.briefs, site_url)
+    outputs = {EXPORT_PATH: "[\n" + ",\n".join(export_lines.values()) + "\n]\n"}
     if site_url:
         base = site_url.rstrip("/") + "/"
         latest = site.briefs[:FEED_ITEMS]
@@ -32,17 +38,44 @@ def brief_url(brief: Brief, base: str) -> str:
     return f"{base}briefs/{brief.slug}/"
 
 
-def export_json(briefs: Sequence[Brief], site_url: str | None) -> str:
-    """Every brief, newest first, with the fields of `briefs extract --json` and the page's path."""
-    records = []
-    for brief in briefs:
-        record: dict[str, Any] = extraction_record(brief.extraction, brief.actor_slugs)
-        record["page"] = f"briefs/{brief.slug}/"
-        if site_url:
-            record["url"] = brief_url(brief, site_url.rstrip("/") + "/")
-        records.append(record)
-    # One brief per line: json's C encoder writes it (it cannot indent), and a diff shows which changed.
-    return "[\n" + ",\n".join(json.dumps(record, ensure_ascii=False) for record in records) + "\n]\n"
+def export_json_lines(
+    briefs: Sequence[Brief],
+    site_url: str | None,
+    previous: Mapping[str, str] | None = None,
+    with_text: Callable[[Sequence[Brief]], Sequence[Brief]] = list,
+) -> dict[str, str]:
+    """The line of each brief in briefs.json (newest first), by a key naming what it holds: the lines
+    of `previous` with the same key are reused, the others need the briefs' text (`with_text`).
+
+    A line holds the fields of `briefs extract --json` and the page's path (and URL).
+    """
+    # A brief without a key (extracted outside of a build) is named by its slug: never reused.
+    previous = previous or {}
+    keys = [export_key(brief, site_url) if brief.key else brief.slug for brief in briefs]
+    missing = [brief for brief, key in zip(briefs, keys, strict=True) if not brief.key or key not in previous]
+    fresh = dict(
+        zip(
+            [export_key(b, site_url) if b.key else b.slug for b in missing],
+            [export_line(brief, site_url) for brief in with_text(missing)],
+            strict=True,
+        )
+    )
+    return {key: fresh[key] if key in fresh else previous[key] for key in keys}
+
+
+def export_key(brief: Brief, site_url: str | None) -> str:
+    """What a brief's line depends on: its extraction (by key), its actors' slugs, its page, and the
+    site's address."""
+    shown = (brief.key, brief.slug, sorted(brief.actor_slugs.items()), site_url)
+    return hashlib.sha256(json.dumps(shown).encode()).hexdigest()
+
+
+def export_line(brief: Brief, site_url: str | None) -> str:
+    record: dict[str, Any] = extraction_record(brief.extraction, brief.actor_slugs)
+    record["page"] = f"briefs/{brief.slug}/"
+    if site_url:
+        record["url"] = brief_url(brief, site_url.rstrip("/") + "/")
+    return json.dumps(record, ensure_ascii=False)
 
 
 def rss(briefs: Sequence[Brief], base: str, title: str) -> str:

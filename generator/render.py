@@ -93,14 +93,19 @@ def never_reuse(paths: Sequence[str], signature: object) -> bool:
     return False
 
 
-def render_site(site: Site, links: Links, reuse: Reuse = never_reuse) -> dict[str, str]:
+def render_site(
+    site: Site,
+    links: Links,
+    reuse: Reuse = never_reuse,
+    with_text: Callable[[Sequence[Brief]], Sequence[Brief]] = list,
+) -> dict[str, str]:
     """Every generated page of the site by its path relative to the docs folder ('/'-separated), but
-    the brief, actor and listing pages that `reuse` finds already rendered."""
+    the brief, actor and listing pages that `reuse` finds already rendered. `with_text` gives briefs
+    their article's text, which only their own pages show (briefs may be read without it)."""
     pages = {"index.md": render_home(site)}
-    for brief in site.briefs:
-        path, related = f"briefs/{brief.slug}.md", links.related[brief.slug]
-        if not reuse((path,), brief_signature(brief, related)):
-            pages[path] = render_brief(brief, related)
+    stale = [b for b in site.briefs if not reuse((brief_path(b),), brief_signature(b, links.related[b.slug]))]
+    for brief in with_text(stale):
+        pages[brief_path(brief)] = render_brief(brief, links.related[brief.slug])
     groups = actor_groups(site)
     pages["actors/index.md"] = render_page(
         "actors.md.j2", {"title": "Actors"}, "actors/index.md", groups=groups, shown=ACTORS_SHOWN
@@ -180,16 +185,20 @@ def render_listing(listing: Listing, items: Sequence[Any], reuse: Reuse = never_
     return pages
 
 
+def brief_path(brief: Brief) -> str:
+    return f"briefs/{brief.slug}.md"
+
+
 def brief_signature(brief: Brief, related: Sequence[Related]) -> object:
-    """What the page of `brief` shows: its article (extraction makes the same of the same article),
-    its actors' slugs, and its related briefs as listed."""
+    """What the page of `brief` shows: its article (extraction makes the same of the same article;
+    its key names both), its actors' slugs, and its related briefs as listed."""
     shown = [
         (brief_item_signature(r.brief), r.topics, r.score, [(p.name, p.slug) for p in r.actors])
         for r in related
     ]
     return (
         brief.slug,
-        brief.extraction.article,
+        brief.key or brief.extraction.article,
         sorted(brief.actor_slugs.items()),
         shown,
     )

@@ -6,7 +6,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.model import Actor, ActorType, Extraction, Figure, Quote
@@ -26,6 +26,8 @@ class Brief:
     slug: str
     extraction: Extraction
     actor_slugs: dict[str, str]
+    # A hash of the article's file and of the extraction code, when known: names what was extracted.
+    key: str = ""
 
     @property
     def title(self) -> str:
@@ -77,8 +79,13 @@ def slugify(text: str, fallback: str) -> str:
     return f"{slug}-1" if slug in WINDOWS_RESERVED else slug
 
 
-def resolve_site(extractions: Sequence[Extraction], registry: Registry = EMPTY_REGISTRY) -> Site:
-    """Give every brief and actor a unique slug and collect each actor's briefs, quotes and figures."""
+def resolve_site(
+    extractions: Sequence[Extraction],
+    registry: Registry = EMPTY_REGISTRY,
+    keys: Mapping[str, str] | None = None,
+) -> Site:
+    """Give every brief and actor a unique slug and collect each actor's briefs, quotes and figures.
+    `keys` gives, by article id, the key of each extraction in the cache (see `Brief.key`)."""
     canonical = canonical_names(extractions, registry)
     actor_slugs = unique_slugs(sorted(set(canonical.values())), "actor")
     brief_slugs = unique_slugs([e.article.id for e in extractions], "brief")
@@ -87,6 +94,7 @@ def resolve_site(extractions: Sequence[Extraction], registry: Registry = EMPTY_R
             brief_slugs[e.article.id],
             e,
             {a.name: actor_slugs[canonical[a.name]] for a in e.actors},
+            keys.get(e.article.id, "") if keys else "",
         )
         for e in extractions
     ]

@@ -20,13 +20,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from generator.crosslinks import LinkState
 from generator.model import Problem
 
 STATE_FILE = "state.json"
+# What a build keeps for the next so as to compute only what changed: cross-links, export lines.
 LINKS_FILE = "links.pickle"
+EXPORT_FILE = "export.pickle"
+Memo = TypeVar("Memo")
 PACKAGE = Path(__file__).resolve().parent
 LIBRARIES = ("jinja2", "PyYAML", "python-frontmatter", "pycountry", "gender-guesser")
 FORMAT = 2
@@ -164,21 +166,21 @@ def forget_state(folder: Path) -> None:
         (folder / STATE_FILE).unlink()
 
 
-def read_links(folder: Path, code: str) -> LinkState | None:
-    """The cross-links of the last build, if the same code computed them."""
+def read_memo(folder: Path, name: str, code: str, kind: type[Memo]) -> Memo | None:
+    """What the last build kept in `name` for the next, if the same code computed it."""
     try:
-        with (folder / LINKS_FILE).open("rb") as file:
-            written_by, links = pickle.load(file)
+        with (folder / name).open("rb") as file:
+            written_by, value = pickle.load(file)
     except Exception:  # missing, truncated, or from another version: compute everything again
         return None
-    return links if written_by == code and isinstance(links, LinkState) else None
+    return value if written_by == code and isinstance(value, kind) else None
 
 
-def write_links(folder: Path, code: str, links: LinkState) -> None:
-    """Keep the cross-links for the next build (one that cannot be written costs it time, no more)."""
+def write_memo(folder: Path, name: str, code: str, value: object) -> None:
+    """Keep `value` for the next build (one that cannot be written costs it time, no more)."""
     with contextlib.suppress(OSError):
         folder.mkdir(parents=True, exist_ok=True)
-        temporary = folder / f".{LINKS_FILE}.{os.getpid()}"
+        temporary = folder / f".{name}.{os.getpid()}"
         with temporary.open("wb") as file:
-            pickle.dump((code, links), file, protocol=pickle.HIGHEST_PROTOCOL)
-        temporary.replace(folder / LINKS_FILE)
+            pickle.dump((code, value), file, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.replace(folder / name)

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from benchmarks.corpus import write_corpus
 from generator import cache as extraction_cache
 from generator import render
-from generator.build import Project, build
+from generator.build import CacheError, Project, build
 from generator.cli import main
 from generator.state import STATE_FILE
 
@@ -197,3 +197,44 @@ def test_actor_pages_are_rendered_again_only_when_what_they_show_changed(
     brief = frontmatter.load(corpus.out_dir / "briefs" / "article-00005.md")
     every_actor = {path.stem for path in (corpus.out_dir / "actors").glob("*.md")} - {"index"}
     assert {actor["slug"] for actor in brief["actors"]} <= set(rendered) < every_actor
+
+
+def test_a_rebuild_reads_the_text_of_only_the_briefs_it_renders_again(
+    corpus: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build(corpus)
+    texts_read: list[str] = []
+    original = extraction_cache.ExtractionCache.get_many
+
+    def spy(self, keys, *, light=False):  # type: ignore[no-untyped-def]
+        keys = list(keys)
+        if not light:
+            texts_read.extend(keys)
+        return original(self, keys, light=light)
+
+    monkeypatch.setattr(extraction_cache.ExtractionCache, "get_many", spy)
+    path = corpus.seeds_dir / "article-00005.txt"
+    path.write_text(path.read_text("utf-8").replace("Weighs", "Rejects", 1), "utf-8")
+    settle(path)
+    report = build(corpus)
+    # The changed article is extracted again; of the others, only the briefs whose pages show its new
+    # title (their related briefs) are read with their text.
+    rendered_again = [path for path in report.changes.changed if path.startswith("briefs/")]
+    assert 0 < len(texts_read) <= len(rendered_again) < ARTICLES
+
+
+def test_extractions_lost_from_the_cache_during_a_build_are_a_clear_error(
+    corpus: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build(corpus)
+    original = extraction_cache.ExtractionCache.get_many
+
+    def lose_texts(self, keys, *, light=False):  # type: ignore[no-untyped-def]
+        return original(self, keys, light=light) if light else {}
+
+    monkeypatch.setattr(extraction_cache.ExtractionCache, "get_many", lose_texts)
+    path = corpus.seeds_dir / "article-00005.txt"
+    path.write_text(path.read_text("utf-8").replace("Weighs", "Rejects", 1), "utf-8")
+    settle(path)
+    with pytest.raises(CacheError, match="missing from the cache"):
+        build(corpus)
