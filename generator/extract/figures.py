@@ -159,28 +159,28 @@ def anchor_pattern(number_words: frozenset[str]) -> re.Pattern[str]:
 
 
 FIGURE_ANCHOR = anchor_pattern(frozenset(lexicon.NUMBER_WORDS))
-# The characters a figure may not follow (FIGURE's lookbehind), checked before FIGURE is tried.
-NOT_BEFORE_FIGURE = "_.,/:-"
 
 
 def figure_matches(text: str) -> Iterator[re.Match[str]]:
-    """FIGURE.finditer(text), but tried only near a digit or number word: most of a text has none."""
+    """FIGURE.finditer(text), but tried only near a digit or number word: most of a text has none.
+
+    Every figure holds one within FIGURE_REACH of its start, so the next match after an anchor's
+    reach is the next match of the text: it is searched for from there, the characters before it
+    never tried.
+    """
     folded = text.casefold()
     if len(folded) != len(text):
         yield from FIGURE.finditer(text)
         return
     position = 0
     for anchor in FIGURE_ANCHOR.finditer(folded):
-        for start in range(max(position, anchor.start() - FIGURE_REACH), anchor.start() + 1):
-            if start and (text[start - 1].isalnum() or text[start - 1] in NOT_BEFORE_FIGURE):
-                continue
-            match = FIGURE.match(text, start)
-            if match:
-                yield match
-                position = match.end()
-                break
-        else:
-            position = max(position, anchor.start() + 1)
+        if anchor.start() < position:
+            continue
+        match = FIGURE.search(text, max(position, anchor.start() - FIGURE_REACH))
+        if match is None:
+            return
+        yield match
+        position = match.end()
 
 
 def number_value(number: str, scale: str | None) -> float | None:
