@@ -24,7 +24,8 @@ def extract_article(article: Article) -> Extraction:
     # A name seen only speaking is a person: resolve again when attribution found a new one, but
     # not a word that only ever opens a sentence ('Following', 'Check').
     found = (speakers & {c.name for c in candidates if not c.is_initial}) - set(sources)
-    if found:
+    # Only a name whose words tell no type is resolved differently once known to speak.
+    if any(c.type is None and c.name in found for c in candidates):
         cast = resolve_actors(candidates, sentences, {**dict.fromkeys(found, "person"), **sources})
         quotes, _ = attribute_quotes(spans, sentences, cast)
     known = {actor.name for actor in cast.actors}

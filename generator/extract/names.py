@@ -242,6 +242,8 @@ def kind_from_next_word(text: str, token: Token, *, is_initial: bool) -> ActorTy
     """'the Obama administration', 'Obama's former strategist', 'Davis' commentary': a person; 'the
     Gannett newspaper chain', 'a Twitter user': an organisation. A lone name takes the type of what
     the next words make of it ('Coke user?' opening a sentence is no platform's)."""
+    if text[token.end : token.end + 1] not in " '\u2019":
+        return None  # punctuation follows ('Trump, who'), or nothing
     following = NEXT_WORDS.match(text, token.end)
     words = following.group(1).split() if following else []
     heads = [w for w in words if w not in lexicon.TITLE_MODIFIERS]
