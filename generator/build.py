@@ -6,11 +6,12 @@ import contextlib
 import gc
 import logging
 import os
+import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 
 from generator.cache import CACHE_FOLDER, ExtractionCache, Outcome, content_key, is_light
@@ -32,7 +33,9 @@ from generator.resolve import Brief, resolve_site
 from generator.site_config import read_site_settings
 from generator.state import (
     EXPORT_FILE,
+    FILES_FILE,
     LINKS_FILE,
+    RACY_NS,
     BuildState,
     PageReuse,
     code_fingerprint,
@@ -74,9 +77,19 @@ class Project:
     def name_of(self, path: Path) -> str:
         """A path as messages show it: relative to the project when inside it, always printable."""
         try:
-            return printable_name(path.resolve().relative_to(self.root.resolve()).as_posix())
+            return printable_name(resolved(path).relative_to(resolved(self.root)).as_posix())
         except ValueError:
             return printable_name(path.as_posix())
+
+
+def resolved(path: Path) -> Path:
+    """`path.resolve()`, with the folder resolved once for all the files in it."""
+    return path.resolve() if path.is_symlink() else resolved_folder(path.parent) / path.name
+
+
+@lru_cache(maxsize=64)
+def resolved_folder(folder: Path) -> Path:
+    return folder.resolve()
 
 
 @dataclass(frozen=True)
@@ -155,13 +168,14 @@ def build_from(
     registry = load_registry(project.registry_path, project.name_of(project.registry_path))
     # 1. Read and extract every article before writing anything: articles extracted before are read
     # back from the cache without their text, which only the pages rendered again need.
-    extracted = extract_all(project, seeds, jobs=jobs, cache=cache, light=True)
+    code = code_fingerprint()
+    known = read_memo(project.cache_dir, FILES_FILE, code, dict)
+    extracted = extract_all(project, seeds, jobs=jobs, cache=cache, light=True, known=known)
     extractions, problems, skipped = extracted.extractions, extracted.problems, extracted.skipped
     # 2. Resolve actors across all briefs.
     site = resolve_site(extractions, registry, extracted.keys)
     # 3. Cross-link the corpus: co-appearances, related briefs, topics, months; from the last build's
     # cross-links, only what the changes reach is computed again.
-    code = code_fingerprint()
     links = link_site(site, read_memo(project.cache_dir, LINKS_FILE, code, LinkState))
     # 4. Render every page, the feeds and the export in memory; not the pages that the last build
     # rendered from the same inputs and that are still as it wrote them.
@@ -184,6 +198,7 @@ def build_from(
         write_state(project.cache_dir, state)
         write_memo(project.cache_dir, LINKS_FILE, code, links.state)
         write_memo(project.cache_dir, EXPORT_FILE, code, export_lines)
+        write_memo(project.cache_dir, FILES_FILE, code, extracted.file_keys)
     return report
 
 
@@ -205,16 +220,21 @@ def report_facts(report: BuildReport) -> tuple[int, tuple[str, ...], tuple[Probl
     return report.built, report.skip_reasons, report.problems
 
 
+# An article file as last seen: its size and modification time, and the cache key of its bytes.
+FileKey = tuple[int, int, str]
+
+
 @dataclass(frozen=True)
 class Extracted:
     """What reading and extracting the articles gave, in the order of their files: the extractions,
-    the problems, why each skipped file was skipped, and the cache key of each extraction by article
-    id."""
+    the problems, why each skipped file was skipped, the cache key of each extraction by article id,
+    and the key of each file by name (see `extract_outcomes`)."""
 
     extractions: list[Extraction]
     problems: list[Problem]
     skipped: list[str]
     keys: dict[str, str]
+    file_keys: dict[str, FileKey]
 
 
 def extract_all(
@@ -224,6 +244,7 @@ def extract_all(
     jobs: int | None = None,
     cache: ExtractionCache | None = None,
     light: bool = False,
+    known: Mapping[str, FileKey] | None = None,
 ) -> Extracted:
     """Every readable article extracted; an unreadable one is reported and skipped, the rest go on.
 
@@ -234,33 +255,71 @@ def extract_all(
     problems: list[Problem] = []
     skipped: list[str] = []
     keys: dict[str, str] = {}
-    for key, outcome in extract_outcomes(project, paths, jobs=jobs, cache=cache, light=light):
+    outcomes, file_keys = extract_outcomes(project, paths, jobs=jobs, cache=cache, light=light, known=known)
+    for key, outcome in outcomes:
         problems += outcome.problems
         if outcome.extraction is not None:
             extractions.append(outcome.extraction)
             keys[outcome.extraction.article.id] = key
         else:
             skipped.append(outcome.skip_reason or "not an article")
-    return Extracted(extractions, problems, skipped, keys)
+    return Extracted(extractions, problems, skipped, keys, file_keys)
 
 
 def extract_outcomes(
-    project: Project, paths: list[Path], *, jobs: int | None, cache: ExtractionCache | None, light: bool
-) -> list[tuple[str, Outcome]]:
+    project: Project,
+    paths: list[Path],
+    *,
+    jobs: int | None,
+    cache: ExtractionCache | None,
+    light: bool,
+    known: Mapping[str, FileKey] | None = None,
+) -> tuple[list[tuple[str, Outcome]], dict[str, FileKey]]:
     """The cache key (empty for a file that could not be read) and the outcome of reading and
-    extracting each file, in the order of `paths`."""
-    read = [read_task(project, path) for path in paths]
-    keys = {i: content_key(r[1], r[2]) for i, r in enumerate(read) if not isinstance(r, Outcome)}
-    found = cache.get_many(set(keys.values()), light=light) if cache else {}
-    missing = [i for i, key in keys.items() if key not in found]
+    extracting each file, in the order of `paths`; and the key of each file read, by name.
+
+    A file whose size and modification time are those `known` from the last build is not read
+    again when its outcome is in the cache (as `git status` trusts its index).
+    """
+    seen = {i: file_stat(path) for i, path in enumerate(paths)}
+    trusted = {
+        i: entry[2]
+        for i, path in enumerate(paths)
+        if (entry := (known or {}).get(path.name)) and seen[i] == entry[:2]
+    }
+    found = cache.get_many(set(trusted.values()), light=light) if cache else {}
+    keys = {i: key for i, key in trusted.items() if key in found}
+    read = {i: read_task(project, path) for i, path in enumerate(paths) if i not in keys}
+    keys.update({i: content_key(r[1], r[2]) for i, r in read.items() if not isinstance(r, Outcome)})
+    if cache:
+        found.update(cache.get_many({keys[i] for i in read if i in keys} - found.keys(), light=light))
+    missing = [i for i in read if i in keys and keys[i] not in found]
     tasks = [r for i in missing if not isinstance(r := read[i], Outcome)]
     computed = dict(zip(missing, map_tasks(tasks, jobs), strict=True))
     if cache:
         cache.put_many({keys[i]: o for i, o in computed.items() if o.skip_reason != EXTRACTION_FAILED})
-    return [
-        ("", r) if isinstance(r, Outcome) else (keys[i], computed[i] if i in computed else found[keys[i]])
-        for i, r in enumerate(read)
-    ]
+    outcomes: list[tuple[str, Outcome]] = []
+    for i in range(len(paths)):
+        if i in keys:
+            outcomes.append((keys[i], computed[i] if i in computed else found[keys[i]]))
+        elif isinstance(unreadable := read[i], Outcome):
+            outcomes.append(("", unreadable))
+    # A file changed within the clock's resolution may change again unseen: not trusted next time.
+    settled = time.time_ns() - RACY_NS
+    file_keys = {
+        path.name: (*stat, keys[i])
+        for i, path in enumerate(paths)
+        if i in keys and (stat := seen[i]) is not None and stat[1] < settled
+    }
+    return outcomes, file_keys
+
+
+def file_stat(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_size, info.st_mtime_ns
 
 
 # A file to extract: its id, its name in messages, and its bytes.

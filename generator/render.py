@@ -6,7 +6,6 @@ import posixpath
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
 from functools import cache, lru_cache, partial
 from typing import Any, Protocol
 
@@ -144,9 +143,11 @@ def render_home(site: Site) -> str:
     )
 
 
-def brief_item_signature(brief: Brief) -> tuple[str, str, datetime]:
-    """What a list shows of a brief."""
-    return brief.slug, brief.title, brief.extraction.article.published
+def brief_item_signature(brief: Brief) -> tuple[object, ...]:
+    """What a list shows of a brief: its title and date, which its key names when it has one."""
+    if brief.key:
+        return brief.slug, brief.key
+    return brief.slug, brief.extraction.article.title, brief.extraction.article.published
 
 
 def profile_signature(profile: ActorProfile) -> tuple[str, str, int]:
@@ -217,10 +218,15 @@ def actor_signature(profile: ActorProfile, co_actors: Sequence[CoActor]) -> obje
             profile.curated_roles,
         ),
         [(*brief_item_signature(a.brief), a.actor.role, a.actor.mentions) for a in profile.appearances],
-        [(*brief_item_signature(brief), quote) for brief, quote in profile.quotes],
-        [(*brief_item_signature(brief), figure) for brief, figure in profile.figures],
+        [(*brief_item_signature(brief), item_signature(brief, quote)) for brief, quote in profile.quotes],
+        [(*brief_item_signature(brief), item_signature(brief, figure)) for brief, figure in profile.figures],
         [(c.profile.slug, c.profile.name, c.profile.type, c.briefs) for c in co_actors],
     )
+
+
+def item_signature(brief: Brief, item: Quote | Figure) -> object:
+    """A quote or figure of a brief: where it stands, which names it when the brief has a key."""
+    return (item.span.sentence, item.span.start) if brief.key else item
 
 
 def archive_years(months: Sequence[Month]) -> list[tuple[int, list[Month]]]:

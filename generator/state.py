@@ -28,6 +28,7 @@ STATE_FILE = "state.json"
 # What a build keeps for the next so as to compute only what changed: cross-links, export lines.
 LINKS_FILE = "links.pickle"
 EXPORT_FILE = "export.pickle"
+FILES_FILE = "files.pickle"
 Memo = TypeVar("Memo")
 PACKAGE = Path(__file__).resolve().parent
 LIBRARIES = ("jinja2", "PyYAML", "python-frontmatter", "pycountry", "gender-guesser")

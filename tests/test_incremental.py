@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from benchmarks.corpus import write_corpus
+from generator import build as build_module
 from generator import cache as extraction_cache
 from generator import render
 from generator.build import CacheError, Project, build
@@ -238,3 +239,29 @@ def test_extractions_lost_from_the_cache_during_a_build_are_a_clear_error(
     settle(path)
     with pytest.raises(CacheError, match="missing from the cache"):
         build(corpus)
+
+
+def test_a_rebuild_reads_only_the_articles_whose_size_or_time_changed(
+    corpus: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build(corpus)
+    read: list[str] = []
+    original = build_module.read_task
+
+    def spy(project, path):  # type: ignore[no-untyped-def]
+        read.append(path.name)
+        return original(project, path)
+
+    monkeypatch.setattr(build_module, "read_task", spy)
+    changed = corpus.seeds_dir / "article-00005.txt"
+    changed.write_text(changed.read_text("utf-8").replace("Weighs", "Rejects", 1), "utf-8")
+    settle(changed)
+    fresh = corpus.seeds_dir / "article-00006.txt"
+    fresh.write_text(fresh.read_text("utf-8").replace("Weighs", "Rejects", 1), "utf-8")  # just now
+    build(corpus)
+    assert read == ["article-00005.txt", "article-00006.txt"]
+    # article-00006 changed too recently to trust its time: it is read once more.
+    read.clear()
+    (corpus.out_dir / "index.md").unlink()  # something to do
+    build(corpus)
+    assert read == ["article-00006.txt"]
