@@ -5,14 +5,14 @@ from __future__ import annotations
 import posixpath
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache, lru_cache, partial
 from typing import Any, Protocol
 
 import jinja2
 
 from generator.crosslinks import CoActor, Links, Month, Related
-from generator.listings import BRIEFS_PER_PAGE, QUOTES_PER_PAGE, page_path, pages_needed, paginate
+from generator.listings import BRIEFS_PER_PAGE, QUOTES_PER_PAGE, Pager, paginate
 from generator.markup import (
     dump_front_matter,
     escape_attribute,
@@ -114,9 +114,7 @@ def render_site(
         listing = Listing(f"actor-types/{kind}", title, intro, "actor-list.md.j2", profile_signature)
         pages.update(render_listing(listing, members, reuse))
     for profile in site.actors:
-        co_actors = links.co_actors.get(profile.slug, ())
-        if not reuse(actor_page_paths(profile), actor_signature(profile, co_actors)):
-            pages.update(render_actor(profile, co_actors))
+        pages.update(render_actor(profile, links.co_actors.get(profile.slug, ()), reuse))
     pages["topics/index.md"] = render_page(
         "topics.md.j2", {"title": "Topics"}, "topics/index.md", topics=links.topics
     )
@@ -169,11 +167,10 @@ class Listing:
 def render_listing(listing: Listing, items: Sequence[Any], reuse: Reuse = never_reuse) -> dict[str, str]:
     """The pages of a listing that `reuse` does not find already rendered."""
     pages = {}
-    for pager in paginate(listing.base, items, BRIEFS_PER_PAGE):
+    for pager in paginate(f"{listing.base}.md", listing.base, items, BRIEFS_PER_PAGE):
         shown = tuple(map(listing.item_signature, pager.items))
         if not reuse(
-            (pager.path,),
-            (listing.template, listing.heading, listing.intro, pager.number, pager.paths, shown),
+            (pager.path,), (listing.template, listing.heading, listing.intro, pager_signature(pager, shown))
         ):
             pages[pager.path] = render_page(
                 listing.template,
@@ -205,23 +202,18 @@ def brief_signature(brief: Brief, related: Sequence[Related]) -> object:
     )
 
 
-def actor_signature(profile: ActorProfile, co_actors: Sequence[CoActor]) -> object:
-    """What the pages of an actor show, named as they show it (a whole profile would hold every brief
-    it appears in)."""
-    return (
-        (
-            profile.slug,
-            profile.name,
-            profile.type,
-            profile.aliases,
-            profile.description,
-            profile.curated_roles,
-        ),
-        [(*brief_item_signature(a.brief), a.actor.role, a.actor.mentions) for a in profile.appearances],
-        [(*brief_item_signature(brief), item_signature(brief, quote)) for brief, quote in profile.quotes],
-        [(*brief_item_signature(brief), item_signature(brief, figure)) for brief, figure in profile.figures],
-        [(c.profile.slug, c.profile.name, c.profile.type, c.briefs) for c in co_actors],
-    )
+def pager_signature(pager: Pager[Any], shown: tuple[object, ...]) -> object:
+    """What a page of a list shows: its items (as `shown`), its number and the pages it links to."""
+    return shown, pager.path, pager.number, pager.newest, pager.newer, pager.older, pager.oldest
+
+
+def appearance_signature(appearance: Appearance) -> object:
+    return *brief_item_signature(appearance.brief), appearance.actor.role
+
+
+def quote_signature(item: tuple[Brief, Quote]) -> object:
+    brief, quote = item
+    return *brief_item_signature(brief), item_signature(brief, quote)
 
 
 def item_signature(brief: Brief, item: Quote | Figure) -> object:
@@ -309,40 +301,67 @@ class StatedRole:
     count: int
 
 
-def actor_page_paths(profile: ActorProfile) -> tuple[str, ...]:
-    """The paths of an actor's pages: one, and more when its briefs or quotes fill more than one."""
-    count = max(
-        pages_needed(len(profile.appearances), BRIEFS_PER_PAGE),
-        pages_needed(len(profile.quotes), QUOTES_PER_PAGE),
-    )
-    return tuple(page_path(f"actors/{profile.slug}", n) for n in range(1, count + 1))
-
-
-def render_actor(profile: ActorProfile, co_actors: Sequence[CoActor]) -> dict[str, str]:
-    """The actor's page, with further pages when its briefs or quotes fill more than one."""
+def render_actor(
+    profile: ActorProfile, co_actors: Sequence[CoActor], reuse: Reuse = never_reuse
+) -> dict[str, str]:
+    """The actor's page, and the pages of its older briefs and quotes, but those `reuse` finds
+    already rendered."""
     base = f"actors/{profile.slug}"
-    briefs = paginate(base, profile.appearances, BRIEFS_PER_PAGE)
-    quotes = paginate(base, profile.quotes, QUOTES_PER_PAGE)
-    count = len(actor_page_paths(profile))
+    briefs = paginate(f"{base}.md", f"{base}/briefs", profile.appearances, BRIEFS_PER_PAGE)
+    quotes = paginate(f"{base}.md", f"{base}/quotes", profile.quotes, QUOTES_PER_PAGE)
     roles = stated_roles(profile)
-    network = network_svg(profile, co_actors, lambda slug: f"../{slug}/")
+    shown_briefs = tuple(map(appearance_signature, briefs[0].items))
+    shown_quotes = tuple(map(quote_signature, quotes[0].items))
+    signature = (
+        (
+            profile.slug,
+            profile.name,
+            profile.type,
+            profile.aliases,
+            profile.description,
+            profile.curated_roles,
+        ),
+        len(profile.appearances),
+        [(role.text, brief_item_signature(role.brief), role.count) for role in roles],
+        [
+            (*brief_item_signature(brief), item_signature(brief, f))
+            for brief, f in profile.figures[:FIGURES_SHOWN]
+        ],
+        [(c.profile.slug, c.profile.name, c.profile.type, c.briefs) for c in co_actors],
+        pager_signature(briefs[0], shown_briefs),
+        pager_signature(quotes[0], shown_quotes),
+    )
     pages = {}
-    for number in range(1, count + 1):
-        pager = briefs[number - 1] if number <= len(briefs) else replace(briefs[0], items=(), number=number)
-        pager = replace(pager, paths=tuple(page_path(base, n) for n in range(1, count + 1)))
-        pages[pager.path] = render_page(
+    if not reuse((f"{base}.md",), signature):
+        pages[f"{base}.md"] = render_page(
             "actor.md.j2",
             {"title": profile.name, "actor": {"slug": profile.slug, "type": profile.type}},
-            pager.path,
+            f"{base}.md",
             profile=profile,
-            pager=pager,
-            quotes=quotes[number - 1] if number <= len(quotes) else replace(quotes[0], items=()),
+            briefs=briefs[0],
+            quotes=quotes[0],
             roles=roles,
             co_actors=co_actors,
-            network=network,
+            network=network_svg(profile, co_actors, lambda slug: f"../{slug}/"),
             figures_shown=FIGURES_SHOWN,
             type_title=ACTOR_TYPE_NAMES[profile.type],
         )
+    older: list[tuple[str, Pager[Any], Callable[[Any], object]]] = [
+        *(("briefs", pager, appearance_signature) for pager in briefs[1:]),
+        *(("quotes", pager, quote_signature) for pager in quotes[1:]),
+    ]
+    for kind, pager, shown in older:
+        if not reuse(
+            (pager.path,), (profile.name, kind, pager_signature(pager, tuple(map(shown, pager.items))))
+        ):
+            pages[pager.path] = render_page(
+                "actor-older.md.j2",
+                {"title": f"{profile.name}: older {kind}"},
+                pager.path,
+                profile=profile,
+                kind=kind,
+                pager=pager,
+            )
     return pages
 
 

@@ -182,13 +182,14 @@ def test_actor_pages_are_rendered_again_only_when_what_they_show_changed(
 ) -> None:
     build(corpus)
     rendered: list[str] = []
-    original = render.render_actor
+    original = render.render_page
 
-    def spy(profile, co_actors):  # type: ignore[no-untyped-def]
-        rendered.append(profile.slug)
-        return original(profile, co_actors)
+    def spy(template, metadata, path, **context):  # type: ignore[no-untyped-def]
+        if path.startswith("actors/") and path.count("/") == 1 and path != "actors/index.md":
+            rendered.append(path.removeprefix("actors/").removesuffix(".md"))
+        return original(template, metadata, path, **context)
 
-    monkeypatch.setattr(render, "render_actor", spy)
+    monkeypatch.setattr(render, "render_page", spy)
     path = corpus.seeds_dir / "article-00005.txt"
     path.write_text(path.read_text("utf-8").replace("Weighs", "Rejects", 1), "utf-8")
     settle(path)
