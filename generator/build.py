@@ -176,12 +176,12 @@ def build_from(
     site = resolve_site(extractions, registry, extracted.keys)
     # 3. Cross-link the corpus: co-appearances, related briefs, topics, months; from the last build's
     # cross-links, only what the changes reach is computed again.
-    links = link_site(site, read_memo(project.cache_dir, LINKS_FILE, code, LinkState))
+    links = link_site(site, read_memo(project.cache_dir, LINKS_FILE, code, LinkState), jobs)
     # 4. Render every page, the feeds and the export in memory; not the pages that the last build
     # rendered from the same inputs and that are still as it wrote them.
     reuse = PageReuse(code, last, project.out_dir)
     with_briefs_text = partial(with_text, cache)
-    pages = render_site(site, links, reuse, with_briefs_text)
+    pages = render_site(site, links, reuse, with_briefs_text, jobs)
     settings = read_site_settings(project.root / "mkdocs.yml")
     previous_lines = read_memo(project.cache_dir, EXPORT_FILE, code, dict) or {}
     export_lines = export_json_lines(site.briefs, settings.url, previous_lines, with_briefs_text)

@@ -7,9 +7,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC
-from functools import cached_property
 
 from generator.model import ActorType
+from generator.parallel import fork_map
 from generator.resolve import ActorProfile, Brief, Site, slugify
 
 CO_ACTORS_SHOWN = 10
@@ -99,9 +99,10 @@ class LinkState:
     co_actors: dict[str, tuple[tuple[str, int], ...]]
 
 
-def link_site(site: Site, previous: LinkState | None = None) -> Links:
+def link_site(site: Site, previous: LinkState | None = None, jobs: int | None = 1) -> Links:
     """Compute the cross-links of the site; with the state of a previous computation, reuse what
-    no change reached, which gives exactly what computing everything would."""
+    no change reached, which gives exactly what computing everything would. Related briefs are
+    ranked over `jobs` processes (None: one per core)."""
     inputs = {brief.slug: rank_input(brief) for brief in site.briefs}
     actor_names = {profile.slug: (profile.name, profile.type) for profile in site.actors}
     postings = postings_of(inputs)
@@ -113,8 +114,9 @@ def link_site(site: Site, previous: LinkState | None = None) -> Links:
         stale_briefs, stale_actors = stale(previous, inputs, postings, actor_names)
         related = {slug: previous.related[slug] for slug in inputs.keys() - stale_briefs}
         co_actors = {slug: previous.co_actors[slug] for slug in postings.keys() - stale_actors}
-    corpus = Corpus(inputs, postings)
-    related.update({slug: rank_related(slug, corpus) for slug in stale_briefs})
+    corpus = Corpus.of(inputs, postings)
+    ranked = sorted(stale_briefs)
+    related.update(zip(ranked, fork_map(rank_related_at, (ranked, corpus), len(ranked), jobs), strict=True))
     co_actors.update({slug: co_actors_of(slug, postings[slug], inputs, actor_names) for slug in stale_actors})
     return links_of(site, LinkState(inputs, actor_names, related, co_actors))
 
@@ -212,30 +214,34 @@ def rarity_weight(briefs: int) -> int:
 
 @dataclass(frozen=True)
 class Corpus:
-    """What ranking related briefs needs to know of the whole corpus."""
+    """What ranking related briefs needs to know of the whole corpus, computed once."""
 
     inputs: dict[str, RankInput]
     postings: dict[str, list[str]]
+    places: dict[tuple[str, str], int]
+    actor_sets: dict[str, frozenset[str]]
+    weights: dict[str, int]
 
-    @cached_property
-    def places(self) -> dict[tuple[str, str], int]:
-        return {
-            (actor, slug): place for actor, slugs in self.postings.items() for place, slug in enumerate(slugs)
-        }
-
-    @cached_property
-    def actor_sets(self) -> dict[str, frozenset[str]]:
-        return {slug: frozenset(rank.actors) for slug, rank in self.inputs.items()}
-
-    @cached_property
-    def weights(self) -> dict[str, int]:
-        return {actor: rarity_weight(len(slugs)) for actor, slugs in self.postings.items()}
+    @classmethod
+    def of(cls, inputs: dict[str, RankInput], postings: dict[str, list[str]]) -> Corpus:
+        return cls(
+            inputs,
+            postings,
+            {(actor, slug): place for actor, slugs in postings.items() for place, slug in enumerate(slugs)},
+            {slug: frozenset(rank.actors) for slug, rank in inputs.items()},
+            {actor: rarity_weight(len(slugs)) for actor, slugs in postings.items()},
+        )
 
 
 def nearest(briefs: list[str], place: int) -> list[str]:
     """The briefs nearest in time to the one at `place` of a newest-first list."""
     start = max(0, min(place - CANDIDATES_PER_ACTOR // 2, len(briefs) - CANDIDATES_PER_ACTOR))
     return briefs[start : start + CANDIDATES_PER_ACTOR]
+
+
+def rank_related_at(shared: tuple[list[str], Corpus], index: int) -> tuple[RelatedRecord, ...]:
+    slugs, corpus = shared
+    return rank_related(slugs[index], corpus)
 
 
 def rank_related(slug: str, corpus: Corpus) -> tuple[RelatedRecord, ...]:

@@ -24,6 +24,7 @@ from generator.markup import (
 )
 from generator.model import Actor, Extraction, Figure, Quote
 from generator.network import network_svg
+from generator.parallel import fork_map
 from generator.records import front_matter
 from generator.resolve import ActorProfile, Appearance, Brief, Site, slugify
 
@@ -97,14 +98,17 @@ def render_site(
     links: Links,
     reuse: Reuse = never_reuse,
     with_text: Callable[[Sequence[Brief]], Sequence[Brief]] = list,
+    jobs: int | None = 1,
 ) -> dict[str, str]:
     """Every generated page of the site by its path relative to the docs folder ('/'-separated), but
     the brief, actor and listing pages that `reuse` finds already rendered. `with_text` gives briefs
-    their article's text, which only their own pages show (briefs may be read without it)."""
+    their article's text, which only their own pages show (briefs may be read without it). Brief
+    pages are rendered over `jobs` processes (None: one per core)."""
     pages = {"index.md": render_home(site)}
     stale = [b for b in site.briefs if not reuse((brief_path(b),), brief_signature(b, links.related[b.slug]))]
-    for brief in with_text(stale):
-        pages[brief_path(brief)] = render_brief(brief, links.related[brief.slug])
+    briefs = list(with_text(stale))
+    rendered = fork_map(render_brief_at, (briefs, links), len(briefs), jobs)
+    pages.update(zip(map(brief_path, briefs), rendered, strict=True))
     groups = actor_groups(site)
     pages["actors/index.md"] = render_page(
         "actors.md.j2", {"title": "Actors"}, "actors/index.md", groups=groups, shown=ACTORS_SHOWN
@@ -181,6 +185,11 @@ def render_listing(listing: Listing, items: Sequence[Any], reuse: Reuse = never_
                 pager=pager,
             )
     return pages
+
+
+def render_brief_at(shared: tuple[Sequence[Brief], Links], index: int) -> str:
+    briefs, links = shared
+    return render_brief(briefs[index], links.related[briefs[index].slug])
 
 
 def brief_path(brief: Brief) -> str:

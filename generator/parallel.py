@@ -1,0 +1,45 @@
+"""Work spread over processes that share the parent's data by forking: the corpus is not pickled
+over to them, only their results come back."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, TypeVar
+
+Shared = TypeVar("Shared")
+Result = TypeVar("Result")
+# Below this many items, starting processes costs more than it saves.
+MINIMUM = 200
+CHUNKS_PER_JOB = 4
+# What the forked processes work on: set just before they start, read by `run_chunk`.
+work: tuple[Callable[[Any, int], Any], Any] | None = None
+
+
+def fork_map(
+    function: Callable[[Shared, int], Result], shared: Shared, count: int, jobs: int | None = None
+) -> list[Result]:
+    """`[function(shared, i) for i in range(count)]`, over `jobs` processes (default: one per core)
+    where processes can be forked, else in this one."""
+    global work
+    jobs = jobs or os.cpu_count() or 1
+    if jobs == 1 or count < MINIMUM or "fork" not in multiprocessing.get_all_start_methods():
+        return [function(shared, i) for i in range(count)]
+    size = -(-count // (jobs * CHUNKS_PER_JOB))
+    chunks = [range(start, min(start + size, count)) for start in range(0, count, size)]
+    work = (function, shared)
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            return [result for part in pool.map(run_chunk, chunks) for result in part]
+    finally:
+        work = None
+
+
+def run_chunk(indices: Sequence[int]) -> list[Any]:
+    """In a forked process: the work set by `fork_map` for these indices."""
+    assert work is not None, "run_chunk runs in a process forked by fork_map"
+    function, shared = work
+    return [function(shared, i) for i in indices]
