@@ -117,8 +117,8 @@ def render_site(
         intro = f"All {len(members)} {title.lower()} named in the briefs, by number of briefs."
         listing = Listing(f"actor-types/{kind}", title, intro, "actor-list.md.j2", profile_signature)
         pages.update(render_listing(listing, members, reuse))
-    for profile in site.actors:
-        pages.update(render_actor(profile, links.co_actors.get(profile.slug, ()), reuse))
+    actor_pages = [job for p in site.actors for job in actor_jobs(p, links.co_actors.get(p.slug, ()))]
+    pages.update(render_jobs(actor_pages, reuse, jobs))
     pages["topics/index.md"] = render_page(
         "topics.md.j2", {"title": "Topics"}, "topics/index.md", topics=links.topics
     )
@@ -310,11 +310,34 @@ class StatedRole:
     count: int
 
 
-def render_actor(
-    profile: ActorProfile, co_actors: Sequence[CoActor], reuse: Reuse = never_reuse
-) -> dict[str, str]:
-    """The actor's page, and the pages of its older briefs and quotes, but those `reuse` finds
-    already rendered."""
+@dataclass(frozen=True)
+class PageJob:
+    """A page to render: where, from which template, with what, and a signature of what it shows."""
+
+    path: str
+    signature: object
+    template: str
+    metadata: Mapping[str, Any]
+    context: Mapping[str, Any]
+
+    def render(self) -> str:
+        return render_page(self.template, self.metadata, self.path, **self.context)
+
+
+def render_jobs(jobs: Sequence[PageJob], reuse: Reuse, processes: int | None) -> dict[str, str]:
+    """The pages of the jobs that `reuse` does not find already rendered, over `processes`."""
+    stale = [job for job in jobs if not reuse((job.path,), job.signature)]
+    return dict(
+        zip([job.path for job in stale], fork_map(render_job_at, stale, len(stale), processes), strict=True)
+    )
+
+
+def render_job_at(jobs: Sequence[PageJob], index: int) -> str:
+    return jobs[index].render()
+
+
+def actor_jobs(profile: ActorProfile, co_actors: Sequence[CoActor]) -> list[PageJob]:
+    """The actor's page, and the pages of its older briefs and quotes."""
     base = f"actors/{profile.slug}"
     briefs = paginate(f"{base}.md", f"{base}/briefs", profile.appearances, BRIEFS_PER_PAGE)
     quotes = paginate(f"{base}.md", f"{base}/quotes", profile.quotes, QUOTES_PER_PAGE)
@@ -340,38 +363,33 @@ def render_actor(
         pager_signature(briefs[0], shown_briefs),
         pager_signature(quotes[0], shown_quotes),
     )
-    pages = {}
-    if not reuse((f"{base}.md",), signature):
-        pages[f"{base}.md"] = render_page(
-            "actor.md.j2",
-            {"title": profile.name, "actor": {"slug": profile.slug, "type": profile.type}},
-            f"{base}.md",
-            profile=profile,
-            briefs=briefs[0],
-            quotes=quotes[0],
-            roles=roles,
-            co_actors=co_actors,
-            network=network_svg(profile, co_actors, lambda slug: f"../{slug}/"),
-            figures_shown=FIGURES_SHOWN,
-            type_title=ACTOR_TYPE_NAMES[profile.type],
-        )
+    context = {
+        "profile": profile,
+        "briefs": briefs[0],
+        "quotes": quotes[0],
+        "roles": roles,
+        "co_actors": co_actors,
+        "network": network_svg(profile, co_actors, lambda slug: f"../{slug}/"),
+        "figures_shown": FIGURES_SHOWN,
+        "type_title": ACTOR_TYPE_NAMES[profile.type],
+    }
+    metadata = {"title": profile.name, "actor": {"slug": profile.slug, "type": profile.type}}
+    jobs = [PageJob(f"{base}.md", signature, "actor.md.j2", metadata, context)]
     older: list[tuple[str, Pager[Any], Callable[[Any], object]]] = [
         *(("briefs", pager, appearance_signature) for pager in briefs[1:]),
         *(("quotes", pager, quote_signature) for pager in quotes[1:]),
     ]
     for kind, pager, shown in older:
-        if not reuse(
-            (pager.path,), (profile.name, kind, pager_signature(pager, tuple(map(shown, pager.items))))
-        ):
-            pages[pager.path] = render_page(
+        jobs.append(
+            PageJob(
+                pager.path,
+                (profile.name, kind, pager_signature(pager, tuple(map(shown, pager.items)))),
                 "actor-older.md.j2",
                 {"title": f"{profile.name}: older {kind}"},
-                pager.path,
-                profile=profile,
-                kind=kind,
-                pager=pager,
+                {"profile": profile, "kind": kind, "pager": pager},
             )
-    return pages
+        )
+    return jobs
 
 
 def stated_roles(profile: ActorProfile) -> list[StatedRole]:

@@ -14,6 +14,7 @@ import secrets
 from collections.abc import Iterator, Mapping, Sequence, Set
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 MANIFEST = ".briefs-manifest"
@@ -85,6 +86,7 @@ def plan_changes(out_dir: Path, pages: Mapping[str, str], kept: Set[str] = froze
 
     `kept` pages were not rendered: the last build wrote them, and they are known to be unchanged.
     """
+    resolved_folder.cache_clear()
     owned = read_manifest(out_dir)
     added, changed, unchanged = [], [], len(kept)
     for rel_path, text in sorted(pages.items()):
@@ -114,6 +116,7 @@ def apply_changes(
     Every page is staged before any is renamed into place, so an interruption while staging leaves
     the folder as it was, and one while renaming leaves whole pages only.
     """
+    resolved_folder.cache_clear()
     remove_leftovers(out_dir)
     owned = read_manifest(out_dir)
     update_manifest(out_dir, owned | set(pages) | kept)
@@ -152,9 +155,16 @@ def safe_path(out_dir: Path, rel_path: str) -> Path:
     if not all(SAFE_SEGMENT.fullmatch(s) and not DEVICE_NAME.fullmatch(s) for s in segments):
         raise WriteError(f"refusing to write outside {out_dir} or to an unsafe name: {rel_path!r}")
     path = out_dir.joinpath(*segments)
-    if not path.resolve().is_relative_to(out_dir.resolve()):
-        raise WriteError(f"refusing to write outside {out_dir}: {rel_path!r} leads to {path.resolve()}")
+    target = path.resolve() if path.is_symlink() else resolved_folder(path.parent) / path.name
+    if not target.is_relative_to(resolved_folder(out_dir)):
+        raise WriteError(f"refusing to write outside {out_dir}: {rel_path!r} leads to {target}")
     return path
+
+
+@lru_cache(maxsize=4096)
+def resolved_folder(folder: Path) -> Path:
+    """A folder resolved once per pass over the pages (`plan_changes`, `apply_changes` forget them)."""
+    return folder.resolve()
 
 
 def stage_all(writes: Sequence[tuple[Path, str]]) -> list[tuple[Path, Path]]:
