@@ -17,7 +17,7 @@ from pathlib import Path
 from generator.cache import CACHE_FOLDER, ExtractionCache, Outcome, content_key, is_light
 from generator.crosslinks import LinkState, link_site
 from generator.extract import extract_article
-from generator.feeds import export_json_lines, render_feeds
+from generator.feeds import EXPORT_PATH, export_json_lines, read_export_lines, render_feeds
 from generator.model import Extraction, Problem
 from generator.read import (
     MAX_ARTICLE_BYTES,
@@ -183,7 +183,9 @@ def build_from(
     with_briefs_text = partial(with_text, cache)
     pages = render_site(site, links, reuse, with_briefs_text, jobs)
     settings = read_site_settings(project.root / "mkdocs.yml")
-    previous_lines = read_memo(project.cache_dir, EXPORT_FILE, code, dict) or {}
+    previous_lines = written_export_lines(
+        project, last, read_memo(project.cache_dir, EXPORT_FILE, code, list)
+    )
     export_lines = export_json_lines(site.briefs, settings.url, previous_lines, with_briefs_text)
     pages.update(render_feeds(site, settings.url, settings.name, export_lines))
     # 5. Write only what changed (or, for a check, nothing at all).
@@ -197,9 +199,26 @@ def build_from(
         state = BuildState("" if is_racy else inputs, outputs, *report_facts(report), reuse.digests)
         write_state(project.cache_dir, state)
         write_memo(project.cache_dir, LINKS_FILE, code, links.state)
-        write_memo(project.cache_dir, EXPORT_FILE, code, export_lines)
+        write_memo(project.cache_dir, EXPORT_FILE, code, list(export_lines))
         write_memo(project.cache_dir, FILES_FILE, code, extracted.file_keys)
     return report
+
+
+def written_export_lines(project: Project, last: BuildState | None, keys: list[str] | None) -> dict[str, str]:
+    """The lines of briefs.json as the last build wrote them (`keys` names them in order); none when
+    the file is not as it was written."""
+    path = project.out_dir / EXPORT_PATH
+    if (
+        last is None
+        or keys is None
+        or stat_outputs(project.out_dir, [EXPORT_PATH]).get(EXPORT_PATH) != last.outputs.get(EXPORT_PATH)
+    ):
+        return {}
+    try:
+        lines = read_export_lines(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return dict(zip(keys, lines, strict=True)) if len(lines) == len(keys) else {}
 
 
 def with_text(cache: ExtractionCache, briefs: Sequence[Brief]) -> list[Brief]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from email.utils import format_datetime
 from typing import Any
 from xml.sax.saxutils import escape
@@ -25,7 +25,7 @@ def render_feeds(
     `export_lines` are those of `export_json_lines`, when already known."""
     if export_lines is None:
         export_lines = export_json_lines(site.briefs, site_url)
-    outputs = {EXPORT_PATH: "[\n" + ",\n".join(export_lines.values()) + "\n]\n"}
+    outputs = {EXPORT_PATH: export_text(export_lines.values())}
     if site_url:
         base = site_url.rstrip("/") + "/"
         latest = site.briefs[:FEED_ITEMS]
@@ -61,6 +61,19 @@ def export_json_lines(
         )
     )
     return {key: fresh[key] if key in fresh else previous[key] for key in keys}
+
+
+def export_text(lines: Iterable[str]) -> str:
+    """briefs.json: a JSON array, one brief per line (json.dumps writes no line break inside one)."""
+    return "[\n" + ",\n".join(lines) + "\n]\n"
+
+
+def read_export_lines(text: str) -> list[str]:
+    """The lines of briefs.json as `export_text` wrote them."""
+    if not text.startswith("[\n") or not text.endswith("\n]\n"):
+        raise ValueError("not an export written by briefs")
+    body = text[2:-3]
+    return body.split(",\n") if body else []
 
 
 def export_key(brief: Brief, site_url: str | None) -> str:

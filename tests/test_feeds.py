@@ -7,6 +7,7 @@ from email.utils import parsedate_to_datetime
 from xml.etree import ElementTree
 
 from generator.build import Project, build
+from generator.feeds import export_text, read_export_lines
 from tests.conftest import article_text
 
 
@@ -61,3 +62,10 @@ def test_without_a_site_url_only_the_export_is_written(project: Project) -> None
     assert (project.out_dir / "briefs.json").exists()
     assert not (project.out_dir / "feed.xml").exists()
     assert "url" not in json.loads((project.out_dir / "briefs.json").read_text("utf-8"))[0]
+
+
+def test_the_export_is_read_back_line_by_line_whatever_the_text_holds() -> None:
+    lines = [json.dumps({"text": text}, ensure_ascii=False) for text in ("a,\nb", "]\n", "", "\u2028 ,")]
+    assert read_export_lines(export_text(lines)) == lines
+    assert read_export_lines(export_text([])) == []
+    assert json.loads(export_text(lines)) == [json.loads(line) for line in lines]
