@@ -17,7 +17,7 @@ from pathlib import Path
 from generator.cache import CACHE_FOLDER, ExtractionCache, Outcome, content_key, is_light
 from generator.crosslinks import LinkState, link_site
 from generator.extract import extract_article
-from generator.feeds import EXPORT_PATH, export_json_lines, read_export_lines, render_feeds
+from generator.feeds import render_feeds
 from generator.model import Extraction, Problem
 from generator.read import (
     MAX_ARTICLE_BYTES,
@@ -32,7 +32,6 @@ from generator.render import render_site
 from generator.resolve import Brief, resolve_site
 from generator.site_config import read_site_settings
 from generator.state import (
-    EXPORT_FILE,
     FILES_FILE,
     LINKS_FILE,
     RACY_NS,
@@ -183,11 +182,7 @@ def build_from(
     with_briefs_text = partial(with_text, cache)
     pages = render_site(site, links, reuse, with_briefs_text, jobs)
     settings = read_site_settings(project.root / "mkdocs.yml")
-    previous_lines = written_export_lines(
-        project, last, read_memo(project.cache_dir, EXPORT_FILE, code, list)
-    )
-    export_lines = export_json_lines(site.briefs, settings.url, previous_lines, with_briefs_text)
-    pages.update(render_feeds(site, settings.url, settings.name, export_lines))
+    pages.update(render_feeds(site, links.months, settings.url, settings.name, reuse, with_briefs_text))
     # 5. Write only what changed (or, for a check, nothing at all).
     changes = plan_changes(project.out_dir, pages, reuse.kept)
     report = BuildReport(len(extractions), len(skipped), tuple(problems), changes, tuple(skipped))
@@ -199,26 +194,8 @@ def build_from(
         state = BuildState("" if is_racy else inputs, outputs, *report_facts(report), reuse.digests)
         write_state(project.cache_dir, state)
         write_memo(project.cache_dir, LINKS_FILE, code, links.state)
-        write_memo(project.cache_dir, EXPORT_FILE, code, list(export_lines))
         write_memo(project.cache_dir, FILES_FILE, code, extracted.file_keys)
     return report
-
-
-def written_export_lines(project: Project, last: BuildState | None, keys: list[str] | None) -> dict[str, str]:
-    """The lines of briefs.json as the last build wrote them (`keys` names them in order); none when
-    the file is not as it was written."""
-    path = project.out_dir / EXPORT_PATH
-    if (
-        last is None
-        or keys is None
-        or stat_outputs(project.out_dir, [EXPORT_PATH]).get(EXPORT_PATH) != last.outputs.get(EXPORT_PATH)
-    ):
-        return {}
-    try:
-        lines = read_export_lines(path.read_text("utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return dict(zip(keys, lines, strict=True)) if len(lines) == len(keys) else {}
 
 
 def with_text(cache: ExtractionCache, briefs: Sequence[Brief]) -> list[Brief]:

@@ -2,30 +2,41 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from email.utils import format_datetime
 from typing import Any
 from xml.sax.saxutils import escape
 
+from generator.crosslinks import Month, group_months
 from generator.records import extraction_record
+from generator.render import Reuse, never_reuse
 from generator.resolve import Brief, Site
 
 FEED_ITEMS = 50
 EXPORT_PATH = "briefs.json"
+EXPORTS_FOLDER = "exports"
 RSS_PATH = "feed.xml"
 JSON_FEED_PATH = "feed.json"
 
 
 def render_feeds(
-    site: Site, site_url: str | None, title: str, export_lines: Mapping[str, str] | None = None
+    site: Site,
+    months: Sequence[Month],
+    site_url: str | None,
+    title: str,
+    reuse: Reuse = never_reuse,
+    with_text: Callable[[Sequence[Brief]], Sequence[Brief]] = list,
 ) -> dict[str, str]:
-    """briefs.json always; the feeds only with a `site_url`, since feed readers need absolute links.
-    `export_lines` are those of `export_json_lines`, when already known."""
-    if export_lines is None:
-        export_lines = export_json_lines(site.briefs, site_url)
-    outputs = {EXPORT_PATH: export_text(export_lines.values())}
+    """The export (briefs.json and a file per month), always; the feeds only with a `site_url`, since
+    feed readers need absolute links. A month's file that `reuse` finds already written is left out;
+    the others need their briefs' text (`with_text`)."""
+    outputs = {EXPORT_PATH: export_index(site.briefs, site_url)}
+    for month in months:
+        path = export_path(month)
+        shown = [(b.key or b.extraction.article, b.slug, sorted(b.actor_slugs.items())) for b in month.briefs]
+        if not reuse((path,), ("export", site_url, shown)):
+            outputs[path] = json_lines(export_record(brief, site_url) for brief in with_text(month.briefs))
     if site_url:
         base = site_url.rstrip("/") + "/"
         latest = site.briefs[:FEED_ITEMS]
@@ -38,57 +49,42 @@ def brief_url(brief: Brief, base: str) -> str:
     return f"{base}briefs/{brief.slug}/"
 
 
-def export_json_lines(
-    briefs: Sequence[Brief],
-    site_url: str | None,
-    previous: Mapping[str, str] | None = None,
-    with_text: Callable[[Sequence[Brief]], Sequence[Brief]] = list,
-) -> dict[str, str]:
-    """The line of each brief in briefs.json (newest first), by a key naming what it holds: the lines
-    of `previous` with the same key are reused, the others need the briefs' text (`with_text`).
+def export_path(month: Month) -> str:
+    return f"{EXPORTS_FOLDER}/{month.slug}.json"
 
-    A line holds the fields of `briefs extract --json` and the page's path (and URL).
-    """
-    # A brief without a key (extracted outside of a build) is named by its slug: never reused.
-    previous = previous or {}
-    keys = [export_key(brief, site_url) if brief.key else brief.slug for brief in briefs]
-    missing = [brief for brief, key in zip(briefs, keys, strict=True) if not brief.key or key not in previous]
-    fresh = dict(
-        zip(
-            [export_key(b, site_url) if b.key else b.slug for b in missing],
-            [export_line(brief, site_url) for brief in with_text(missing)],
-            strict=True,
-        )
+
+def export_index(briefs: Sequence[Brief], site_url: str | None) -> str:
+    """briefs.json: every brief, newest first, with its page and the monthly file holding its record."""
+    month_of = {brief.slug: export_path(month) for month in group_months(briefs) for brief in month.briefs}
+    return json_lines(
+        {
+            "id": brief.extraction.article.id,
+            "title": brief.title,
+            "published": brief.extraction.article.published.isoformat(),
+            "sections": list(brief.extraction.article.sections),
+            **page_fields(brief, site_url),
+            "export": month_of[brief.slug],
+        }
+        for brief in briefs
     )
-    return {key: fresh[key] if key in fresh else previous[key] for key in keys}
 
 
-def export_text(lines: Iterable[str]) -> str:
-    """briefs.json: a JSON array, one brief per line (json.dumps writes no line break inside one)."""
-    return "[\n" + ",\n".join(lines) + "\n]\n"
+def export_record(brief: Brief, site_url: str | None) -> dict[str, Any]:
+    """A brief's record in its month's file: the fields of `briefs extract --json`, and its page."""
+    return {**extraction_record(brief.extraction, brief.actor_slugs), **page_fields(brief, site_url)}
 
 
-def read_export_lines(text: str) -> list[str]:
-    """The lines of briefs.json as `export_text` wrote them."""
-    if not text.startswith("[\n") or not text.endswith("\n]\n"):
-        raise ValueError("not an export written by briefs")
-    body = text[2:-3]
-    return body.split(",\n") if body else []
-
-
-def export_key(brief: Brief, site_url: str | None) -> str:
-    """What a brief's line depends on: its extraction (by key), its actors' slugs, its page, and the
-    site's address."""
-    shown = (brief.key, brief.slug, sorted(brief.actor_slugs.items()), site_url)
-    return hashlib.sha256(json.dumps(shown).encode()).hexdigest()
-
-
-def export_line(brief: Brief, site_url: str | None) -> str:
-    record: dict[str, Any] = extraction_record(brief.extraction, brief.actor_slugs)
-    record["page"] = f"briefs/{brief.slug}/"
+def page_fields(brief: Brief, site_url: str | None) -> dict[str, str]:
+    fields = {"page": f"briefs/{brief.slug}/"}
     if site_url:
-        record["url"] = brief_url(brief, site_url.rstrip("/") + "/")
-    return json.dumps(record, ensure_ascii=False)
+        fields["url"] = brief_url(brief, site_url.rstrip("/") + "/")
+    return fields
+
+
+def json_lines(records: Iterable[dict[str, Any]]) -> str:
+    """A JSON array with one record per line: json's C encoder writes it (it cannot indent), and a
+    diff shows which records changed."""
+    return "[\n" + ",\n".join(json.dumps(record, ensure_ascii=False) for record in records) + "\n]\n"
 
 
 def rss(briefs: Sequence[Brief], base: str, title: str) -> str:

@@ -25,9 +25,8 @@ from typing import Any, TypeVar
 from generator.model import Problem
 
 STATE_FILE = "state.json"
-# What a build keeps for the next so as to compute only what changed: cross-links, export lines.
+# What a build keeps for the next so as to compute only what changed: cross-links, files' keys.
 LINKS_FILE = "links.pickle"
-EXPORT_FILE = "export.pickle"
 FILES_FILE = "files.pickle"
 Memo = TypeVar("Memo")
 PACKAGE = Path(__file__).resolve().parent

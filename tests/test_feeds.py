@@ -7,7 +7,6 @@ from email.utils import parsedate_to_datetime
 from xml.etree import ElementTree
 
 from generator.build import Project, build
-from generator.feeds import export_text, read_export_lines
 from tests.conftest import article_text
 
 
@@ -43,15 +42,35 @@ def test_json_feed_is_valid_json_feed_1_1(project: Project) -> None:
     ]
 
 
-def test_export_holds_every_brief_with_the_extract_fields(project: Project) -> None:
+def test_export_lists_every_brief_and_holds_its_record_in_a_file_per_month(project: Project) -> None:
     two_articles(project)
+    (project.seeds_dir / "march.txt").write_text(article_text(timestamp="2026-03-02T08:00:00Z"), "utf-8")
     build(project)
-    export = json.loads((project.out_dir / "briefs.json").read_text("utf-8"))
-    assert [record["id"] for record in export] == ["newer", "older"]
-    assert {"id", "title", "published", "sections", "summary", "figures", "quotes", "actors"} <= set(
-        export[0]
+    index = json.loads((project.out_dir / "briefs.json").read_text("utf-8"))
+    assert [(b["id"], b["export"]) for b in index] == [
+        ("march", "exports/2026-03.json"),
+        ("newer", "exports/2026-01.json"),
+        ("older", "exports/2026-01.json"),
+    ]
+    assert index[1]["url"] == "https://example.github.io/policy-briefs/briefs/newer/"
+    january = json.loads((project.out_dir / "exports" / "2026-01.json").read_text("utf-8"))
+    assert [record["id"] for record in january] == ["newer", "older"]
+    assert {"title", "published", "sections", "summary", "figures", "quotes", "actors", "sentences"} <= set(
+        january[0]
     )
-    assert export[0]["url"] == "https://example.github.io/policy-briefs/briefs/newer/"
+    assert january[0]["page"] == "briefs/newer/"
+
+
+def test_a_change_rewrites_the_export_of_its_month_only(project: Project) -> None:
+    two_articles(project)
+    (project.seeds_dir / "march.txt").write_text(article_text(timestamp="2026-03-02T08:00:00Z"), "utf-8")
+    build(project)
+    (project.seeds_dir / "march.txt").write_text(
+        article_text(title="March Vote Delayed", timestamp="2026-03-02T08:00:00Z"), "utf-8"
+    )
+    report = build(project)
+    assert "exports/2026-03.json" in report.changes.changed
+    assert "exports/2026-01.json" not in report.changes.changed
 
 
 def test_without_a_site_url_only_the_export_is_written(project: Project) -> None:
@@ -62,10 +81,3 @@ def test_without_a_site_url_only_the_export_is_written(project: Project) -> None
     assert (project.out_dir / "briefs.json").exists()
     assert not (project.out_dir / "feed.xml").exists()
     assert "url" not in json.loads((project.out_dir / "briefs.json").read_text("utf-8"))[0]
-
-
-def test_the_export_is_read_back_line_by_line_whatever_the_text_holds() -> None:
-    lines = [json.dumps({"text": text}, ensure_ascii=False) for text in ("a,\nb", "]\n", "", "\u2028 ,")]
-    assert read_export_lines(export_text(lines)) == lines
-    assert read_export_lines(export_text([])) == []
-    assert json.loads(export_text(lines)) == [json.loads(line) for line in lines]
