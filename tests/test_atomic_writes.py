@@ -165,16 +165,16 @@ def test_a_failure_while_staging_changes_no_page_and_leaves_no_temporary_file(tm
     apply_changes(out, first, plan_changes(out, first))
     second = {"index.md": "# Home, new\n", "briefs/a.md": "# A, new\n", "briefs/b.md": "# B\n"}
     calls = 0
-    original = os.fsync
+    original = os.open
 
-    def fail_on_the_third(descriptor: int) -> None:
+    def fail_on_the_third(path, flags, *args):  # type: ignore[no-untyped-def]
         nonlocal calls
-        calls += 1
+        calls += bool(flags & os.O_EXCL)  # a temporary file staged
         if calls == 3:
             raise OSError(28, "No space left on device")
-        original(descriptor)
+        return original(path, flags, *args)
 
-    monkeypatch.setattr(os, "fsync", fail_on_the_third)
+    monkeypatch.setattr(os, "open", fail_on_the_third)
     with pytest.raises(OSError, match="No space left"):
         apply_changes(out, second, plan_changes(out, second))
     assert visible_files(out) == {k: v.encode() for k, v in first.items()}
