@@ -138,7 +138,7 @@ def paused_garbage_collection() -> Iterator[None]:
 
 def build_locked(project: Project, *, check: bool, jobs: int | None) -> BuildReport:
     """`build`, once the docs folder is held."""
-    seeds = sorted(project.seeds_dir.glob("*.txt"))
+    seeds = sorted(project.seeds_dir.glob("*.txt"), key=lambda path: path.name)  # names sort faster
     config_files = (project.registry_path, project.root / "mkdocs.yml")
     inputs, is_racy = hash_inputs(project.root, seeds, config_files, project.out_dir)
     # Nothing changed since the last build, which left every file as it wrote it: nothing to do.

@@ -369,7 +369,8 @@ def actor_jobs(profile: ActorProfile, co_actors: Sequence[CoActor]) -> list[Page
         "quotes": quotes[0],
         "roles": roles,
         "co_actors": co_actors,
-        "network": network_svg(profile, co_actors, lambda slug: f"../{slug}/"),
+        # Drawn only for the pages rendered again.
+        "network": partial(network_svg, profile, co_actors, lambda slug: f"../{slug}/"),
         "figures_shown": FIGURES_SHOWN,
         "type_title": ACTOR_TYPE_NAMES[profile.type],
     }
