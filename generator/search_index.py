@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import json
 import subprocess
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 BUNDLE_DIR = "pagefind"
 """Where Pagefind writes its bundle, relative to the site; the theme loads its UI from there."""
 
-# Inside the indexed content, what is not worth finding: permalink signs and the network's labels
-# (the names of other actors, which would make every neighbour's page match).
-EXCLUDE_SELECTORS = (".headerlink", ".actor-network")
+# Inside the indexed content, what is not worth finding: permalink signs, and the names of other actors
+# on an actor page (the network's labels and the co-appearing actors), which would make every
+# neighbour's page match.
+EXCLUDE_SELECTORS = (".headerlink", ".actor-network", ".co-actors")
 
 INSTALL_HINT = 'install it with `pip install "pagefind[bin]"` (or `pip install -e ".[search]"`)'
 
@@ -29,10 +31,11 @@ class SearchIndexError(Exception):
 
 @dataclass(frozen=True)
 class SearchIndex:
-    """What Pagefind wrote: its bundle folder and how many pages it indexed."""
+    """What Pagefind wrote: its bundle folder, how many pages it indexed, and in how many seconds."""
 
     bundle: Path
     pages: int
+    seconds: float
 
 
 def pagefind_executable() -> Path:
@@ -53,6 +56,7 @@ def build_search_index(site_dir: Path) -> SearchIndex:
     command = [str(executable), "--site", str(site_dir), "--output-subdir", BUNDLE_DIR, "--quiet"]
     for selector in EXCLUDE_SELECTORS:
         command += ["--exclude-selectors", selector]
+    start = time.perf_counter()
     try:
         result = subprocess.run(command, capture_output=True, text=True, check=False)
     except OSError as error:
@@ -61,7 +65,7 @@ def build_search_index(site_dir: Path) -> SearchIndex:
         output = (result.stderr + result.stdout).strip()
         raise SearchIndexError(f"Pagefind failed (exit {result.returncode}): {output}")
     bundle = site_dir / BUNDLE_DIR
-    return SearchIndex(bundle, indexed_pages(bundle))
+    return SearchIndex(bundle, indexed_pages(bundle), time.perf_counter() - start)
 
 
 def indexed_pages(bundle: Path) -> int:

@@ -79,6 +79,14 @@ def test_search_index_holds_the_actor_names(search_text, name):
     assert name in search_text
 
 
+def test_search_index_holds_the_topics_as_tags(built_site):
+    """Material's search reads the front matter `tags` itself: no tags plugin (and its work) needed."""
+    index = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
+    brief = [doc for doc in index["docs"] if doc["location"].startswith(f"briefs/{SEED_SLUG}/")]
+    assert brief
+    assert all(doc["tags"] == ["Politics", "Economy", "Country"] for doc in brief)
+
+
 def test_apostrophes_in_article_text_are_shown_as_apostrophes(built_site):
     text = visible_text(built_site / "briefs" / SEED_SLUG / "index.html")
     assert "yielding 'very substantial results,' such as" in text
