@@ -125,13 +125,20 @@ def freeze(outcome: Outcome) -> bytes:
 
 
 def lighten(outcome: Outcome) -> Outcome:
-    """The outcome without the article's paragraphs and sentences: what every page but the brief's own
-    (and the export of all briefs) reads of an article."""
+    """The outcome as pages other than the brief's own read it (those and the export read it whole):
+    without the article's paragraphs and sentences, and with only the quotes and figures that an
+    actor's page shows (those with a speaker or a source)."""
     extraction = outcome.extraction
     if extraction is None:
         return outcome
-    article = replace(extraction.article, paragraphs=())
-    return replace(outcome, extraction=replace(extraction, article=article, sentences=()))
+    light = replace(
+        extraction,
+        article=replace(extraction.article, paragraphs=()),
+        sentences=(),
+        quotes=tuple(q for q in extraction.quotes if q.speaker and q.kind != "term"),
+        figures=tuple(f for f in extraction.figures if f.source),
+    )
+    return replace(outcome, extraction=light)
 
 
 def is_light(extraction: Extraction) -> bool:
