@@ -8,6 +8,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from generator.model import Actor, ActorType, Extraction, Figure, Quote
 from generator.registry import Registry
@@ -34,9 +35,9 @@ class Brief:
         return self.extraction.article.title
 
 
-@dataclass(frozen=True)
-class Appearance:
-    """One brief in which an actor appears, with the role it was given there."""
+class Appearance(NamedTuple):
+    """One brief in which an actor appears, with the role it was given there (a named tuple: there is
+    one per actor of every brief, made on every build)."""
 
     brief: Brief
     actor: Actor
@@ -159,7 +160,7 @@ def profiles(
     result = []
     for name, seen in sorted(appearances.items(), key=lambda item: slugs[item[0]]):
         entry = registry.find(name)
-        kind = (entry and entry.type) or Counter(a.actor.type for a in seen).most_common(1)[0][0]
+        kind = (entry and entry.type) or Counter([a.actor.type for a in seen]).most_common(1)[0][0]
         # 'the president' names whoever holds the post in one brief: not an alias across briefs.
         written = {alias for a in seen for alias in (a.actor.name, *a.actor.aliases) if alias[:1].isupper()}
         aliases = sorted(written.union(entry.aliases if entry else ()) - {name})
