@@ -1,20 +1,26 @@
 """Build time, memory and output size at scale, on a generated corpus of N articles.
 
-    python -m benchmarks.scale [--sizes 1000 10000] [--keep DIR]
+    python -m benchmarks.scale [--sizes 1000 10000] [--search pagefind material] [--keep DIR]
 
 For each N, writes the corpus into a temporary project (mkdocs.yml and theme/ copied, the hook named
 by its absolute path) and times, each in its own process: a cold `briefs build`, a rebuild with nothing
-changed, rebuilds after one article changed, added and removed, and `mkdocs build --strict`. Prints a
-table per N with wall time and peak memory of each step (the largest process of the step, as
-/usr/bin/time or getrusage report it), the size of site/, of brief pages, and of the search payload
-a first query loads.
+changed, rebuilds after one article changed, added and removed. Prints a table per N with wall time
+and peak memory of each step (the largest process of the step, as /usr/bin/time or getrusage report it).
+
+Then `mkdocs build --strict` once per search (`extra.briefs_search`): Pagefind, the search of a large
+site, first, and Material's for comparison. Its table splits MkDocs (wall and CPU time, peak memory of
+its own process) from the Pagefind indexing the hook runs after the build (time and peak memory of that
+process), and gives the size of the site, of brief pages, and of the search payload a first query loads.
+CPU time is the steadier figure on a machine that other work shares.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import json
 import os
+import re
 import resource
 import shutil
 import statistics
@@ -36,11 +42,44 @@ KB = 1024
 MB = KB * KB
 
 
+SEARCH_ENGINES = ("pagefind", "material")
+"""Values of `extra.briefs_search`: the large site's search first, then Material's for comparison."""
+SEARCH_SETTING = re.compile(r"^(\s*briefs_search:).*$", re.M)
+PAGEFIND_LOG = re.compile(r"Pagefind indexed \d+ page\(s\) into .* in ([\d.]+) s")
+RESULTS_SHOWN = 5
+"""Pagefind's UI loads the fragment of each result it shows: five at first."""
+
+# `mkdocs build` in a process that reports, as it exits, its own peak memory and CPU time and the
+# peak memory of its children (Pagefind, run by the hook): /usr/bin/time sees only the larger one.
+MEASURED_MKDOCS = """
+import atexit, resource, runpy, sys
+def report():
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    sys.stderr.write(f"\\nUSAGE {own.ru_maxrss} {own.ru_utime + own.ru_stime} {children.ru_maxrss}\\n")
+atexit.register(report)
+sys.argv = ["mkdocs", *sys.argv[1:]]
+runpy.run_module("mkdocs", run_name="__main__")
+"""
+
+
 @dataclass(frozen=True)
 class Step:
     name: str
     seconds: float
     peak_kb: int
+
+
+@dataclass(frozen=True)
+class MkdocsBuild:
+    """One `mkdocs build --strict` with one search, and what it built."""
+
+    search: str
+    seconds: float
+    cpu_seconds: float
+    peak_kb: int
+    indexing_seconds: float | None
+    indexing_peak_kb: int | None
+    facts: dict[str, str]
 
 
 def create_project(root: Path) -> Path:
@@ -84,7 +123,7 @@ def briefs_build(name: str, project: Path) -> Step:
     return run(name, [sys.executable, "-c", "from generator.cli import main; main()", "build"], project)
 
 
-def measure(count: int, folder: Path) -> tuple[list[Step], dict[str, str]]:
+def measure(count: int, folder: Path, searches: list[str]) -> tuple[list[Step], list[MkdocsBuild]]:
     project = create_project(folder / f"project-{count}")
     seeds = write_corpus(project / "seeds", count)
     settle(seeds)
@@ -101,16 +140,43 @@ def measure(count: int, folder: Path) -> tuple[list[Step], dict[str, str]]:
     seeds[2].unlink()
     steps.append(briefs_build("rebuild, one article removed", project))
     steps.append(briefs_build("rebuild, nothing changed (again)", project))
-    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q"]
-    steps.append(run("`mkdocs build --strict`", mkdocs, project))
-    return steps, sizes(project / "site")
+    return steps, [mkdocs_build(project, search) for search in searches]
+
+
+def mkdocs_build(project: Path, search: str) -> MkdocsBuild:
+    """`mkdocs build --strict` with `extra.briefs_search: search`, into its own site folder."""
+    config = project / "mkdocs.yml"
+    config.write_text(SEARCH_SETTING.sub(rf"\g<1> {search}", config.read_text("utf-8")), "utf-8")
+    # The generator reads mkdocs.yml too: bring briefs/ up to date first, so that the hook's own
+    # `briefs build` finds nothing to do, as in a build where only the articles change.
+    briefs_build("briefs build after the search setting changed", project)
+    site = project / f"site-{search}"
+    command = [sys.executable, "-c", MEASURED_MKDOCS, "build", "--strict", "--clean", "-d", str(site)]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"mkdocs build ({search}) failed ({result.returncode}):\n{result.stderr[-3000:]}")
+    peak_kb, cpu_seconds, children_kb = result.stderr.rsplit("USAGE ", 1)[1].split()
+    indexing = PAGEFIND_LOG.search(result.stderr)
+    return MkdocsBuild(
+        search,
+        seconds,
+        float(cpu_seconds),
+        int(peak_kb),
+        float(indexing.group(1)) if indexing else None,
+        int(children_kb) if indexing else None,
+        sizes(site),
+    )
 
 
 def sizes(site: Path) -> dict[str, str]:
-    """Total size of the site, brief page sizes, and what Material's search loads before a result."""
+    """Total size of the site, brief page sizes, and what its search loads before a first result."""
     total = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
     pages = sorted(p.stat().st_size for p in site.glob("briefs/*/index.html"))
     index = site / "search" / "search_index.json"
+    bundle = site / "pagefind"
     result = {
         "site/ total": f"{total / MB:.1f} MB ({sum(1 for _ in site.rglob('*.html'))} HTML pages)",
         "brief page HTML, median / max": f"{statistics.median(pages) / KB:.1f} KB / {pages[-1] / KB:.1f} KB",
@@ -121,20 +187,62 @@ def sizes(site: Path) -> dict[str, str]:
         result["search payload before the first result (Material)"] = (
             f"{len(data) / MB:.2f} MB ({zipped / MB:.2f} MB gzipped)"
         )
+    if bundle.is_dir():
+        once, per_query = pagefind_payload(bundle)
+        result["search payload before the first result (Pagefind), a one-word query"] = (
+            f"{(once + per_query) / MB:.2f} MB ({once / KB:.0f} KB loaded once: UI, engine, wasm, "
+            f"language meta; {per_query / KB:.0f} KB per query: entry, the largest index chunk, "
+            f"{RESULTS_SHOWN} fragments)"
+        )
+        result["Pagefind bundle on disk"] = f"{tree_size(bundle) / MB:.1f} MB"
     return result
 
 
-def print_table(count: int, steps: list[Step], facts: dict[str, str]) -> None:
+def pagefind_payload(bundle: Path) -> tuple[int, int]:
+    """What a first one-word query loads from Pagefind's bundle: the bytes loaded once (UI, engine, the
+    language's wasm and meta) and per query (the entry, the largest index chunk, and the largest
+    fragments of the results shown). The `.pf_*` and wasm files are already compressed. While a word
+    is typed, Pagefind also searches its first letters, which may load a few more index chunks."""
+    entry = bundle / "pagefind-entry.json"
+    language = next(iter(json.loads(entry.read_text("utf-8"))["languages"].values()))
+    scripts = ("pagefind-ui.js", "pagefind-ui.css", "pagefind.js", "pagefind-worker.js")
+    once = sum((bundle / name).stat().st_size for name in scripts)
+    once += (bundle / f"wasm.{language['wasm']}.pagefind").stat().st_size
+    once += (bundle / f"pagefind.{language['hash']}.pf_meta").stat().st_size
+    chunks = [p.stat().st_size for p in (bundle / "index").glob("*.pf_index")]
+    fragments = sorted((p.stat().st_size for p in (bundle / "fragment").glob("*.pf_fragment")), reverse=True)
+    per_query = entry.stat().st_size + max(chunks) + sum(fragments[:RESULTS_SHOWN])
+    return once, per_query
+
+
+def tree_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def print_table(count: int, steps: list[Step], builds: list[MkdocsBuild]) -> None:
     print(f"\n### N = {count:,} articles\n")
     print("| step | wall time | peak memory |")
     print("|---|---:|---:|")
     for step in steps:
         print(f"| {step.name} | {step.seconds:.2f} s | {step.peak_kb / 1024:.0f} MB |")
     print()
-    print("| output | size |")
-    print("|---|---:|")
-    for name, value in facts.items():
-        print(f"| {name} | {value} |")
+    print(
+        "| `mkdocs build --strict`, search | wall time | MkDocs CPU time | MkDocs peak memory | "
+        "of which Pagefind indexing | Pagefind peak memory |"
+    )
+    print("|---|---:|---:|---:|---:|---:|")
+    for build in builds:
+        indexing = "-" if build.indexing_seconds is None else f"{build.indexing_seconds:.1f} s"
+        indexing_peak = "-" if build.indexing_peak_kb is None else f"{build.indexing_peak_kb / 1024:.0f} MB"
+        print(
+            f"| {build.search} | {build.seconds:.1f} s | {build.cpu_seconds:.1f} s | "
+            f"{build.peak_kb / 1024:.0f} MB | {indexing} | {indexing_peak} |"
+        )
+    for build in builds:
+        print(f"\n| output, {build.search} search | size |")
+        print("|---|---:|")
+        for name, value in build.facts.items():
+            print(f"| {name} | {value} |")
     sys.stdout.flush()
 
 
@@ -144,6 +252,13 @@ def main() -> None:
     )
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument(
+        "--search",
+        nargs="+",
+        choices=SEARCH_ENGINES,
+        default=list(SEARCH_ENGINES),
+        help="The searches to build the site with (default: both, Pagefind first).",
+    )
+    parser.add_argument(
         "--keep", type=Path, help="Build in this folder and keep it (default: a temporary one)."
     )
     args = parser.parse_args()
@@ -151,8 +266,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="briefs-scale-") as temporary:
         folder = args.keep or Path(temporary)
         for count in args.sizes:
-            steps, facts = measure(count, folder)
-            print_table(count, steps, facts)
+            steps, builds = measure(count, folder, args.search)
+            print_table(count, steps, builds)
 
 
 if __name__ == "__main__":
