@@ -154,6 +154,32 @@ def test_first_query_payload_is_small(site):
     assert first_query < FIRST_QUERY_BUDGET
 
 
+SNOOP_HOOK = """
+import shutil
+from pathlib import Path
+from mkdocs.plugins import event_priority
+
+@event_priority(-50)  # after Material's search writes its index, before the briefs hook deletes it
+def on_post_build(config):
+    site = Path(config.site_dir)
+    shutil.copyfile(site / "search" / "search_index.json", site.parent / "material-index.json")
+"""
+
+
+def test_materials_search_indexes_no_page(tmp_path, new_project):
+    """The search plugin stays on for the header's box, but with Pagefind it parses no page."""
+    root = new_project(tmp_path / "project", with_seeds=True)
+    use_pagefind(root)
+    (root / "briefs").mkdir()
+    (root / "snoop.py").write_text(SNOOP_HOOK, "utf-8")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("hooks:\n", "hooks:\n  - snoop.py\n"), "utf-8")
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    assert json.loads((root / "material-index.json").read_text("utf-8"))["docs"] == []
+    assert not (root / "site" / "search").exists()
+
+
 def test_unknown_search_setting_is_a_clear_error(tmp_path, new_project):
     root = new_project(tmp_path / "project", with_seeds=True)
     config = root / "mkdocs.yml"
