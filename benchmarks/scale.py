@@ -133,14 +133,25 @@ def measure(count: int, folder: Path, searches: list[str]) -> tuple[list[Step], 
     changed.write_text(changed.read_text("utf-8").replace("Report", "Second Report", 1), "utf-8")
     settle([changed])
     steps.append(briefs_build("rebuild, one article changed", project))
+    newest = project / "seeds" / "article-newest.txt"
+    newest.write_text(dated_after_all(seeds[count // 3].read_text("utf-8")), "utf-8")
+    settle([newest])
+    steps.append(briefs_build("rebuild, one article added (the newest, as news arrives)", project))
     added = project / "seeds" / "article-added.txt"
     shutil.copyfile(seeds[1], added)
     settle([added])
-    steps.append(briefs_build("rebuild, one article added", project))
+    steps.append(briefs_build("rebuild, one article added (dated among the oldest)", project))
     seeds[2].unlink()
     steps.append(briefs_build("rebuild, one article removed", project))
     steps.append(briefs_build("rebuild, nothing changed (again)", project))
     return steps, [mkdocs_build(project, search) for search in searches]
+
+
+def dated_after_all(article: str) -> str:
+    """The article published after every article of the corpus (its header's timestamp replaced)."""
+    header, rest = article.split("\n", 1)
+    sections = header.rsplit(" ", 1)[0]
+    return f"{sections} 2099-01-01T08:00:00+00:00\n{rest}"
 
 
 def mkdocs_build(project: Path, search: str) -> MkdocsBuild:
