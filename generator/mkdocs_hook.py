@@ -17,7 +17,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from generator.build import Project, build
+from generator.build import CacheError, Project, build
 from generator.registry import RegistryError
 from generator.search_index import SearchIndexError, build_search_index, pagefind_executable
 from generator.site_config import ConfigError
@@ -65,7 +65,7 @@ def on_pre_build(config: Any) -> None:
     """Bring briefs/ up to date; problems become MkDocs warnings, so `--strict` fails on them."""
     try:
         report = build(project_of(config))
-    except (RegistryError, WriteError, ConfigError) as error:
+    except (RegistryError, WriteError, ConfigError, CacheError) as error:
         raise PluginError(f"briefs: {error}") from error
     for problem in report.problems:
         log.warning("%s", problem)

@@ -10,10 +10,12 @@ from typing import Any
 
 import pytest
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
 from generator import mkdocs_hook
+from generator.build import CacheError
 
 BRIEF = "---\ntitle: Harbor bridge approved\n---\n\n# Harbor bridge approved\n\nThe council voted.\n"
 UNTITLED = "# Council minutes, page 2\n\nThe council voted.\n"
@@ -66,3 +68,13 @@ def test_a_page_keeps_its_title_once_its_markdown_and_html_are_let_go(
     assert mkdocs_hook.on_post_page("<html>", page, config) == "<html>"
     assert (page.markdown, page.content) == ("", "")
     assert page.title == title
+
+
+def test_a_build_that_cannot_finish_is_a_mkdocs_error_not_a_traceback(monkeypatch: pytest.MonkeyPatch):
+    def lost(project: object) -> None:
+        raise CacheError("3 extraction(s) missing from the cache in .cache/briefs")
+
+    monkeypatch.setattr(mkdocs_hook, "build", lost)
+    monkeypatch.setattr(mkdocs_hook, "project_of", lambda config: None)
+    with pytest.raises(PluginError, match="briefs: 3 extraction"):
+        mkdocs_hook.on_pre_build(config_with("material"))
