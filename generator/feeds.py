@@ -1,4 +1,5 @@
-"""Machine-readable outputs published with the site: RSS, JSON Feed, and the export of all briefs."""
+"""Machine-readable outputs published with the site: RSS, JSON Feed, and the export of all briefs
+(an index, briefs.json, and a file of full records per month)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from email.utils import format_datetime
 from typing import Any
 from xml.sax.saxutils import escape
 
-from generator.crosslinks import Month, group_months
+from generator.crosslinks import Month
 from generator.records import extraction_record
 from generator.render import Reuse, never_reuse
 from generator.resolve import Brief, Site
@@ -31,7 +32,7 @@ def render_feeds(
     """The export (briefs.json and a file per month), always; the feeds only with a `site_url`, since
     feed readers need absolute links. A month's file that `reuse` finds already written is left out;
     the others need their briefs' text (`with_text`)."""
-    outputs = {EXPORT_PATH: export_index(site.briefs, site_url)}
+    outputs = {EXPORT_PATH: export_index(site.briefs, months, site_url)}
     for month in months:
         path = export_path(month)
         shown = [(b.key or b.extraction.article, b.slug, sorted(b.actor_slugs.items())) for b in month.briefs]
@@ -53,9 +54,9 @@ def export_path(month: Month) -> str:
     return f"{EXPORTS_FOLDER}/{month.slug}.json"
 
 
-def export_index(briefs: Sequence[Brief], site_url: str | None) -> str:
+def export_index(briefs: Sequence[Brief], months: Sequence[Month], site_url: str | None) -> str:
     """briefs.json: every brief, newest first, with its page and the monthly file holding its record."""
-    month_of = {brief.slug: export_path(month) for month in group_months(briefs) for brief in month.briefs}
+    month_of = {brief.slug: export_path(month) for month in months for brief in month.briefs}
     return json_lines(
         {
             "id": brief.extraction.article.id,

@@ -3,8 +3,10 @@
 The record holds a hash of every input (the names, sizes and modification times of the articles, the
 registry, mkdocs.yml, the generator's own code) and the size and modification time of every file the
 build left in the docs folder, with the report to repeat. When the inputs hash the same and every
-output is still as written, the docs folder is already what a build would make. Like the extraction
-cache, it lives under `.cache/briefs/` and is safe to delete.
+output is still as written, the docs folder is already what a build would make. When something
+changed, the digest of what each page shows says which pages need rendering again, and memos
+(`read_memo`) keep what the next build may reuse: the cross-links and each article file's key. Like
+the extraction cache, all of it lives under `.cache/briefs/` and is safe to delete.
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ class BuildState:
     built: int
     skip_reasons: tuple[str, ...]
     problems: tuple[Problem, ...]
-    # A digest of the inputs of each brief page, to know which need no rendering.
+    # A digest of what each page shows (see PageReuse), to know which need no rendering.
     pages: dict[str, str]
 
 
