@@ -1,5 +1,8 @@
 """MkDocs hook: regenerate briefs/ from seeds/ before each build, and have `mkdocs serve` watch seeds/.
 
+For `mkdocs build` it also lends MkDocs the second core: a forked process reads and converts the
+pages MkDocs reaches last (generator/mkdocs_prerender.py).
+
 With `extra: {briefs_search: pagefind}` in mkdocs.yml it also indexes the built site with Pagefind
 (generator/search_index.py) after the build, and keeps every page out of Material's search index,
 which no page then loads; the default, `material`, leaves search to Material.
@@ -17,6 +20,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from generator import mkdocs_prerender
 from generator.build import CacheError, Project, build
 from generator.registry import RegistryError
 from generator.search_index import SearchIndexError, build_search_index, pagefind_executable
@@ -27,6 +31,13 @@ log = logging.getLogger("mkdocs.plugins.briefs")
 
 SEARCH_ENGINES = ("material", "pagefind")
 """Values of `extra.briefs_search`; the first is the default."""
+
+
+class Running:
+    """What this hook keeps between the events of one MkDocs command."""
+
+    serving = False
+    prerender: mkdocs_prerender.Prerender | None = None
 
 
 def project_of(config: Any) -> Project:
@@ -43,6 +54,11 @@ def search_engine(config: Any) -> str:
             f"use one of: {', '.join(SEARCH_ENGINES)}"
         )
     return str(engine)
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Note `mkdocs serve`: its live server runs threads, which a forked process would not carry."""
+    Running.serving = command == "serve"
 
 
 def on_config(config: Any) -> Any:
@@ -77,6 +93,30 @@ def on_pre_build(config: Any) -> None:
             len(changes.changed),
             len(changes.removed),
         )
+
+
+@event_priority(-100)  # After the other plugins' changes to the files and the navigation.
+def on_nav(nav: Any, config: Any, files: Any) -> Any:
+    """Start converting pages in a second process, for a build."""
+    if not Running.serving:
+        Running.prerender = mkdocs_prerender.start(config, files, files.documentation_pages(), nav.pages)
+    return nav
+
+
+@event_priority(100)  # Before the other plugins: every page is read and converted.
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    stop_prerender()
+    return env
+
+
+def on_build_error(error: Exception) -> None:
+    stop_prerender()
+
+
+def stop_prerender() -> None:
+    if Running.prerender is not None:
+        Running.prerender.stop()
+        Running.prerender = None
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
