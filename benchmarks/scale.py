@@ -205,24 +205,33 @@ def sizes(site: Path) -> dict[str, str]:
             f"language meta; {per_query / KB:.0f} KB per query: entry, the largest index chunk, "
             f"{RESULTS_SHOWN} fragments)"
         )
-        result["Pagefind bundle on disk"] = f"{tree_size(bundle) / MB:.1f} MB"
+        bundles = sorted(site.glob("pagefind*"))
+        on_disk = sum(map(tree_size, bundles))
+        result["Pagefind bundles on disk"] = f"{on_disk / MB:.1f} MB in {len(bundles)} bundle(s)"
     return result
 
 
 def pagefind_payload(bundle: Path) -> tuple[int, int]:
-    """What a first one-word query loads from Pagefind's bundle: the bytes loaded once (UI, engine, the
-    language's wasm and meta) and per query (the entry, the largest index chunk, and the largest
-    fragments of the results shown). The `.pf_*` and wasm files are already compressed. While a word
-    is typed, Pagefind also searches its first letters, which may load a few more index chunks."""
-    entry = bundle / "pagefind-entry.json"
-    language = next(iter(json.loads(entry.read_text("utf-8"))["languages"].values()))
+    """What a first one-word query loads from Pagefind's bundles (the first, and those it names for the
+    search box to merge): the bytes loaded once (UI, engine and wasm of the first bundle, which the
+    others use too; each bundle's language meta) and per query (each bundle's entry and its largest
+    index chunk, and the largest fragments of the results shown). The `.pf_*` and wasm files are
+    already compressed. While a word is typed, Pagefind also searches its first letters, which may
+    load a few more index chunks."""
+    merged = json.loads((bundle / "briefs-bundles.json").read_text("utf-8"))["merge"]
+    bundles = [bundle, *(bundle.parent / folder for folder in merged)]
     scripts = ("pagefind-ui.js", "pagefind-ui.css", "pagefind.js", "pagefind-worker.js")
     once = sum((bundle / name).stat().st_size for name in scripts)
-    once += (bundle / f"wasm.{language['wasm']}.pagefind").stat().st_size
-    once += (bundle / f"pagefind.{language['hash']}.pf_meta").stat().st_size
-    chunks = [p.stat().st_size for p in (bundle / "index").glob("*.pf_index")]
-    fragments = sorted((p.stat().st_size for p in (bundle / "fragment").glob("*.pf_fragment")), reverse=True)
-    per_query = entry.stat().st_size + max(chunks) + sum(fragments[:RESULTS_SHOWN])
+    per_query, fragments = 0, []
+    for part in bundles:
+        entry = part / "pagefind-entry.json"
+        language = next(iter(json.loads(entry.read_text("utf-8"))["languages"].values()))
+        if part == bundle:
+            once += (part / f"wasm.{language['wasm']}.pagefind").stat().st_size
+        once += (part / f"pagefind.{language['hash']}.pf_meta").stat().st_size
+        per_query += entry.stat().st_size + max(p.stat().st_size for p in (part / "index").glob("*.pf_index"))
+        fragments += [p.stat().st_size for p in (part / "fragment").glob("*.pf_fragment")]
+    per_query += sum(sorted(fragments, reverse=True)[:RESULTS_SHOWN])
     return once, per_query
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -23,7 +23,12 @@ from mkdocs.plugins import event_priority
 from generator import mkdocs_prerender
 from generator.build import CacheError, Project, build
 from generator.registry import RegistryError
-from generator.search_index import SearchIndexError, build_search_index, pagefind_executable
+from generator.search_index import (
+    PAGES_PER_INDEX,
+    SearchIndexError,
+    build_search_index,
+    pagefind_executable,
+)
 from generator.site_config import ConfigError
 from generator.write import WriteError
 
@@ -36,8 +41,10 @@ SEARCH_ENGINES = ("material", "pagefind")
 class Running:
     """What this hook keeps between the events of one MkDocs command."""
 
-    serving = False
-    prerender: mkdocs_prerender.Prerender | None = None
+    serving: ClassVar[bool] = False
+    prerender: ClassVar[mkdocs_prerender.Prerender | None] = None
+    indexed: ClassVar[list[str]] = []
+    """The built pages Pagefind is to index (those the theme marks `data-pagefind-body`)."""
 
 
 def project_of(config: Any) -> Project:
@@ -61,9 +68,22 @@ def on_startup(command: str, dirty: bool) -> None:
     Running.serving = command == "serve"
 
 
+def pages_per_index(config: Any) -> int:
+    """`extra.briefs_search_pages_per_index`: the most pages one Pagefind run indexes (its memory)."""
+    value = (config.extra or {}).get("briefs_search_pages_per_index", PAGES_PER_INDEX)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise PluginError(
+            f"briefs: extra.briefs_search_pages_per_index in mkdocs.yml is {value!r}; "
+            f"use a whole number of pages, at least 1 (the default is {PAGES_PER_INDEX})"
+        )
+    return value
+
+
 def on_config(config: Any) -> Any:
-    """Check the search setting before anything is built: a missing Pagefind fails at once."""
+    """Check the search settings before anything is built: a missing Pagefind fails at once."""
+    Running.indexed = []
     if search_engine(config) == "pagefind":
+        pages_per_index(config)
         search = config.plugins.get("material/search")
         if search is None or not getattr(search.config, "enabled", True):
             raise PluginError(
@@ -145,8 +165,11 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
 
 @event_priority(-100)  # After the other plugins' handlers of the written page.
 def on_post_page(output: str, page: Any, config: Any) -> str:
-    """Let go of the page's HTML body once the page is rendered, for the same reason (0.2 GB)."""
+    """Let go of the page's HTML body once the page is rendered, for the same reason (0.2 GB); note
+    the pages for Pagefind."""
     page.content = ""
+    if "data-pagefind-body" in output and search_engine(config) == "pagefind":
+        Running.indexed.append(page.file.dest_uri)
     return output
 
 
@@ -163,7 +186,7 @@ def on_post_build(config: Any) -> None:
         return
     site_dir = Path(config.site_dir)
     try:
-        index = build_search_index(site_dir)
+        index = build_search_index(site_dir, sorted(Running.indexed), pages_per_index(config))
     except SearchIndexError as error:
         raise PluginError(f"briefs: {error}") from error
     material_index = site_dir / "search" / "search_index.json"
@@ -171,5 +194,8 @@ def on_post_build(config: Any) -> None:
     if material_index.parent.is_dir() and not any(material_index.parent.iterdir()):
         material_index.parent.rmdir()
     log.info(
-        "briefs: Pagefind indexed %d page(s) into %s in %.1f s", index.pages, index.bundle, index.seconds
+        "briefs: Pagefind indexed %d page(s) into %s in %.1f s",
+        index.pages,
+        ", ".join(bundle.as_posix() for bundle in index.bundles),
+        index.seconds,
     )

@@ -78,3 +78,16 @@ def test_a_build_that_cannot_finish_is_a_mkdocs_error_not_a_traceback(monkeypatc
     monkeypatch.setattr(mkdocs_hook, "project_of", lambda config: None)
     with pytest.raises(PluginError, match="briefs: 3 extraction"):
         mkdocs_hook.on_pre_build(config_with("material"))
+
+
+@pytest.mark.parametrize("value", [0, -5, "many", 2.5, True])
+def test_a_bad_number_of_pages_per_search_index_is_a_clear_error(value: object):
+    config = SimpleNamespace(extra={"briefs_search": "pagefind", "briefs_search_pages_per_index": value})
+    with pytest.raises(
+        PluginError, match=r"extra.briefs_search_pages_per_index in mkdocs.yml is .*at least 1"
+    ):
+        mkdocs_hook.pages_per_index(config)
+
+
+def test_pages_per_search_index_default_to_a_bound_pagefind_holds_in_memory():
+    assert mkdocs_hook.pages_per_index(SimpleNamespace(extra={})) == 5000

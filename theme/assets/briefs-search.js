@@ -1,7 +1,8 @@
 /* Policy briefs: mounts Pagefind's search UI into the header (extra.briefs_search: pagefind).
    The bundle (pagefind-ui.js, the index) is the site's own pagefind/ folder, written by the MkDocs
-   hook after the build. On narrow screens the header's magnifier (Material's #__search toggle) opens
-   the box. */
+   hook after the build; a large site has more bundles (pagefind-2/, ...), listed in
+   pagefind/briefs-bundles.json, whose results Pagefind merges with the first's. On narrow screens
+   the header's magnifier (Material's #__search toggle) opens the box. */
 (function () {
   "use strict";
   var box = document.getElementById("briefs-search");
@@ -12,23 +13,41 @@
   // (site_url's), which is where its pagefind/ folder sits.
   var bundle = new URL(box.dataset.bundle, document.baseURI);
   var root = bundle.pathname.replace(/pagefind\/?$/, "");
-  new window.PagefindUI({
-    element: "#briefs-search",
-    bundlePath: bundle.pathname,
-    baseUrl: root,
-    showImages: false,
-    showSubResults: false,
-    excerptLength: 18,
-    resetStyles: true,
-    translations: { placeholder: box.dataset.placeholder || "Search" },
-  });
-  box.classList.add("is-ready");
+  var mount = function (merged) {
+    new window.PagefindUI({
+      element: "#briefs-search",
+      bundlePath: bundle.pathname,
+      baseUrl: root,
+      mergeIndex: merged.map(function (folder) {
+        return { bundlePath: root + folder, baseUrl: root };
+      }),
+      showImages: false,
+      showSubResults: false,
+      excerptLength: 18,
+      resetStyles: true,
+      translations: { placeholder: box.dataset.placeholder || "Search" },
+    });
+    box.classList.add("is-ready");
+    labelField();
+  };
+  fetch(new URL("briefs-bundles.json", bundle))
+    .then(function (response) {
+      return response.ok ? response.json() : { merge: [] };
+    })
+    .catch(function () {
+      return { merge: [] };
+    })
+    .then(function (manifest) {
+      mount(Array.isArray(manifest.merge) ? manifest.merge : []);
+    });
   // Pagefind names its field with a title only: an accessible name instead, and no title for
   // Material's tooltips to turn into a tooltip over the field.
-  var field = box.querySelector("input");
-  if (field) {
-    field.setAttribute("aria-label", box.dataset.placeholder || "Search");
-    field.removeAttribute("title");
+  function labelField() {
+    var field = box.querySelector("input");
+    if (field) {
+      field.setAttribute("aria-label", box.dataset.placeholder || "Search");
+      field.removeAttribute("title");
+    }
   }
 
   var input = function () {
