@@ -23,12 +23,7 @@ from mkdocs.plugins import event_priority
 from generator import mkdocs_prerender
 from generator.build import CacheError, Project, build
 from generator.registry import RegistryError
-from generator.search_index import (
-    PAGES_PER_INDEX,
-    SearchIndexError,
-    build_search_index,
-    pagefind_executable,
-)
+from generator.search_index import PAGES_PER_INDEX, SearchIndexer, SearchIndexError, pagefind_executable
 from generator.site_config import ConfigError
 from generator.write import WriteError
 
@@ -43,8 +38,7 @@ class Running:
 
     serving: ClassVar[bool] = False
     prerender: ClassVar[mkdocs_prerender.Prerender | None] = None
-    indexed: ClassVar[list[str]] = []
-    """The built pages Pagefind is to index (those the theme marks `data-pagefind-body`)."""
+    indexer: ClassVar[SearchIndexer | None] = None
 
 
 def project_of(config: Any) -> Project:
@@ -81,7 +75,6 @@ def pages_per_index(config: Any) -> int:
 
 def on_config(config: Any) -> Any:
     """Check the search settings before anything is built: a missing Pagefind fails at once."""
-    Running.indexed = []
     if search_engine(config) == "pagefind":
         pages_per_index(config)
         search = config.plugins.get("material/search")
@@ -125,12 +118,21 @@ def on_nav(nav: Any, config: Any, files: Any) -> Any:
 
 @event_priority(100)  # Before the other plugins: every page is read and converted.
 def on_env(env: Any, config: Any, files: Any) -> Any:
+    """Stop the second process; with Pagefind, get ready to index pages as they are written."""
     stop_prerender()
+    if search_engine(config) == "pagefind":
+        try:
+            Running.indexer = SearchIndexer(Path(config.site_dir), pages_per_index(config))
+        except SearchIndexError as error:
+            raise PluginError(f"briefs: {error}") from error
     return env
 
 
 def on_build_error(error: Exception) -> None:
     stop_prerender()
+    if Running.indexer is not None:
+        Running.indexer.stop()
+        Running.indexer = None
 
 
 def stop_prerender() -> None:
@@ -168,8 +170,13 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     """Let go of the page's HTML body once the page is rendered, for the same reason (0.2 GB); note
     the pages for Pagefind."""
     page.content = ""
-    if "data-pagefind-body" in output and search_engine(config) == "pagefind":
-        Running.indexed.append(page.file.dest_uri)
+    if indexer := Running.indexer:
+        try:
+            indexer.written()  # the pages before this one
+        except SearchIndexError as error:
+            raise PluginError(f"briefs: {error}") from error
+        if "data-pagefind-body" in output:
+            indexer.add(page.file.dest_uri)
     return output
 
 
@@ -185,8 +192,9 @@ def on_post_build(config: Any) -> None:
     if search_engine(config) != "pagefind":
         return
     site_dir = Path(config.site_dir)
+    indexer, Running.indexer = Running.indexer, None
     try:
-        index = build_search_index(site_dir, sorted(Running.indexed), pages_per_index(config))
+        index = (indexer or SearchIndexer(site_dir, pages_per_index(config))).finish()
     except SearchIndexError as error:
         raise PluginError(f"briefs: {error}") from error
     material_index = site_dir / "search" / "search_index.json"

@@ -8,29 +8,30 @@ brief and actor pages) and writes the index and its UI into `<site>/pagefind/`.
 Pagefind holds every page it indexes in memory until it writes the index (about 0.15 MB per brief
 page: 1.5 GB at 10,000 briefs). A large site is therefore indexed in parts of at most
 `PAGES_PER_INDEX` pages, one Pagefind run and one bundle each (`pagefind/`, `pagefind-2/`, ...),
-which the search box merges into one list of results (`MANIFEST` names the others).
+which the search box merges into one list of results (`MANIFEST` names the others). Each part is
+indexed as soon as MkDocs has written its pages, on the core MkDocs leaves idle.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import shutil
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 BUNDLE_DIR = "pagefind"
 """Where Pagefind writes its bundle, relative to the site; the theme loads its UI from there."""
 
 MANIFEST = "briefs-bundles.json"
 """In the first bundle: the site's other bundles, which the search box merges (see theme/assets)."""
-PAGES_PER_INDEX = 5000
-"""The most pages one Pagefind run indexes (at most about 0.75 GB of memory); mkdocs.yml's
+PAGES_PER_INDEX = 4000
+"""The most pages one Pagefind run indexes (at most about 0.6 GB of memory); mkdocs.yml's
 `extra.briefs_search_pages_per_index` sets another bound."""
 
 # Inside the indexed content, what is not worth finding: permalink signs, link labels to the sentence
@@ -66,25 +67,84 @@ def pagefind_executable() -> Path:
     return executable
 
 
-def build_search_index(
-    site_dir: Path, pages: Sequence[str] = (), per_index: int = PAGES_PER_INDEX
-) -> SearchIndex:
-    """Index `pages` of the built site in `site_dir` (paths relative to it, in parts of at most
-    `per_index`; none given: the whole site in one part) with Pagefind, into `site_dir/pagefind/`
-    and, for each further part, `site_dir/pagefind-N/`."""
-    executable = pagefind_executable()
-    start = time.perf_counter()
-    parts = [pages[first : first + per_index] for first in range(0, len(pages), per_index)]
-    bundles = tuple(site_dir / bundle_name(number) for number in range(max(1, len(parts))))
-    if not parts:
-        run_pagefind(executable, site_dir, bundles[0])
-    for part, bundle in zip(parts, bundles, strict=True):
-        with linked_pages(site_dir, part) as root:
-            run_pagefind(executable, root, bundle)
-    merged = [f"{bundle.name}/" for bundle in bundles[1:]]
-    (bundles[0] / MANIFEST).write_text(json.dumps({"merge": merged}) + "\n", "utf-8")
-    pages_indexed = sum(map(indexed_pages, bundles))
-    return SearchIndex(bundles, pages_indexed, time.perf_counter() - start)
+class SearchIndexer:
+    """Pagefind over the pages of a site as MkDocs writes them: each time `per_index` pages are on
+    disk, one Pagefind run indexes them into a bundle of its own, in the background, while MkDocs
+    goes on with the others on a single core (one run at a time: each holds its pages in memory)."""
+
+    def __init__(self, site_dir: Path, per_index: int = PAGES_PER_INDEX) -> None:
+        self.executable = pagefind_executable()
+        self.site_dir = site_dir
+        self.per_index = per_index
+        self.waiting: list[str] = []
+        self.bundles: list[Path] = []
+        self.running: tuple[subprocess.Popen[bytes], IO[bytes], Path] | None = None
+        self.seconds = 0.0
+
+    def add(self, page: str) -> None:
+        """A page (its path in the site) to index once it is written."""
+        self.waiting.append(page)
+
+    def written(self) -> None:
+        """Every page added so far is on disk: index them if they make a part."""
+        while len(self.waiting) >= self.per_index:
+            self.start(self.waiting[: self.per_index])
+            self.waiting = self.waiting[self.per_index :]
+
+    def finish(self) -> SearchIndex:
+        """Index the pages left (none added at all: the whole site), wait for Pagefind, and write
+        the manifest that names the other bundles."""
+        if self.waiting or not self.bundles:
+            self.start(self.waiting)
+        self.wait()
+        merged = [f"{bundle.name}/" for bundle in self.bundles[1:]]
+        (self.bundles[0] / MANIFEST).write_text(json.dumps({"merge": merged}) + "\n", "utf-8")
+        return SearchIndex(tuple(self.bundles), sum(map(indexed_pages, self.bundles)), self.seconds)
+
+    def start(self, pages: Sequence[str]) -> None:
+        self.wait()
+        began = time.perf_counter()
+        bundle = self.site_dir / bundle_name(len(self.bundles))
+        root = linked_pages(self.site_dir, pages) if pages else None
+        command = [str(self.executable), "--site", str(root or self.site_dir), "--output-path", str(bundle)]
+        for selector in EXCLUDE_SELECTORS:
+            command += ["--exclude-selectors", selector]
+        output = tempfile.TemporaryFile()  # noqa: SIM115 -- closed by wait() or stop(); not a pipe: read once Pagefind ends
+        try:
+            process = subprocess.Popen([*command, "--quiet"], stdout=output, stderr=subprocess.STDOUT)
+        except OSError as error:
+            output.close()
+            remove(root)
+            raise SearchIndexError(f"Pagefind ({self.executable}) could not be run: {error}") from error
+        self.running = (process, output, root or self.site_dir)
+        self.bundles.append(bundle)
+        self.seconds += time.perf_counter() - began
+
+    def wait(self) -> None:
+        """Wait for the Pagefind run under way, if any; a failed run is an error."""
+        if self.running is None:
+            return
+        began = time.perf_counter()
+        (process, output, root), self.running = self.running, None
+        with output:
+            process.wait()
+            output.seek(0)
+            text = output.read().decode("utf-8", "replace").strip()
+        if root != self.site_dir:
+            remove(root)
+        self.seconds += time.perf_counter() - began
+        if process.returncode != 0:
+            raise SearchIndexError(f"Pagefind failed (exit {process.returncode}): {text}")
+
+    def stop(self) -> None:
+        """End the run under way (the build failed) and remove what it was given."""
+        if self.running is not None:
+            (process, output, root), self.running = self.running, None
+            process.kill()
+            process.wait()
+            output.close()
+            if root != self.site_dir:
+                remove(root)
 
 
 def bundle_name(number: int) -> str:
@@ -92,8 +152,7 @@ def bundle_name(number: int) -> str:
     return BUNDLE_DIR if number == 0 else f"{BUNDLE_DIR}-{number + 1}"
 
 
-@contextlib.contextmanager
-def linked_pages(site_dir: Path, pages: Sequence[str]) -> Iterator[Path]:
+def linked_pages(site_dir: Path, pages: Sequence[str]) -> Path:
     """A folder beside the site holding these pages at their paths in it (hard links, so no copying),
     for Pagefind to index as if it were the site: its result URLs are the same."""
     root = Path(tempfile.mkdtemp(prefix=".briefs-pagefind-", dir=site_dir.parent))
@@ -105,22 +164,15 @@ def linked_pages(site_dir: Path, pages: Sequence[str]) -> Iterator[Path]:
                 os.link(site_dir / page, target)
             except OSError:  # another file system, or no hard links there
                 shutil.copyfile(site_dir / page, target)
-        yield root
-    finally:
-        shutil.rmtree(root, ignore_errors=True)
-
-
-def run_pagefind(executable: Path, site_dir: Path, bundle: Path) -> None:
-    command = [str(executable), "--site", str(site_dir), "--output-path", str(bundle), "--quiet"]
-    for selector in EXCLUDE_SELECTORS:
-        command += ["--exclude-selectors", selector]
-    try:
-        result = subprocess.run(command, capture_output=True, text=True, check=False)
     except OSError as error:
-        raise SearchIndexError(f"Pagefind ({executable}) could not be run: {error}") from error
-    if result.returncode != 0:
-        output = (result.stderr + result.stdout).strip()
-        raise SearchIndexError(f"Pagefind failed (exit {result.returncode}): {output}")
+        remove(root)
+        raise SearchIndexError(f"the pages to index could not be gathered in {root}: {error}") from error
+    return root
+
+
+def remove(folder: Path | None) -> None:
+    if folder is not None:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def indexed_pages(bundle: Path) -> int:

@@ -12,6 +12,7 @@ import gzip
 import importlib.util
 import json
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
@@ -161,6 +162,32 @@ def test_a_site_small_enough_is_one_bundle(tmp_path, new_project):
     assert result.returncode == 0, result.stderr
     assert bundles(root / "site") == [root / "site" / "pagefind"]
     assert not list((root / "site").glob("pagefind-*"))
+
+
+def test_a_part_is_indexed_in_the_background_as_soon_as_its_pages_are_written(site, tmp_path):
+    from generator.search_index import SearchIndexer
+
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns("pagefind*"))
+    pages = sorted(path.relative_to(copy).as_posix() for path in copy.glob("actors/*/index.html"))[:3]
+    indexer = SearchIndexer(copy, per_index=2)
+    for path in pages:
+        indexer.add(path)
+    indexer.written()
+    assert indexer.running is not None and indexer.bundles == [copy / "pagefind"]
+    index = indexer.finish()
+    assert index.bundles == (copy / "pagefind", copy / "pagefind-2") and index.pages == 3
+    assert bundles(copy) == list(index.bundles)
+    assert not list(tmp_path.glob(".briefs-pagefind-*"))
+
+
+def test_a_failing_pagefind_run_is_a_clear_error(site, tmp_path, monkeypatch):
+    from generator import search_index
+
+    monkeypatch.setattr(search_index, "pagefind_executable", lambda: Path("/bin/false"))
+    indexer = search_index.SearchIndexer(tmp_path, per_index=2)
+    with pytest.raises(search_index.SearchIndexError, match=r"Pagefind failed \(exit 1\)"):
+        indexer.finish()
 
 
 def test_first_query_payload_is_small(site):
