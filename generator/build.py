@@ -33,6 +33,7 @@ from generator.resolve import Brief, resolve_site
 from generator.site_config import read_site_settings
 from generator.state import (
     FILES_FILE,
+    INDEX_FILE,
     LINKS_FILE,
     RACY_NS,
     BuildState,
@@ -214,7 +215,11 @@ def build_from(
     with_briefs_text = partial(with_text, cache)
     pages = render_site(site, links, reuse, with_briefs_text, jobs)
     settings = read_site_settings(project.root / "mkdocs.yml")
-    pages.update(render_feeds(site, links.months, settings.url, settings.name, reuse, with_briefs_text))
+    lines = read_memo(project.cache_dir, INDEX_FILE, code, dict) or {}
+    feeds = render_feeds(
+        site, links.months, settings.url, settings.name, reuse, with_briefs_text, index_lines=lines
+    )
+    pages.update(feeds)
     # 5. Write only what changed (or, for a check, nothing at all).
     changes = plan_changes(project.out_dir, pages, reuse.kept)
     report = BuildReport(len(extractions), len(skipped), tuple(problems), changes, tuple(skipped))
@@ -229,6 +234,7 @@ def build_from(
         write_state(project.cache_dir, state)
         write_memo(project.cache_dir, LINKS_FILE, code, links.state)
         write_memo(project.cache_dir, FILES_FILE, code, extracted.file_keys)
+        write_memo(project.cache_dir, INDEX_FILE, code, lines)
     return report
 
 

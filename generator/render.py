@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import posixpath
-from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
@@ -12,7 +11,7 @@ from typing import Any, Protocol
 
 import jinja2
 
-from generator.crosslinks import CoActor, Links, Month, Related
+from generator.crosslinks import CoActor, Links, Month, Related, RelatedRecord
 from generator.listings import BRIEFS_PER_PAGE, QUOTES_PER_PAGE, Pager, paginate
 from generator.markup import (
     dump_front_matter,
@@ -23,14 +22,14 @@ from generator.markup import (
     format_figure,
     format_number,
 )
-from generator.model import Actor, Extraction, Figure, Quote
+from generator.model import Actor, ActorType, Extraction, Figure, Quote
 from generator.network import network_svg
 from generator.parallel import fork_map
 from generator.records import front_matter
-from generator.resolve import ActorProfile, Appearance, Brief, Site, slugify
+from generator.resolve import FIGURES_KEPT, ActorProfile, Appearance, Brief, Site, slugify
 
 LATEST_BRIEFS = 20
-FIGURES_SHOWN = 20
+FIGURES_SHOWN = FIGURES_KEPT
 ACTORS_SHOWN = 20
 KEY_FIGURES = 6
 MONTH_NAMES = (
@@ -106,7 +105,14 @@ def render_site(
     their article's text, which only their own pages show (briefs may be read without it). Brief
     pages are rendered over `jobs` processes (None: one per core)."""
     pages = {"index.md": render_home(site)}
-    stale = [b for b in site.briefs if not reuse((brief_path(b),), brief_signature(b, links.related[b.slug]))]
+    by_slug = {brief.slug: brief for brief in site.briefs}
+    names = links.state.actor_names
+    records = links.state.related
+    stale = [
+        b
+        for b in site.briefs
+        if not reuse((brief_path(b),), brief_signature(b, records[b.slug], by_slug, names))
+    ]
     briefs = list(with_text(stale))
     rendered = fork_map(render_brief_at, (briefs, links), len(briefs), jobs)
     pages.update(zip(map(brief_path, briefs), rendered, strict=True))
@@ -236,12 +242,18 @@ def brief_path(brief: Brief) -> str:
     return f"briefs/{brief.slug}.md"
 
 
-def brief_signature(brief: Brief, related: Sequence[Related]) -> object:
+def brief_signature(
+    brief: Brief,
+    related: Sequence[RelatedRecord],
+    briefs: Mapping[str, Brief],
+    actor_names: Mapping[str, tuple[str, ActorType]],
+) -> object:
     """What the page of `brief` shows: its article (extraction makes the same of the same article;
-    its key names both), its actors' slugs, and its related briefs as listed."""
+    its key names both), its actors' slugs, and its related briefs as listed (from their records:
+    the briefs by slug, and the actors' names)."""
     shown = [
-        (brief_item_signature(r.brief), r.topics, r.score, [(p.name, p.slug) for p in r.actors])
-        for r in related
+        (brief_item_signature(briefs[other]), topics, score, [(actor_names[a][0], a) for a in actors])
+        for other, actors, topics, score in related
     ]
     return (
         brief.slug,
@@ -257,7 +269,10 @@ def pager_signature(pager: Pager[Any], shown: tuple[object, ...]) -> object:
 
 
 def appearance_signature(appearance: Appearance) -> object:
-    return *brief_item_signature(appearance.brief), appearance.actor.role
+    brief = appearance.brief
+    if brief.key:  # as brief_item_signature, inlined: there is one per actor of every brief
+        return brief.slug, brief.key, appearance.actor.role
+    return *brief_item_signature(brief), appearance.actor.role
 
 
 def quote_signature(item: tuple[Brief, Quote]) -> object:
@@ -479,11 +494,15 @@ def quotes_label(oldest: tuple[Brief, Quote], newest: tuple[Brief, Quote]) -> st
 def stated_roles(profile: ActorProfile) -> list[StatedRole]:
     """Each distinct role once, with the newest brief that states it (appearances are newest first)."""
     newest: dict[str, Appearance] = {}
-    counts: Counter[str] = Counter()
+    counts: dict[str, int] = {}
     for appearance in profile.appearances:
         if role := appearance.actor.role:
-            newest.setdefault(role.casefold(), appearance)
-            counts[role.casefold()] += 1
+            key = role.casefold()
+            if key in counts:
+                counts[key] += 1
+            else:
+                counts[key] = 1
+                newest[key] = appearance
     return [StatedRole(a.actor.role or "", a.brief, counts[key]) for key, a in newest.items()]
 
 

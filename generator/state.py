@@ -27,9 +27,11 @@ from typing import Any, TypeVar
 from generator.model import Problem
 
 STATE_FILE = "state.json"
-# What a build keeps for the next so as to compute only what changed: cross-links, files' keys.
+# What a build keeps for the next so as to compute only what changed: cross-links, files' keys, the
+# lines of the export index.
 LINKS_FILE = "links.pickle"
 FILES_FILE = "files.pickle"
+INDEX_FILE = "index.pickle"
 Memo = TypeVar("Memo")
 PACKAGE = Path(__file__).resolve().parent
 LIBRARIES = ("jinja2", "PyYAML", "python-frontmatter", "pycountry", "gender-guesser")
