@@ -16,7 +16,7 @@ from pathlib import Path
 
 from generator.cache import CACHE_FOLDER, ExtractionCache, Outcome, content_key, is_light
 from generator.crosslinks import LinkState, link_site
-from generator.extract import extract_article
+from generator.extract import extract_article, gazetteer
 from generator.feeds import render_feeds
 from generator.model import Extraction, Problem
 from generator.read import (
@@ -33,6 +33,7 @@ from generator.resolve import Brief, resolve_site
 from generator.site_config import read_site_settings
 from generator.state import (
     FILES_FILE,
+    INDEX_FILE,
     LINKS_FILE,
     RACY_NS,
     BuildState,
@@ -138,26 +139,55 @@ def paused_garbage_collection() -> Iterator[None]:
 
 def build_locked(project: Project, *, check: bool, jobs: int | None) -> BuildReport:
     """`build`, once the docs folder is held."""
-    seeds = sorted(project.seeds_dir.glob("*.txt"), key=lambda path: path.name)  # names sort faster
+    stats = scan_seeds(project.seeds_dir)
     config_files = (project.registry_path, project.root / "mkdocs.yml")
-    inputs, is_racy = hash_inputs(project.root, seeds, config_files, project.out_dir)
+    digest, is_racy = hash_inputs(project.root, stats, config_files, project.out_dir)
     # Nothing changed since the last build, which left every file as it wrote it: nothing to do.
     last = read_state(project.cache_dir)
-    if is_up_to_date(last, inputs, project.out_dir) and last is not None:
+    if is_up_to_date(last, digest, project.out_dir) and last is not None:
         unchanged = len(last.outputs) - (MANIFEST in last.outputs)
         changes = Changes((), (), (), unchanged)
         return BuildReport(last.built, len(last.skip_reasons), last.problems, changes, last.skip_reasons)
     with ExtractionCache.open(project.cache_dir) as cache:
-        return build_from(project, seeds, cache, last, inputs, is_racy, check=check, jobs=jobs)
+        seeds = [project.seeds_dir / name for name in stats]
+        inputs = Inputs(seeds, stats, digest, is_racy)
+        return build_from(project, inputs, cache, last, check=check, jobs=jobs)
+
+
+def scan_seeds(folder: Path) -> dict[str, FileStat | None]:
+    """The articles in `folder` (`*.txt`), by name in order, with their size and modification time
+    (None: it cannot be read); one look at each, shared by every step that needs it."""
+    try:
+        with os.scandir(folder) as entries:
+            found = sorted((entry.name, entry) for entry in entries if entry.name.endswith(".txt"))
+    except OSError:
+        return {}
+    stats: dict[str, FileStat | None] = {}
+    for name, entry in found:
+        try:
+            info = entry.stat()
+            stats[name] = (info.st_size, info.st_mtime_ns)
+        except OSError:
+            stats[name] = None
+    return stats
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """The articles as the build found them (see `scan_seeds`), a hash of all it reads, and whether
+    an article changed too recently for its time to be trusted (see `hash_inputs`)."""
+
+    seeds: list[Path]
+    stats: dict[str, FileStat | None]
+    digest: str
+    is_racy: bool
 
 
 def build_from(
     project: Project,
-    seeds: list[Path],
+    inputs: Inputs,
     cache: ExtractionCache,
     last: BuildState | None,
-    inputs: str,
-    is_racy: bool,
     *,
     check: bool,
     jobs: int | None,
@@ -169,7 +199,10 @@ def build_from(
     # back from the cache without their text, which only the pages rendered again need.
     code = code_fingerprint()
     known = read_memo(project.cache_dir, FILES_FILE, code, dict)
-    extracted = extract_all(project, seeds, jobs=jobs, cache=cache, light=True, known=known)
+    with gazetteer.stored_in(project.cache_dir):
+        extracted = extract_all(
+            project, inputs.seeds, jobs=jobs, cache=cache, light=True, known=known, stats=inputs.stats
+        )
     extractions, problems, skipped = extracted.extractions, extracted.problems, extracted.skipped
     # 2. Resolve actors across all briefs.
     site = resolve_site(extractions, registry, extracted.keys)
@@ -182,19 +215,26 @@ def build_from(
     with_briefs_text = partial(with_text, cache)
     pages = render_site(site, links, reuse, with_briefs_text, jobs)
     settings = read_site_settings(project.root / "mkdocs.yml")
-    pages.update(render_feeds(site, links.months, settings.url, settings.name, reuse, with_briefs_text))
+    lines = read_memo(project.cache_dir, INDEX_FILE, code, dict) or {}
+    feeds = render_feeds(
+        site, links.months, settings.url, settings.name, reuse, with_briefs_text, index_lines=lines
+    )
+    pages.update(feeds)
     # 5. Write only what changed (or, for a check, nothing at all).
     changes = plan_changes(project.out_dir, pages, reuse.kept)
     report = BuildReport(len(extractions), len(skipped), tuple(problems), changes, tuple(skipped))
     if not check:
         forget_state(project.cache_dir)
         apply_changes(project.out_dir, pages, changes, reuse.kept)
-        outputs = stat_outputs(project.out_dir, [*pages, *reuse.kept, MANIFEST])
+        # Pages kept were found as the last build left them: only the others are looked at again.
+        outputs = {**reuse.kept_stats, **stat_outputs(project.out_dir, [*pages, MANIFEST])}
         # After reading an article too new to trust its time, only the page digests are recorded.
-        state = BuildState("" if is_racy else inputs, outputs, *report_facts(report), reuse.digests)
+        digest = "" if inputs.is_racy else inputs.digest
+        state = BuildState(digest, outputs, *report_facts(report), reuse.digests)
         write_state(project.cache_dir, state)
         write_memo(project.cache_dir, LINKS_FILE, code, links.state)
         write_memo(project.cache_dir, FILES_FILE, code, extracted.file_keys)
+        write_memo(project.cache_dir, INDEX_FILE, code, lines)
     return report
 
 
@@ -218,6 +258,7 @@ def report_facts(report: BuildReport) -> tuple[int, tuple[str, ...], tuple[Probl
 
 # An article file as last seen: its size and modification time, and the cache key of its bytes.
 FileKey = tuple[int, int, str]
+FileStat = tuple[int, int]
 
 
 @dataclass(frozen=True)
@@ -241,17 +282,21 @@ def extract_all(
     cache: ExtractionCache | None = None,
     light: bool = False,
     known: Mapping[str, FileKey] | None = None,
+    stats: Mapping[str, FileStat | None] | None = None,
 ) -> Extracted:
     """Every readable article extracted; an unreadable one is reported and skipped, the rest go on.
 
     Outcomes found in `cache` are reused (`light` ones, see `lighten`, when that is enough); the
-    others are computed over `jobs` processes (default: one per core) and stored.
+    others are computed over `jobs` processes (default: one per core) and stored. `stats` are the
+    files' sizes and times by name, when already known.
     """
     extractions: list[Extraction] = []
     problems: list[Problem] = []
     skipped: list[str] = []
     keys: dict[str, str] = {}
-    outcomes, file_keys = extract_outcomes(project, paths, jobs=jobs, cache=cache, light=light, known=known)
+    outcomes, file_keys = extract_outcomes(
+        project, paths, jobs=jobs, cache=cache, light=light, known=known, stats=stats
+    )
     for key, outcome in outcomes:
         problems += outcome.problems
         if outcome.extraction is not None:
@@ -270,6 +315,7 @@ def extract_outcomes(
     cache: ExtractionCache | None,
     light: bool,
     known: Mapping[str, FileKey] | None = None,
+    stats: Mapping[str, FileStat | None] | None = None,
 ) -> tuple[list[tuple[str, Outcome]], dict[str, FileKey]]:
     """The cache key (empty for a file that could not be read) and the outcome of reading and
     extracting each file, in the order of `paths`; and the key of each file read, by name.
@@ -277,7 +323,7 @@ def extract_outcomes(
     A file whose size and modification time are those `known` from the last build is not read
     again when its outcome is in the cache (as `git status` trusts its index).
     """
-    seen = {i: file_stat(path) for i, path in enumerate(paths)}
+    seen = {i: stats[path.name] if stats else file_stat(path) for i, path in enumerate(paths)}
     trusted = {
         i: entry[2]
         for i, path in enumerate(paths)
@@ -310,7 +356,7 @@ def extract_outcomes(
     return outcomes, file_keys
 
 
-def file_stat(path: Path) -> tuple[int, int] | None:
+def file_stat(path: Path) -> FileStat | None:
     try:
         info = path.stat()
     except OSError:
@@ -347,6 +393,7 @@ def map_tasks(tasks: list[Task], jobs: int | None) -> list[Outcome]:
     jobs = jobs or os.cpu_count() or 1
     if jobs == 1 or len(tasks) < PARALLEL_MINIMUM:
         return list(map(extract_task, tasks))
+    gazetteer.tables()  # loaded once here, not once in each process (which forking shares them with)
     with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
         return list(pool.map(extract_task, tasks, chunksize=max(1, len(tasks) // (jobs * 8))))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC
 
@@ -69,7 +69,7 @@ class Links:
     """Everything derived from the corpus as a whole, computed once before rendering."""
 
     co_actors: dict[str, tuple[CoActor, ...]]
-    related: dict[str, tuple[Related, ...]]
+    related: Mapping[str, tuple[Related, ...]]
     topics: tuple[Topic, ...]
     months: tuple[Month, ...]
     state: LinkState
@@ -114,9 +114,11 @@ def link_site(site: Site, previous: LinkState | None = None, jobs: int | None = 
         stale_briefs, stale_actors = stale(previous, inputs, postings, actor_names)
         related = {slug: previous.related[slug] for slug in inputs.keys() - stale_briefs}
         co_actors = {slug: previous.co_actors[slug] for slug in postings.keys() - stale_actors}
-    corpus = Corpus.of(inputs, postings)
-    ranked = sorted(stale_briefs)
-    related.update(zip(ranked, fork_map(rank_related_at, (ranked, corpus), len(ranked), jobs), strict=True))
+    if ranked := sorted(stale_briefs):
+        corpus = Corpus.of(inputs, postings)
+        related.update(
+            zip(ranked, fork_map(rank_related_at, (ranked, corpus), len(ranked), jobs), strict=True)
+        )
     co_actors.update({slug: co_actors_of(slug, postings[slug], inputs, actor_names) for slug in stale_actors})
     return links_of(site, LinkState(inputs, actor_names, related, co_actors))
 
@@ -131,17 +133,38 @@ def links_of(site: Site, state: LinkState) -> Links:
             for slug, counts in state.co_actors.items()
             if counts
         },
-        related={
-            slug: tuple(
-                Related(briefs[other], tuple(profiles[a] for a in actors), topics, score)
-                for other, actors, topics, score in records
-            )
-            for slug, records in state.related.items()
-        },
+        related=RelatedBriefs(state.related, briefs, profiles),
         topics=group_topics(site.briefs),
         months=group_months(site.briefs),
         state=state,
     )
+
+
+class RelatedBriefs(Mapping[str, tuple[Related, ...]]):
+    """The related briefs of each brief by slug, made from their records when asked for: only the
+    pages rendered again show them (a rebuild renders a few of ten thousand)."""
+
+    def __init__(
+        self,
+        records: Mapping[str, tuple[RelatedRecord, ...]],
+        briefs: Mapping[str, Brief],
+        profiles: Mapping[str, ActorProfile],
+    ) -> None:
+        self.records = records
+        self.briefs = briefs
+        self.profiles = profiles
+
+    def __getitem__(self, slug: str) -> tuple[Related, ...]:
+        return tuple(
+            Related(self.briefs[other], tuple(self.profiles[a] for a in actors), topics, score)
+            for other, actors, topics, score in self.records[slug]
+        )
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.records)
+
+    def __len__(self) -> int:
+        return len(self.records)
 
 
 def rank_input(brief: Brief) -> RankInput:

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import posixpath
-from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
+from operator import attrgetter
 from typing import Any, Protocol
 
 import jinja2
 
-from generator.crosslinks import CoActor, Links, Month, Related
+from generator.crosslinks import CoActor, Links, Month, Related, RelatedRecord
 from generator.listings import BRIEFS_PER_PAGE, QUOTES_PER_PAGE, Pager, paginate
 from generator.markup import (
     dump_front_matter,
@@ -22,14 +22,14 @@ from generator.markup import (
     format_figure,
     format_number,
 )
-from generator.model import Actor, Extraction, Figure, Quote
+from generator.model import Actor, ActorType, Extraction, Figure, Quote
 from generator.network import network_svg
 from generator.parallel import fork_map
 from generator.records import front_matter
-from generator.resolve import ActorProfile, Appearance, Brief, Site, slugify
+from generator.resolve import FIGURES_KEPT, ActorProfile, Appearance, Brief, Site, slugify
 
 LATEST_BRIEFS = 20
-FIGURES_SHOWN = 20
+FIGURES_SHOWN = FIGURES_KEPT
 ACTORS_SHOWN = 20
 KEY_FIGURES = 6
 MONTH_NAMES = (
@@ -105,7 +105,14 @@ def render_site(
     their article's text, which only their own pages show (briefs may be read without it). Brief
     pages are rendered over `jobs` processes (None: one per core)."""
     pages = {"index.md": render_home(site)}
-    stale = [b for b in site.briefs if not reuse((brief_path(b),), brief_signature(b, links.related[b.slug]))]
+    by_slug = {brief.slug: brief for brief in site.briefs}
+    names = links.state.actor_names
+    records = links.state.related
+    stale = [
+        b
+        for b in site.briefs
+        if not reuse((brief_path(b),), brief_signature(b, records[b.slug], by_slug, names))
+    ]
     briefs = list(with_text(stale))
     rendered = fork_map(render_brief_at, (briefs, links), len(briefs), jobs)
     pages.update(zip(map(brief_path, briefs), rendered, strict=True))
@@ -115,7 +122,15 @@ def render_site(
     )
     for kind, title, members in groups:
         intro = f"All {len(members)} {title.lower()} named in the briefs, by number of briefs."
-        listing = Listing(f"actor-types/{kind}", title, intro, "actor-list.md.j2", profile_signature)
+        listing = Listing(
+            f"actor-types/{kind}",
+            title,
+            intro,
+            "actor-list.md.j2",
+            profile_signature,
+            name=attrgetter("slug"),
+            label=profiles_label,
+        )
         pages.update(render_listing(listing, members, reuse))
     actor_pages = [job for p in site.actors for job in actor_jobs(p, links.co_actors.get(p.slug, ()))]
     pages.update(render_jobs(actor_pages, reuse, jobs))
@@ -157,28 +172,59 @@ def profile_signature(profile: ActorProfile) -> tuple[str, str, int]:
     return profile.slug, profile.name, len(profile.appearances)
 
 
+def brief_name(brief: Brief) -> str:
+    """A brief as a page name: its day and slug, so that names sort as the briefs do."""
+    return f"{format_day(brief.extraction.article.published)}-{brief.slug}"
+
+
+def briefs_label(oldest: Brief, newest: Brief) -> str:
+    """What a page of briefs holds: the days of its oldest and newest."""
+    first, last = (format_day(b.extraction.article.published) for b in (oldest, newest))
+    return first if first == last else f"{first} to {last}"
+
+
+def profiles_label(lowest: ActorProfile, highest: ActorProfile) -> str:
+    """What a page of actors (those in most briefs first) holds: in how many briefs they are."""
+    fewest, most = len(lowest.appearances), len(highest.appearances)
+    return f"in {most} brief{'s' * (most != 1)}" if most == fewest else f"in {fewest} to {most} briefs"
+
+
 @dataclass(frozen=True)
 class Listing:
-    """A list of briefs (or of actors) over as many pages as it takes: where, titled how, shown how."""
+    """A list of briefs (or of actors) over as many pages as it takes: where, titled how, shown how,
+    and how its pages are cut and named (see `paginate`)."""
 
     base: str
     heading: str
     intro: str
     template: str = "listing.md.j2"
     item_signature: Callable[[Any], object] = brief_item_signature
+    key: Callable[[Any], str] = attrgetter("slug")
+    name: Callable[[Any], str] = brief_name
+    label: Callable[[Any, Any], str] = briefs_label
 
 
 def render_listing(listing: Listing, items: Sequence[Any], reuse: Reuse = never_reuse) -> dict[str, str]:
     """The pages of a listing that `reuse` does not find already rendered."""
     pages = {}
-    for pager in paginate(f"{listing.base}.md", listing.base, items, BRIEFS_PER_PAGE):
+    pagers = paginate(
+        f"{listing.base}.md",
+        listing.base,
+        items,
+        BRIEFS_PER_PAGE,
+        key=listing.key,
+        name=listing.name,
+        label=listing.label,
+    )
+    for pager in pagers:
         shown = tuple(map(listing.item_signature, pager.items))
         if not reuse(
             (pager.path,), (listing.template, listing.heading, listing.intro, pager_signature(pager, shown))
         ):
+            title = f"{listing.heading} ({pager.label})" if pager.label else listing.heading
             pages[pager.path] = render_page(
                 listing.template,
-                {"title": listing.heading},
+                {"title": title},
                 pager.path,
                 heading=listing.heading,
                 intro=listing.intro,
@@ -196,12 +242,18 @@ def brief_path(brief: Brief) -> str:
     return f"briefs/{brief.slug}.md"
 
 
-def brief_signature(brief: Brief, related: Sequence[Related]) -> object:
+def brief_signature(
+    brief: Brief,
+    related: Sequence[RelatedRecord],
+    briefs: Mapping[str, Brief],
+    actor_names: Mapping[str, tuple[str, ActorType]],
+) -> object:
     """What the page of `brief` shows: its article (extraction makes the same of the same article;
-    its key names both), its actors' slugs, and its related briefs as listed."""
+    its key names both), its actors' slugs, and its related briefs as listed (from their records:
+    the briefs by slug, and the actors' names)."""
     shown = [
-        (brief_item_signature(r.brief), r.topics, r.score, [(p.name, p.slug) for p in r.actors])
-        for r in related
+        (brief_item_signature(briefs[other]), topics, score, [(actor_names[a][0], a) for a in actors])
+        for other, actors, topics, score in related
     ]
     return (
         brief.slug,
@@ -212,12 +264,15 @@ def brief_signature(brief: Brief, related: Sequence[Related]) -> object:
 
 
 def pager_signature(pager: Pager[Any], shown: tuple[object, ...]) -> object:
-    """What a page of a list shows: its items (as `shown`), its number and the pages it links to."""
-    return shown, pager.path, pager.number, pager.newest, pager.newer, pager.older, pager.oldest
+    """What a page of a list shows: its items (as `shown`), what it says it holds, the pages it links to."""
+    return shown, pager.path, pager.label, pager.newest, pager.newer, pager.older, pager.oldest
 
 
 def appearance_signature(appearance: Appearance) -> object:
-    return *brief_item_signature(appearance.brief), appearance.actor.role
+    brief = appearance.brief
+    if brief.key:  # as brief_item_signature, inlined: there is one per actor of every brief
+        return brief.slug, brief.key, appearance.actor.role
+    return *brief_item_signature(brief), appearance.actor.role
 
 
 def quote_signature(item: tuple[Brief, Quote]) -> object:
@@ -339,8 +394,24 @@ def render_job_at(jobs: Sequence[PageJob], index: int) -> str:
 def actor_jobs(profile: ActorProfile, co_actors: Sequence[CoActor]) -> list[PageJob]:
     """The actor's page, and the pages of its older briefs and quotes."""
     base = f"actors/{profile.slug}"
-    briefs = paginate(f"{base}.md", f"{base}/briefs", profile.appearances, BRIEFS_PER_PAGE)
-    quotes = paginate(f"{base}.md", f"{base}/quotes", profile.quotes, QUOTES_PER_PAGE)
+    briefs = paginate(
+        f"{base}.md",
+        f"{base}/briefs",
+        profile.appearances,
+        BRIEFS_PER_PAGE,
+        key=appearance_key,
+        name=appearance_name,
+        label=appearances_label,
+    )
+    quotes = paginate(
+        f"{base}.md",
+        f"{base}/quotes",
+        profile.quotes,
+        QUOTES_PER_PAGE,
+        key=quote_key,
+        name=quote_name,
+        label=quotes_label,
+    )
     roles = stated_roles(profile)
     shown_briefs = tuple(map(appearance_signature, briefs[0].items))
     shown_quotes = tuple(map(quote_signature, quotes[0].items))
@@ -386,21 +457,52 @@ def actor_jobs(profile: ActorProfile, co_actors: Sequence[CoActor]) -> list[Page
                 pager.path,
                 (profile.name, kind, pager_signature(pager, tuple(map(shown, pager.items)))),
                 "actor-older.md.j2",
-                {"title": f"{profile.name}: older {kind}"},
+                {"title": f"{profile.name}: older {kind} ({pager.label})"},
                 {"profile": profile, "kind": kind, "pager": pager},
             )
         )
     return jobs
 
 
+def appearance_key(appearance: Appearance) -> str:
+    return appearance.brief.slug
+
+
+def appearance_name(appearance: Appearance) -> str:
+    return brief_name(appearance.brief)
+
+
+def appearances_label(oldest: Appearance, newest: Appearance) -> str:
+    return briefs_label(oldest.brief, newest.brief)
+
+
+def quote_key(item: tuple[Brief, Quote]) -> str:
+    brief, quote = item
+    return f"{brief.slug}-{quote.span.sentence}-{quote.span.start}"
+
+
+def quote_name(item: tuple[Brief, Quote]) -> str:
+    """A quote of an actor's list by its brief and where it stands there."""
+    brief, quote = item
+    return f"{brief_name(brief)}-{quote.span.sentence}-{quote.span.start}"
+
+
+def quotes_label(oldest: tuple[Brief, Quote], newest: tuple[Brief, Quote]) -> str:
+    return briefs_label(oldest[0], newest[0])
+
+
 def stated_roles(profile: ActorProfile) -> list[StatedRole]:
     """Each distinct role once, with the newest brief that states it (appearances are newest first)."""
     newest: dict[str, Appearance] = {}
-    counts: Counter[str] = Counter()
+    counts: dict[str, int] = {}
     for appearance in profile.appearances:
         if role := appearance.actor.role:
-            newest.setdefault(role.casefold(), appearance)
-            counts[role.casefold()] += 1
+            key = role.casefold()
+            if key in counts:
+                counts[key] += 1
+            else:
+                counts[key] = 1
+                newest[key] = appearance
     return [StatedRole(a.actor.role or "", a.brief, counts[key]) for key, a in newest.items()]
 
 

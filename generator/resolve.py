@@ -5,9 +5,10 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from generator.model import Actor, ActorType, Extraction, Figure, Quote
@@ -17,6 +18,8 @@ WINDOWS_RESERVED = frozenset(
     ["con", "prn", "aux", "nul"] + [f"com{i}" for i in range(1, 10)] + [f"lpt{i}" for i in range(1, 10)]
 )
 SLUG_MAX_LENGTH = 80
+# An actor's page shows its newest figures only: a profile keeps no more.
+FIGURES_KEPT = 20
 EMPTY_REGISTRY = Registry.of([])
 
 
@@ -89,12 +92,13 @@ def resolve_site(
     `keys` gives, by article id, the key of each extraction in the cache (see `Brief.key`)."""
     canonical = canonical_names(extractions, registry)
     actor_slugs = unique_slugs(sorted(set(canonical.values())), "actor")
+    slug_of = {name: actor_slugs[full] for name, full in canonical.items()}
     brief_slugs = unique_slugs([e.article.id for e in extractions], "brief")
     briefs = [
         Brief(
             brief_slugs[e.article.id],
             e,
-            {a.name: actor_slugs[canonical[a.name]] for a in e.actors},
+            {a.name: slug_of[a.name] for a in e.actors},
             keys.get(e.article.id, "") if keys else "",
         )
         for e in extractions
@@ -110,6 +114,7 @@ def canonical_names(extractions: Sequence[Extraction], registry: Registry) -> di
     curated = {
         actor.name: entry.name
         for e in extractions
+        if registry.entries  # no registry (the usual case): no name to look up
         for actor in e.actors
         if (entry := next(filter(None, map(registry.find, (actor.name, *actor.aliases))), None))
     }
@@ -144,25 +149,29 @@ def unique_slugs(names: Sequence[str], fallback: str) -> dict[str, str]:
 def profiles(
     briefs: Sequence[Brief], canonical: dict[str, str], slugs: dict[str, str], registry: Registry
 ) -> tuple[ActorProfile, ...]:
-    """Each actor's appearances, quotes and figures, with what the registry says of it."""
-    appearances: dict[str, list[Appearance]] = {}
-    quotes: dict[str, list[tuple[Brief, Quote]]] = {}
-    figures: dict[str, list[tuple[Brief, Figure]]] = {}
-    for brief in briefs:
-        for actor in brief.extraction.actors:
-            appearances.setdefault(canonical[actor.name], []).append(Appearance(brief, actor))
-        for quote in brief.extraction.quotes:
+    """Each actor's appearances, quotes and newest figures (FIGURES_KEPT: all its page shows), with
+    what the registry says of it."""
+    appearances: dict[str, list[Appearance]] = defaultdict(list)
+    quotes: dict[str, list[tuple[Brief, Quote]]] = defaultdict(list)
+    figures: dict[str, list[tuple[Brief, Figure]]] = defaultdict(list)
+    for brief in briefs:  # newest first
+        extraction = brief.extraction
+        for actor in extraction.actors:
+            appearances[canonical[actor.name]].append(Appearance(brief, actor))
+        for quote in extraction.quotes:
             if quote.speaker and quote.kind != "term":
-                quotes.setdefault(canonical[quote.speaker], []).append((brief, quote))
-        for figure in brief.extraction.figures:
-            if figure.source:
-                figures.setdefault(canonical[figure.source], []).append((brief, figure))
+                quotes[canonical[quote.speaker]].append((brief, quote))
+        for figure in extraction.figures:
+            if figure.source and len(kept := figures[canonical[figure.source]]) < FIGURES_KEPT:
+                kept.append((brief, figure))
     result = []
     for name, seen in sorted(appearances.items(), key=lambda item: slugs[item[0]]):
         entry = registry.find(name)
-        kind = (entry and entry.type) or Counter([a.actor.type for a in seen]).most_common(1)[0][0]
+        actors = list(map(itemgetter(1), seen))  # C-level loops: there is one per actor of every brief
+        kind = (entry and entry.type) or most_common(list(map(attrgetter("type"), actors)))
         # 'the president' names whoever holds the post in one brief: not an alias across briefs.
-        written = {alias for a in seen for alias in (a.actor.name, *a.actor.aliases) if alias[:1].isupper()}
+        forms = set(map(attrgetter("name", "aliases"), actors))
+        written = {alias for first, others in forms for alias in (first, *others) if alias[:1].isupper()}
         aliases = sorted(written.union(entry.aliases if entry else ()) - {name})
         result.append(
             ActorProfile(
@@ -178,3 +187,8 @@ def profiles(
             )
         )
     return tuple(result)
+
+
+def most_common(values: list[ActorType]) -> ActorType:
+    """The value most often in `values`; of those as often, the first seen."""
+    return max(dict.fromkeys(values), key=values.count)

@@ -18,7 +18,7 @@ import os
 import pickle
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from importlib import metadata
 from pathlib import Path
@@ -27,9 +27,11 @@ from typing import Any, TypeVar
 from generator.model import Problem
 
 STATE_FILE = "state.json"
-# What a build keeps for the next so as to compute only what changed: cross-links, files' keys.
+# What a build keeps for the next so as to compute only what changed: cross-links, files' keys, the
+# lines of the export index.
 LINKS_FILE = "links.pickle"
 FILES_FILE = "files.pickle"
+INDEX_FILE = "index.pickle"
 Memo = TypeVar("Memo")
 PACKAGE = Path(__file__).resolve().parent
 LIBRARIES = ("jinja2", "PyYAML", "python-frontmatter", "pycountry", "gender-guesser")
@@ -52,22 +54,24 @@ class BuildState:
     pages: dict[str, str]
 
 
-def hash_inputs(root: Path, seeds: Iterable[Path], files: Iterable[Path], out_dir: Path) -> tuple[str, bool]:
-    """One hash of everything a build reads: articles by name, size and modification time, the
-    other `files` by content, the generator's code and libraries, and where it writes; and whether
-    an article changed too recently for its modification time to be trusted."""
+def hash_inputs(
+    root: Path, seeds: Mapping[str, tuple[int, int] | None], files: Iterable[Path], out_dir: Path
+) -> tuple[str, bool]:
+    """One hash of everything a build reads: articles by name, size and modification time (`seeds`,
+    None for a file that cannot be read), the other `files` by content, the generator's code and
+    libraries, and where it writes; and whether an article changed too recently for its modification
+    time to be trusted."""
     now = time.time_ns()
     is_racy = False
     digest = hashlib.sha256(f"{FORMAT}\0{sys.version}\0{code_fingerprint()}\0".encode())
     digest.update(f"{root.resolve()}\0{out_dir.resolve()}\0".encode("utf-8", "surrogateescape"))
-    for path in seeds:
-        try:
-            info = path.stat()
-        except OSError:
+    for name, stat in seeds.items():
+        if stat is None:
             is_racy = True  # unreadable: the build reports it, and must run again to report it again
             continue
-        is_racy = is_racy or info.st_mtime_ns > now - RACY_NS
-        digest.update(f"{path.name}\0{info.st_size}\0{info.st_mtime_ns}\0".encode("utf-8", "surrogateescape"))
+        size, mtime = stat
+        is_racy = is_racy or mtime > now - RACY_NS
+        digest.update(f"{name}\0{size}\0{mtime}\0".encode("utf-8", "surrogateescape"))
     for path in files:
         digest.update(f"\1{path.name}\0".encode())
         with contextlib.suppress(OSError):
@@ -98,6 +102,8 @@ class PageReuse:
         self.out_dir = out_dir
         self.digests: dict[str, str] = {}
         self.kept: set[str] = set()
+        # The size, time and inode of each kept page, as the last build left it and as it still is.
+        self.kept_stats: dict[str, tuple[int, int, int]] = {}
 
     def __call__(self, paths: Sequence[str], signature: object) -> bool:
         digest = hashlib.sha256(self.code + pickle.dumps(signature, protocol=5)).hexdigest()
@@ -109,16 +115,21 @@ class PageReuse:
         if any(path not in last.outputs or stats.get(path) != last.outputs[path] for path in paths):
             return False
         self.kept.update(paths)
+        self.kept_stats.update(stats)
         return True
 
 
 def stat_outputs(out_dir: Path, rel_paths: Iterable[str]) -> dict[str, tuple[int, int, int]]:
     """Size, modification time and inode of each output file that exists."""
     stats = {}
+    # Strings, not paths: there are ten thousand or more, and making a Path costs more than the stat.
+    folder = os.fspath(out_dir)
     for rel_path in rel_paths:
-        with contextlib.suppress(OSError):
-            info = (out_dir / rel_path).stat()
-            stats[rel_path] = (info.st_size, info.st_mtime_ns, info.st_ino)
+        try:
+            info = os.stat(f"{folder}/{rel_path}")  # noqa: PTH116
+        except OSError:
+            continue
+        stats[rel_path] = (info.st_size, info.st_mtime_ns, info.st_ino)
     return stats
 
 

@@ -7,7 +7,18 @@ from email.utils import parsedate_to_datetime
 from xml.etree import ElementTree
 
 from generator.build import Project, build
+from generator.crosslinks import group_months
+from generator.extract import extract_article
+from generator.feeds import IndexLines, export_index
+from generator.model import Extraction
+from generator.read import parse_article
+from generator.resolve import Brief
 from tests.conftest import article_text
+
+
+def make_extraction(article_id: str, timestamp: str) -> Extraction:
+    text = article_text(timestamp=timestamp)
+    return extract_article(parse_article(text, article_id, f"seeds/{article_id}.txt"))
 
 
 def two_articles(project: Project) -> None:
@@ -81,3 +92,20 @@ def test_without_a_site_url_only_the_export_is_written(project: Project) -> None
     assert (project.out_dir / "briefs.json").exists()
     assert not (project.out_dir / "feed.xml").exists()
     assert "url" not in json.loads((project.out_dir / "briefs.json").read_text("utf-8"))[0]
+
+
+def test_the_export_index_reuses_only_lines_made_from_the_same_brief_month_and_address() -> None:
+    briefs = [
+        Brief("a", make_extraction("a", "2026-01-02T08:00:00Z"), {}, key="key-a"),
+        Brief("b", make_extraction("b", "2026-01-01T08:00:00Z"), {}, key=""),
+    ]
+    months = group_months(briefs)
+    known: IndexLines = {}
+    fresh = export_index(briefs, months, "https://x.org/", known)
+    assert set(known) == {"a", "b"}
+    # Lines marked as made from the same inputs are taken as they are; others are made again.
+    marked = {slug: (made, line.replace('"id"', '"reused"')) for slug, (made, line) in known.items()}
+    again = export_index(briefs, months, "https://x.org/", dict(marked))
+    assert again == fresh.replace('{"id": "a"', '{"reused": "a"')
+    moved = export_index(briefs, months, "https://y.org/", dict(marked))
+    assert moved == export_index(briefs, months, "https://y.org/")

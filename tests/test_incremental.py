@@ -101,6 +101,25 @@ def test_rebuild_after_an_article_removed_is_a_cold_build(corpus: Project, cold_
     assert files_of(corpus.out_dir) == cold_build(corpus)
 
 
+def test_paginated_lists_after_an_old_article_added_and_one_removed_are_a_cold_build(
+    corpus: Project, cold_build, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Pages of three briefs (two quotes): the corpus's lists run over several older pages.
+    monkeypatch.setattr(render, "BRIEFS_PER_PAGE", 3)
+    monkeypatch.setattr(render, "QUOTES_PER_PAGE", 2)
+    settle(*write_corpus(corpus.seeds_dir, 40), age=20)
+    build(corpus)
+    assert len(list((corpus.out_dir / "topics").glob("*/from-*.md"))) >= 4
+    added = corpus.seeds_dir / "article-added.txt"
+    shutil.copyfile(corpus.seeds_dir / "article-00001.txt", added)  # dated among the oldest
+    settle(added)
+    build(corpus)
+    assert files_of(corpus.out_dir) == cold_build(corpus)
+    (corpus.seeds_dir / "article-00020.txt").unlink()
+    build(corpus)
+    assert files_of(corpus.out_dir) == cold_build(corpus)
+
+
 def test_rebuild_after_a_registry_change_is_a_cold_build(corpus: Project, cold_build) -> None:
     build(corpus)
     corpus.registry_path.write_text(REGISTRY, "utf-8")
