@@ -37,6 +37,7 @@ class Running:
     """What this hook keeps between the events of one MkDocs command."""
 
     serving: ClassVar[bool] = False
+    dirty: ClassVar[bool] = False
     prerender: ClassVar[mkdocs_prerender.Prerender | None] = None
     indexer: ClassVar[SearchIndexer | None] = None
 
@@ -58,8 +59,10 @@ def search_engine(config: Any) -> str:
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    """Note `mkdocs serve`: its live server runs threads, which a forked process would not carry."""
+    """Note `mkdocs serve` (its live server runs threads, which a forked process would not carry) and
+    `--dirty` (MkDocs then writes only the pages that changed: Pagefind indexes the whole site)."""
     Running.serving = command == "serve"
+    Running.dirty = dirty
 
 
 def pages_per_index(config: Any) -> int:
@@ -120,7 +123,7 @@ def on_nav(nav: Any, config: Any, files: Any) -> Any:
 def on_env(env: Any, config: Any, files: Any) -> Any:
     """Stop the second process; with Pagefind, get ready to index pages as they are written."""
     stop_prerender()
-    if search_engine(config) == "pagefind":
+    if search_engine(config) == "pagefind" and not Running.dirty:
         try:
             Running.indexer = SearchIndexer(Path(config.site_dir), pages_per_index(config))
         except SearchIndexError as error:

@@ -8,6 +8,7 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -162,3 +163,15 @@ def test_mkdocs_serve_converts_in_one_process(monkeypatch: pytest.MonkeyPatch):
     finally:
         mkdocs_hook.on_startup(command="build", dirty=False)
     assert not started
+
+
+def test_a_dirty_build_has_pagefind_index_the_whole_site_at_the_end(monkeypatch: pytest.MonkeyPatch):
+    """MkDocs then writes only the pages that changed, the only ones an indexer fed page by page would see."""
+    monkeypatch.setattr(mkdocs_hook, "SearchIndexer", lambda *args: pytest.fail("no indexer as pages go"))
+    config = SimpleNamespace(extra={"briefs_search": "pagefind"}, site_dir="site")
+    mkdocs_hook.on_startup(command="serve", dirty=True)
+    try:
+        mkdocs_hook.on_env(None, config, None)
+    finally:
+        mkdocs_hook.on_startup(command="build", dirty=False)
+    assert mkdocs_hook.Running.indexer is None
