@@ -30,8 +30,8 @@ BUNDLE_DIR = "pagefind"
 
 MANIFEST = "briefs-bundles.json"
 """In the first bundle: the site's other bundles, which the search box merges (see theme/assets)."""
-PAGES_PER_INDEX = 4000
-"""The most pages one Pagefind run indexes (at most about 0.6 GB of memory); mkdocs.yml's
+PAGES_PER_INDEX = 2500
+"""The most pages one Pagefind run indexes (at most about 0.4 GB of memory); mkdocs.yml's
 `extra.briefs_search_pages_per_index` sets another bound."""
 
 # Inside the indexed content, what is not worth finding: permalink signs, link labels to the sentence
@@ -69,47 +69,59 @@ def pagefind_executable() -> Path:
 
 class SearchIndexer:
     """Pagefind over the pages of a site as MkDocs writes them: each time `per_index` pages are on
-    disk, one Pagefind run indexes them into a bundle of its own, in the background, while MkDocs
-    goes on with the others on a single core (one run at a time: each holds its pages in memory)."""
+    disk they make a part, which one Pagefind run indexes into a bundle of its own in the background
+    while MkDocs goes on writing on a single core. One run at a time (each holds its pages in
+    memory); MkDocs never waits for one before the end of the build."""
 
     def __init__(self, site_dir: Path, per_index: int = PAGES_PER_INDEX) -> None:
         self.executable = pagefind_executable()
         self.site_dir = site_dir
         self.per_index = per_index
         self.waiting: list[str] = []
+        self.parts: list[Sequence[str]] = []
         self.bundles: list[Path] = []
         self.running: tuple[subprocess.Popen[bytes], IO[bytes], Path] | None = None
-        self.seconds = 0.0
+        self.began: float | None = None
 
     def add(self, page: str) -> None:
         """A page (its path in the site) to index once it is written."""
         self.waiting.append(page)
 
     def written(self) -> None:
-        """Every page added so far is on disk: index them if they make a part."""
+        """Every page added so far is on disk: those that make a part are queued, and the next part
+        starts if Pagefind is idle."""
         while len(self.waiting) >= self.per_index:
-            self.start(self.waiting[: self.per_index])
+            self.parts.append(self.waiting[: self.per_index])
             self.waiting = self.waiting[self.per_index :]
+        if self.running is None or self.running[0].poll() is not None:
+            self.collect()
+            if self.parts:
+                self.start(self.parts.pop(0))
 
     def finish(self) -> SearchIndex:
-        """Index the pages left (none added at all: the whole site), wait for Pagefind, and write
+        """Index the pages left (none added at all: the whole site), wait for every run, and write
         the manifest that names the other bundles."""
-        if self.waiting or not self.bundles:
-            self.start(self.waiting)
-        self.wait()
+        if self.waiting or not (self.bundles or self.parts):
+            self.parts.append(self.waiting)
+            self.waiting = []
+        while self.running is not None or self.parts:
+            self.collect()
+            if self.parts:
+                self.start(self.parts.pop(0))
         merged = [f"{bundle.name}/" for bundle in self.bundles[1:]]
         (self.bundles[0] / MANIFEST).write_text(json.dumps({"merge": merged}) + "\n", "utf-8")
-        return SearchIndex(tuple(self.bundles), sum(map(indexed_pages, self.bundles)), self.seconds)
+        seconds = time.perf_counter() - (self.began or time.perf_counter())
+        return SearchIndex(tuple(self.bundles), sum(map(indexed_pages, self.bundles)), seconds)
 
     def start(self, pages: Sequence[str]) -> None:
-        self.wait()
-        began = time.perf_counter()
+        """Run Pagefind over `pages` (none: the whole site) into the next bundle, in the background."""
+        self.began = self.began or time.perf_counter()
         bundle = self.site_dir / bundle_name(len(self.bundles))
         root = linked_pages(self.site_dir, pages) if pages else None
         command = [str(self.executable), "--site", str(root or self.site_dir), "--output-path", str(bundle)]
         for selector in EXCLUDE_SELECTORS:
             command += ["--exclude-selectors", selector]
-        output = tempfile.TemporaryFile()  # noqa: SIM115 -- closed by wait() or stop(); not a pipe: read once Pagefind ends
+        output = tempfile.TemporaryFile()  # noqa: SIM115 -- closed by collect() or stop(); not a pipe: read once Pagefind ends
         try:
             process = subprocess.Popen([*command, "--quiet"], stdout=output, stderr=subprocess.STDOUT)
         except OSError as error:
@@ -118,13 +130,11 @@ class SearchIndexer:
             raise SearchIndexError(f"Pagefind ({self.executable}) could not be run: {error}") from error
         self.running = (process, output, root or self.site_dir)
         self.bundles.append(bundle)
-        self.seconds += time.perf_counter() - began
 
-    def wait(self) -> None:
+    def collect(self) -> None:
         """Wait for the Pagefind run under way, if any; a failed run is an error."""
         if self.running is None:
             return
-        began = time.perf_counter()
         (process, output, root), self.running = self.running, None
         with output:
             process.wait()
@@ -132,7 +142,6 @@ class SearchIndexer:
             text = output.read().decode("utf-8", "replace").strip()
         if root != self.site_dir:
             remove(root)
-        self.seconds += time.perf_counter() - began
         if process.returncode != 0:
             raise SearchIndexError(f"Pagefind failed (exit {process.returncode}): {text}")
 

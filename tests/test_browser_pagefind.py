@@ -181,6 +181,40 @@ def test_a_part_is_indexed_in_the_background_as_soon_as_its_pages_are_written(si
     assert not list(tmp_path.glob(".briefs-pagefind-*"))
 
 
+SLOW_PAGEFIND = """#!/bin/sh
+# Stands in for Pagefind: takes a second, then writes an entry counting the pages it was given.
+while [ "$1" ]; do case "$1" in --site) site="$2";; --output-path) out="$2";; esac; shift; done
+sleep 1
+mkdir -p "$out"
+count=$(find "$site" -name index.html | wc -l)
+echo "{\\"languages\\": {\\"en\\": {\\"page_count\\": $count}}}" > "$out/pagefind-entry.json"
+"""
+
+
+def test_mkdocs_goes_on_writing_while_a_part_is_indexed(tmp_path, monkeypatch):
+    """A part ready while Pagefind still runs the one before waits in a queue; MkDocs does not wait."""
+    from generator import search_index
+
+    fake = tmp_path / "pagefind"
+    fake.write_text(SLOW_PAGEFIND, "utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setattr(search_index, "pagefind_executable", lambda: fake)
+    site = tmp_path / "site"
+    pages = [f"briefs/b{number}/index.html" for number in range(5)]
+    for path in pages:
+        (site / path).parent.mkdir(parents=True)
+        (site / path).write_text("<html></html>", "utf-8")
+    indexer = search_index.SearchIndexer(site, per_index=2)
+    for path in pages:
+        indexer.add(path)
+    indexer.written()
+    assert indexer.running is not None and indexer.running[0].poll() is None  # still indexing
+    assert indexer.parts == [pages[2:4]] and indexer.waiting == pages[4:]
+    index = indexer.finish()
+    assert [bundle.name for bundle in index.bundles] == ["pagefind", "pagefind-2", "pagefind-3"]
+    assert index.pages == 5
+
+
 def test_a_failing_pagefind_run_is_a_clear_error(site, tmp_path, monkeypatch):
     from generator import search_index
 

@@ -90,4 +90,4 @@ def test_a_bad_number_of_pages_per_search_index_is_a_clear_error(value: object):
 
 
 def test_pages_per_search_index_default_to_a_bound_pagefind_holds_in_memory():
-    assert mkdocs_hook.pages_per_index(SimpleNamespace(extra={})) == 4000
+    assert mkdocs_hook.pages_per_index(SimpleNamespace(extra={})) == 2500
