@@ -114,7 +114,7 @@ def on_pre_build(config: Any) -> None:
 @event_priority(-100)  # After the other plugins' changes to the files and the navigation.
 def on_nav(nav: Any, config: Any, files: Any) -> Any:
     """Start converting pages in a second process, for a build."""
-    if not Running.serving:
+    if not (Running.serving or Running.dirty):  # --dirty: MkDocs reads only the changed pages
         Running.prerender = mkdocs_prerender.start(config, files, files.documentation_pages(), nav.pages)
     return nav
 

@@ -153,11 +153,15 @@ def test_the_worker_ends_with_the_build_and_leaves_nothing_behind(
         os.kill(workers[0], 0)
 
 
-def test_mkdocs_serve_converts_in_one_process(monkeypatch: pytest.MonkeyPatch):
-    """Its live server runs threads, which a fork would not carry."""
+@pytest.mark.parametrize(("command", "dirty"), [("serve", False), ("build", True)])
+def test_mkdocs_serve_and_dirty_builds_convert_in_one_process(
+    command: str, dirty: bool, monkeypatch: pytest.MonkeyPatch
+):
+    """The live server runs threads, which a fork would not carry; a dirty build reads only the pages
+    that changed."""
     started: list[Callable[..., object]] = []
     monkeypatch.setattr(mkdocs_prerender, "start", lambda *args: started.append(args))
-    mkdocs_hook.on_startup(command="serve", dirty=False)
+    mkdocs_hook.on_startup(command=command, dirty=dirty)
     try:
         mkdocs_hook.on_nav(object(), object(), object())
     finally:
