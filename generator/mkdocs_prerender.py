@@ -41,7 +41,7 @@ CHUNK = 25
 MINIMUM_PAGES = 4 * CHUNK
 """Below this, forking costs more than it saves."""
 PROGRESS = struct.Struct("q")
-"""How far MkDocs has come, in the order of `Prerender.order`, shared with the worker."""
+"""How far MkDocs has come (an index into the pages given to `start`), shared with the worker."""
 
 
 @dataclass(frozen=True)
