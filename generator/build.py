@@ -10,7 +10,7 @@ import time
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from pathlib import Path
 
@@ -18,7 +18,7 @@ from generator.cache import CACHE_FOLDER, ExtractionCache, Outcome, content_key,
 from generator.crosslinks import LinkState, link_site
 from generator.extract import extract_article, gazetteer
 from generator.feeds import render_feeds
-from generator.model import Extraction, Problem
+from generator.model import Extraction, Figure, Problem
 from generator.read import (
     MAX_ARTICLE_BYTES,
     ArticleError,
@@ -205,7 +205,7 @@ def build_from(
         )
     extractions, problems, skipped = extracted.extractions, extracted.problems, extracted.skipped
     # 2. Resolve actors across all briefs.
-    site = resolve_site(extractions, registry, extracted.keys)
+    site = resolve_site(extractions, registry, extracted.keys, CachedFigures(cache, extracted.cached))
     # 3. Cross-link the corpus: co-appearances, related briefs, topics, months; from the last build's
     # cross-links, only what the changes reach is computed again.
     links = link_site(site, read_memo(project.cache_dir, LINKS_FILE, code, LinkState), jobs)
@@ -247,6 +247,31 @@ def with_text(cache: ExtractionCache, briefs: Sequence[Brief]) -> list[Brief]:
     return [replace(brief, extraction=found[brief.key]) if brief.key in found else brief for brief in briefs]
 
 
+@dataclass(frozen=True)
+class CachedFigures:
+    """The figures of briefs (see `resolve.Figures`): those of light extractions, which leave them
+    out, read from the cache; the others' their own."""
+
+    cache: ExtractionCache
+    # The sources of the figures of each extraction read from the cache, by key.
+    cached: Mapping[str, tuple[str, ...]]
+
+    def is_light(self, brief: Brief) -> bool:
+        return brief.key in self.cached and is_light(brief.extraction)
+
+    def sources(self, brief: Brief) -> Sequence[str]:
+        if self.is_light(brief):
+            return self.cached[brief.key]
+        return [figure.source for figure in brief.extraction.figures if figure.source]
+
+    def read(self, briefs: Sequence[Brief]) -> dict[str, tuple[Figure, ...]]:
+        light = {brief.key for brief in briefs if self.is_light(brief)}
+        found = self.cache.get_figures(light)
+        if lost := light - found.keys():
+            raise CacheError(f"{len(lost)} extraction(s) missing from the cache in {CACHE_FOLDER.as_posix()}")
+        return {b.slug: found[b.key] if b.key in light else b.extraction.figures for b in briefs}
+
+
 class CacheError(Exception):
     """The extraction cache lost entries during a build (deleted or damaged meanwhile): building again
     extracts them anew."""
@@ -265,13 +290,15 @@ FileStat = tuple[int, int]
 class Extracted:
     """What reading and extracting the articles gave, in the order of their files: the extractions,
     the problems, why each skipped file was skipped, the cache key of each extraction by article id,
-    and the key of each file by name (see `extract_outcomes`)."""
+    the key of each file by name (see `extract_outcomes`), and the keys of the extractions read
+    from the cache (light ones when asked for: see `lighten`) with the sources of their figures."""
 
     extractions: list[Extraction]
     problems: list[Problem]
     skipped: list[str]
     keys: dict[str, str]
     file_keys: dict[str, FileKey]
+    cached: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def extract_all(
@@ -294,7 +321,7 @@ def extract_all(
     problems: list[Problem] = []
     skipped: list[str] = []
     keys: dict[str, str] = {}
-    outcomes, file_keys = extract_outcomes(
+    outcomes, file_keys, cached = extract_outcomes(
         project, paths, jobs=jobs, cache=cache, light=light, known=known, stats=stats
     )
     for key, outcome in outcomes:
@@ -304,7 +331,7 @@ def extract_all(
             keys[outcome.extraction.article.id] = key
         else:
             skipped.append(outcome.skip_reason or "not an article")
-    return Extracted(extractions, problems, skipped, keys, file_keys)
+    return Extracted(extractions, problems, skipped, keys, file_keys, cached)
 
 
 def extract_outcomes(
@@ -316,9 +343,10 @@ def extract_outcomes(
     light: bool,
     known: Mapping[str, FileKey] | None = None,
     stats: Mapping[str, FileStat | None] | None = None,
-) -> tuple[list[tuple[str, Outcome]], dict[str, FileKey]]:
+) -> tuple[list[tuple[str, Outcome]], dict[str, FileKey], dict[str, tuple[str, ...]]]:
     """The cache key (empty for a file that could not be read) and the outcome of reading and
-    extracting each file, in the order of `paths`; and the key of each file read, by name.
+    extracting each file, in the order of `paths`; the key of each file read, by name; and the keys
+    of the outcomes found in the cache, with the sources of their figures when light.
 
     A file whose size and modification time are those `known` from the last build is not read
     again when its outcome is in the cache (as `git status` trusts its index).
@@ -353,7 +381,7 @@ def extract_outcomes(
         for i, path in enumerate(paths)
         if i in keys and (stat := seen[i]) is not None and stat[1] < settled
     }
-    return outcomes, file_keys
+    return outcomes, file_keys, {key: outcome.figure_sources for key, outcome in found.items()}
 
 
 def file_stat(path: Path) -> FileStat | None:
