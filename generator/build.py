@@ -16,7 +16,6 @@ from pathlib import Path
 
 from generator.cache import CACHE_FOLDER, ExtractionCache, Outcome, content_key, is_light
 from generator.crosslinks import LinkState, link_site
-from generator.extract import extract_article, gazetteer
 from generator.feeds import render_feeds
 from generator.model import Extraction, Figure, Problem
 from generator.read import (
@@ -199,10 +198,9 @@ def build_from(
     # back from the cache without their text, which only the pages rendered again need.
     code = code_fingerprint()
     known = read_memo(project.cache_dir, FILES_FILE, code, dict)
-    with gazetteer.stored_in(project.cache_dir):
-        extracted = extract_all(
-            project, inputs.seeds, jobs=jobs, cache=cache, light=True, known=known, stats=inputs.stats
-        )
+    extracted = extract_all(
+        project, inputs.seeds, jobs=jobs, cache=cache, light=True, known=known, stats=inputs.stats
+    )
     extractions, problems, skipped = extracted.extractions, extracted.problems, extracted.skipped
     # 2. Resolve actors across all briefs.
     site = resolve_site(extractions, registry, extracted.keys, CachedFigures(cache, extracted.cached))
@@ -365,7 +363,7 @@ def extract_outcomes(
         found.update(cache.get_many({keys[i] for i in read if i in keys} - found.keys(), light=light))
     missing = [i for i in read if i in keys and keys[i] not in found]
     tasks = [r for i in missing if not isinstance(r := read[i], Outcome)]
-    computed = dict(zip(missing, map_tasks(tasks, jobs), strict=True))
+    computed = dict(zip(missing, map_tasks(tasks, jobs, project.cache_dir if cache else None), strict=True))
     if cache:
         cache.put_many({keys[i]: o for i, o in computed.items() if o.skip_reason != EXTRACTION_FAILED})
     outcomes: list[tuple[str, Outcome]] = []
@@ -416,18 +414,27 @@ def read_task(project: Project, path: Path) -> Task | Outcome:
         return Outcome(None, (problem,), "unreadable")
 
 
-def map_tasks(tasks: list[Task], jobs: int | None) -> list[Outcome]:
-    """`extract_task` over every task, in order: in this process, or over `jobs` processes."""
+def map_tasks(tasks: list[Task], jobs: int | None, store: Path | None = None) -> list[Outcome]:
+    """`extract_task` over every task, in order: in this process, or over `jobs` processes. The
+    gazetteer's tables are kept in `store` (see `gazetteer.stored_in`)."""
+    if not tasks:
+        return []
+    # Imported here: a rebuild that extracts nothing does not load the extractors (a twentieth of a second).
+    from generator.extract import gazetteer
+
     jobs = jobs or os.cpu_count() or 1
-    if jobs == 1 or len(tasks) < PARALLEL_MINIMUM:
-        return list(map(extract_task, tasks))
-    gazetteer.tables()  # loaded once here, not once in each process (which forking shares them with)
-    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
-        return list(pool.map(extract_task, tasks, chunksize=max(1, len(tasks) // (jobs * 8))))
+    with gazetteer.stored_in(store) if store else contextlib.nullcontext():
+        if jobs == 1 or len(tasks) < PARALLEL_MINIMUM:
+            return list(map(extract_task, tasks))
+        gazetteer.tables()  # loaded once here, not once in each process (which forking shares them with)
+        with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
+            return list(pool.map(extract_task, tasks, chunksize=max(1, len(tasks) // (jobs * 8))))
 
 
 def extract_task(task: Task) -> Outcome:
     """Read and extract one file's bytes; a problem is an outcome, never an exception."""
+    from generator.extract import extract_article  # see `map_tasks`
+
     article_id, source, data = task
     try:
         read_problems: list[Problem] = []
