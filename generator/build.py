@@ -10,15 +10,14 @@ import time
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 from pathlib import Path
 
 from generator.cache import CACHE_FOLDER, ExtractionCache, Outcome, content_key, is_light
 from generator.crosslinks import LinkState, link_site
-from generator.extract import extract_article, gazetteer
 from generator.feeds import render_feeds
-from generator.model import Extraction, Problem
+from generator.model import Extraction, Figure, Problem
 from generator.read import (
     MAX_ARTICLE_BYTES,
     ArticleError,
@@ -199,13 +198,12 @@ def build_from(
     # back from the cache without their text, which only the pages rendered again need.
     code = code_fingerprint()
     known = read_memo(project.cache_dir, FILES_FILE, code, dict)
-    with gazetteer.stored_in(project.cache_dir):
-        extracted = extract_all(
-            project, inputs.seeds, jobs=jobs, cache=cache, light=True, known=known, stats=inputs.stats
-        )
+    extracted = extract_all(
+        project, inputs.seeds, jobs=jobs, cache=cache, light=True, known=known, stats=inputs.stats
+    )
     extractions, problems, skipped = extracted.extractions, extracted.problems, extracted.skipped
     # 2. Resolve actors across all briefs.
-    site = resolve_site(extractions, registry, extracted.keys)
+    site = resolve_site(extractions, registry, extracted.keys, CachedFigures(cache, extracted.cached))
     # 3. Cross-link the corpus: co-appearances, related briefs, topics, months; from the last build's
     # cross-links, only what the changes reach is computed again.
     links = link_site(site, read_memo(project.cache_dir, LINKS_FILE, code, LinkState), jobs)
@@ -247,6 +245,31 @@ def with_text(cache: ExtractionCache, briefs: Sequence[Brief]) -> list[Brief]:
     return [replace(brief, extraction=found[brief.key]) if brief.key in found else brief for brief in briefs]
 
 
+@dataclass(frozen=True)
+class CachedFigures:
+    """The figures of briefs (see `resolve.Figures`): those of light extractions, which leave them
+    out, read from the cache; the others' their own."""
+
+    cache: ExtractionCache
+    # The sources of the figures of each extraction read from the cache, by key.
+    cached: Mapping[str, tuple[str, ...]]
+
+    def is_light(self, brief: Brief) -> bool:
+        return brief.key in self.cached and is_light(brief.extraction)
+
+    def sources(self, brief: Brief) -> Sequence[str]:
+        if self.is_light(brief):
+            return self.cached[brief.key]
+        return [figure.source for figure in brief.extraction.figures if figure.source]
+
+    def read(self, briefs: Sequence[Brief]) -> dict[str, tuple[Figure, ...]]:
+        light = {brief.key for brief in briefs if self.is_light(brief)}
+        found = self.cache.get_figures(light)
+        if lost := light - found.keys():
+            raise CacheError(f"{len(lost)} extraction(s) missing from the cache in {CACHE_FOLDER.as_posix()}")
+        return {b.slug: found[b.key] if b.key in light else b.extraction.figures for b in briefs}
+
+
 class CacheError(Exception):
     """The extraction cache lost entries during a build (deleted or damaged meanwhile): building again
     extracts them anew."""
@@ -265,13 +288,15 @@ FileStat = tuple[int, int]
 class Extracted:
     """What reading and extracting the articles gave, in the order of their files: the extractions,
     the problems, why each skipped file was skipped, the cache key of each extraction by article id,
-    and the key of each file by name (see `extract_outcomes`)."""
+    the key of each file by name (see `extract_outcomes`), and the keys of the extractions read
+    from the cache (light ones when asked for: see `lighten`) with the sources of their figures."""
 
     extractions: list[Extraction]
     problems: list[Problem]
     skipped: list[str]
     keys: dict[str, str]
     file_keys: dict[str, FileKey]
+    cached: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def extract_all(
@@ -294,7 +319,7 @@ def extract_all(
     problems: list[Problem] = []
     skipped: list[str] = []
     keys: dict[str, str] = {}
-    outcomes, file_keys = extract_outcomes(
+    outcomes, file_keys, cached = extract_outcomes(
         project, paths, jobs=jobs, cache=cache, light=light, known=known, stats=stats
     )
     for key, outcome in outcomes:
@@ -304,7 +329,7 @@ def extract_all(
             keys[outcome.extraction.article.id] = key
         else:
             skipped.append(outcome.skip_reason or "not an article")
-    return Extracted(extractions, problems, skipped, keys, file_keys)
+    return Extracted(extractions, problems, skipped, keys, file_keys, cached)
 
 
 def extract_outcomes(
@@ -316,9 +341,10 @@ def extract_outcomes(
     light: bool,
     known: Mapping[str, FileKey] | None = None,
     stats: Mapping[str, FileStat | None] | None = None,
-) -> tuple[list[tuple[str, Outcome]], dict[str, FileKey]]:
+) -> tuple[list[tuple[str, Outcome]], dict[str, FileKey], dict[str, tuple[str, ...]]]:
     """The cache key (empty for a file that could not be read) and the outcome of reading and
-    extracting each file, in the order of `paths`; and the key of each file read, by name.
+    extracting each file, in the order of `paths`; the key of each file read, by name; and the keys
+    of the outcomes found in the cache, with the sources of their figures when light.
 
     A file whose size and modification time are those `known` from the last build is not read
     again when its outcome is in the cache (as `git status` trusts its index).
@@ -337,7 +363,7 @@ def extract_outcomes(
         found.update(cache.get_many({keys[i] for i in read if i in keys} - found.keys(), light=light))
     missing = [i for i in read if i in keys and keys[i] not in found]
     tasks = [r for i in missing if not isinstance(r := read[i], Outcome)]
-    computed = dict(zip(missing, map_tasks(tasks, jobs), strict=True))
+    computed = dict(zip(missing, map_tasks(tasks, jobs, project.cache_dir if cache else None), strict=True))
     if cache:
         cache.put_many({keys[i]: o for i, o in computed.items() if o.skip_reason != EXTRACTION_FAILED})
     outcomes: list[tuple[str, Outcome]] = []
@@ -353,7 +379,7 @@ def extract_outcomes(
         for i, path in enumerate(paths)
         if i in keys and (stat := seen[i]) is not None and stat[1] < settled
     }
-    return outcomes, file_keys
+    return outcomes, file_keys, {key: outcome.figure_sources for key, outcome in found.items()}
 
 
 def file_stat(path: Path) -> FileStat | None:
@@ -388,18 +414,27 @@ def read_task(project: Project, path: Path) -> Task | Outcome:
         return Outcome(None, (problem,), "unreadable")
 
 
-def map_tasks(tasks: list[Task], jobs: int | None) -> list[Outcome]:
-    """`extract_task` over every task, in order: in this process, or over `jobs` processes."""
+def map_tasks(tasks: list[Task], jobs: int | None, store: Path | None = None) -> list[Outcome]:
+    """`extract_task` over every task, in order: in this process, or over `jobs` processes. The
+    gazetteer's tables are kept in `store` (see `gazetteer.stored_in`)."""
+    if not tasks:
+        return []
+    # Imported here: a rebuild that extracts nothing does not load the extractors (a twentieth of a second).
+    from generator.extract import gazetteer
+
     jobs = jobs or os.cpu_count() or 1
-    if jobs == 1 or len(tasks) < PARALLEL_MINIMUM:
-        return list(map(extract_task, tasks))
-    gazetteer.tables()  # loaded once here, not once in each process (which forking shares them with)
-    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
-        return list(pool.map(extract_task, tasks, chunksize=max(1, len(tasks) // (jobs * 8))))
+    with gazetteer.stored_in(store) if store else contextlib.nullcontext():
+        if jobs == 1 or len(tasks) < PARALLEL_MINIMUM:
+            return list(map(extract_task, tasks))
+        gazetteer.tables()  # loaded once here, not once in each process (which forking shares them with)
+        with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
+            return list(pool.map(extract_task, tasks, chunksize=max(1, len(tasks) // (jobs * 8))))
 
 
 def extract_task(task: Task) -> Outcome:
     """Read and extract one file's bytes; a problem is an outcome, never an exception."""
+    from generator.extract import extract_article  # see `map_tasks`
+
     article_id, source, data = task
     try:
         read_problems: list[Problem] = []

@@ -3,7 +3,8 @@
 An entry's key is a hash of the extraction code, the article's name in messages and the file's bytes,
 so a changed article, a renamed one, or a change to the extractors never reads a stale entry. What is
 stored is the whole outcome of reading and extracting one file: the extraction (or None when the file
-was skipped), its problems, and why it was skipped.
+was skipped), its problems, and why it was skipped; beside it, a light outcome (see `lighten`) and the
+figures that the light one leaves out (see `get_figures`).
 """
 
 from __future__ import annotations
@@ -18,14 +19,15 @@ from dataclasses import dataclass, replace
 from functools import cache
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
-from generator.model import Extraction, Problem
+from generator.model import Extraction, Figure, Problem
 
 log = logging.getLogger(__name__)
 
 CACHE_FOLDER = Path(".cache/briefs")
 # Named by the layout of its table: a cache of an older layout is left alone, never misread.
-DATABASE = "extractions-2.sqlite3"
+DATABASE = "extractions-3.sqlite3"
 PACKAGE = Path(__file__).resolve().parent
 # What extraction depends on: its code, its data, and the versions of the data libraries it reads.
 EXTRACTION_CODE = ("model.py", "read.py", "sentences.py", "extract/*.py", "data/*")
@@ -40,6 +42,9 @@ class Outcome:
     extraction: Extraction | None
     problems: tuple[Problem, ...]
     skip_reason: str | None = None
+    # In a light outcome, whose extraction leaves its figures out: the source of each figure that
+    # has one, in the order of the text (see `lighten`).
+    figure_sources: tuple[str, ...] = ()
 
 
 @cache
@@ -77,7 +82,8 @@ class ExtractionCache:
             folder.mkdir(parents=True, exist_ok=True)
             connection = sqlite3.connect(folder / DATABASE, timeout=30)
             connection.execute(
-                "CREATE TABLE IF NOT EXISTS outcome (key TEXT PRIMARY KEY, value BLOB, light BLOB)"
+                "CREATE TABLE IF NOT EXISTS outcome"
+                " (key TEXT PRIMARY KEY, value BLOB, light BLOB, figures BLOB)"
             )
         except (OSError, sqlite3.Error) as error:
             log.warning("extraction cache in %s not used: %s", folder.as_posix(), error)
@@ -90,17 +96,25 @@ class ExtractionCache:
 
     def get_many(self, keys: Iterable[str], *, light: bool = False) -> dict[str, Outcome]:
         """The outcomes found for `keys`; an entry that does not unpickle is left out. `light` ones
-        leave out the text of the article (see `lighten`), a third of the data to load."""
+        leave out the text of the article and its figures (see `lighten`), most of the data to load."""
+        return self.select("light" if light else "value", keys)
+
+    def get_figures(self, keys: Iterable[str]) -> dict[str, tuple[Figure, ...]]:
+        """The figures that light outcomes leave out, of the outcomes found for `keys`: those with a
+        source, which the pages of their sources show (the newest only: a few briefs' worth)."""
+        return self.select("figures", keys)
+
+    def select(self, column: str, keys: Iterable[str]) -> dict[str, Any]:
         if self.connection is None:
             return {}
         keys = list(keys)
-        found: dict[str, Outcome] = {}
+        found: dict[str, Any] = {}
         try:
             for start in range(0, len(keys), BATCH):
                 batch = keys[start : start + BATCH]
                 marks = ",".join("?" * len(batch))
                 rows = self.connection.execute(
-                    f"SELECT key, {'light' if light else 'value'} FROM outcome WHERE key IN ({marks})", batch
+                    f"SELECT key, {column} FROM outcome WHERE key IN ({marks})", batch
                 )
                 for key, value in rows:
                     with contextlib.suppress(Exception):
@@ -112,22 +126,25 @@ class ExtractionCache:
     def put_many(self, outcomes: dict[str, Outcome]) -> None:
         if self.connection is None or not outcomes:
             return
-        rows = [(key, freeze(o), freeze(lighten(o))) for key, o in outcomes.items()]
+        rows = [
+            (key, freeze(o), freeze(lighten(o)), freeze(sourced_figures(o))) for key, o in outcomes.items()
+        ]
         try:
             with self.connection:
-                self.connection.executemany("INSERT OR REPLACE INTO outcome VALUES (?, ?, ?)", rows)
+                self.connection.executemany("INSERT OR REPLACE INTO outcome VALUES (?, ?, ?, ?)", rows)
         except sqlite3.Error as error:
             log.warning("extraction cache not written: %s", error)
 
 
-def freeze(outcome: Outcome) -> bytes:
-    return pickle.dumps(outcome, pickle.HIGHEST_PROTOCOL)
+def freeze(value: object) -> bytes:
+    return pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
 
 
 def lighten(outcome: Outcome) -> Outcome:
     """The outcome as pages other than the brief's own read it (those and the export read it whole):
-    without the article's paragraphs and sentences, and with only the quotes and figures that an
-    actor's page shows (those with a speaker or a source)."""
+    without the article's paragraphs and sentences, with only the quotes that an actor's page shows
+    (those with a speaker), and without figures: an actor's page shows its newest figures only, and
+    most of a large corpus's figures would be read for nothing (see `get_figures`)."""
     extraction = outcome.extraction
     if extraction is None:
         return outcome
@@ -136,9 +153,18 @@ def lighten(outcome: Outcome) -> Outcome:
         article=replace(extraction.article, paragraphs=()),
         sentences=(),
         quotes=tuple(q for q in extraction.quotes if q.speaker and q.kind != "term"),
-        figures=tuple(f for f in extraction.figures if f.source),
+        figures=(),
     )
-    return replace(outcome, extraction=light)
+    return replace(
+        outcome,
+        extraction=light,
+        figure_sources=tuple(f.source for f in sourced_figures(outcome) if f.source),
+    )
+
+
+def sourced_figures(outcome: Outcome) -> tuple[Figure, ...]:
+    """The figures an actor's page may show: those with a source."""
+    return tuple(f for f in outcome.extraction.figures if f.source) if outcome.extraction else ()
 
 
 def is_light(extraction: Extraction) -> bool:

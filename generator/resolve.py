@@ -9,7 +9,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from operator import attrgetter, itemgetter
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from generator.model import Actor, ActorType, Extraction, Figure, Quote
 from generator.registry import Registry
@@ -87,9 +87,11 @@ def resolve_site(
     extractions: Sequence[Extraction],
     registry: Registry = EMPTY_REGISTRY,
     keys: Mapping[str, str] | None = None,
+    figures: Figures | None = None,
 ) -> Site:
     """Give every brief and actor a unique slug and collect each actor's briefs, quotes and figures.
-    `keys` gives, by article id, the key of each extraction in the cache (see `Brief.key`)."""
+    `keys` gives, by article id, the key of each extraction in the cache (see `Brief.key`);
+    `figures` the figures of briefs, for extractions read without them (default: their own)."""
     canonical = canonical_names(extractions, registry)
     actor_slugs = unique_slugs(sorted(set(canonical.values())), "actor")
     slug_of = {name: actor_slugs[full] for name, full in canonical.items()}
@@ -104,7 +106,8 @@ def resolve_site(
         for e in extractions
     ]
     briefs.sort(key=lambda b: (-b.extraction.article.published.timestamp(), b.slug))
-    return Site(tuple(briefs), profiles(briefs, canonical, actor_slugs, registry))
+    newest = newest_figures(briefs, canonical, figures or OwnFigures())
+    return Site(tuple(briefs), profiles(briefs, canonical, actor_slugs, registry, newest))
 
 
 def canonical_names(extractions: Sequence[Extraction], registry: Registry) -> dict[str, str]:
@@ -147,13 +150,15 @@ def unique_slugs(names: Sequence[str], fallback: str) -> dict[str, str]:
 
 
 def profiles(
-    briefs: Sequence[Brief], canonical: dict[str, str], slugs: dict[str, str], registry: Registry
+    briefs: Sequence[Brief],
+    canonical: dict[str, str],
+    slugs: dict[str, str],
+    registry: Registry,
+    figures: Mapping[str, list[tuple[Brief, Figure]]],
 ) -> tuple[ActorProfile, ...]:
-    """Each actor's appearances, quotes and newest figures (FIGURES_KEPT: all its page shows), with
-    what the registry says of it."""
+    """Each actor's appearances and quotes, its newest `figures`, and what the registry says of it."""
     appearances: dict[str, list[Appearance]] = defaultdict(list)
     quotes: dict[str, list[tuple[Brief, Quote]]] = defaultdict(list)
-    figures: dict[str, list[tuple[Brief, Figure]]] = defaultdict(list)
     for brief in briefs:  # newest first
         extraction = brief.extraction
         for actor in extraction.actors:
@@ -161,9 +166,6 @@ def profiles(
         for quote in extraction.quotes:
             if quote.speaker and quote.kind != "term":
                 quotes[canonical[quote.speaker]].append((brief, quote))
-        for figure in extraction.figures:
-            if figure.source and len(kept := figures[canonical[figure.source]]) < FIGURES_KEPT:
-                kept.append((brief, figure))
     result = []
     for name, seen in sorted(appearances.items(), key=lambda item: slugs[item[0]]):
         entry = registry.find(name)
@@ -187,6 +189,51 @@ def profiles(
             )
         )
     return tuple(result)
+
+
+class Figures(Protocol):
+    """Where the figures of briefs are read (see `newest_figures`)."""
+
+    def sources(self, brief: Brief) -> Sequence[str]:
+        """The source of each figure of `brief` that has one, in the order of its text."""
+
+    def read(self, briefs: Sequence[Brief]) -> Mapping[str, tuple[Figure, ...]]:
+        """The figures of `briefs`, by slug."""
+
+
+class OwnFigures:
+    """The figures of briefs as their extractions hold them."""
+
+    def sources(self, brief: Brief) -> Sequence[str]:
+        return [figure.source for figure in brief.extraction.figures if figure.source]
+
+    def read(self, briefs: Sequence[Brief]) -> Mapping[str, tuple[Figure, ...]]:
+        return {brief.slug: brief.extraction.figures for brief in briefs}
+
+
+def newest_figures(
+    briefs: Sequence[Brief], canonical: Mapping[str, str], figures: Figures
+) -> dict[str, list[tuple[Brief, Figure]]]:
+    """Each actor's newest FIGURES_KEPT figures (those it is the source of), newest brief first, in
+    the order of each text.
+
+    An actor's page shows no more: the figures of only the briefs holding one of these are read (at
+    ten thousand briefs, a few hundred; reading every figure took a tenth of a rebuild)."""
+    counts: dict[str, int] = defaultdict(int)
+    wanted = []
+    for brief in briefs:  # newest first
+        names = [canonical[source] for source in figures.sources(brief)]
+        if any(counts[name] < FIGURES_KEPT for name in names):
+            wanted.append(brief)
+        for name in names:
+            counts[name] += 1
+    read = figures.read(wanted)
+    kept: dict[str, list[tuple[Brief, Figure]]] = defaultdict(list)
+    for brief in wanted:
+        for figure in read[brief.slug]:
+            if figure.source and len(shown := kept[canonical[figure.source]]) < FIGURES_KEPT:
+                shown.append((brief, figure))
+    return kept
 
 
 def most_common(values: list[ActorType]) -> ActorType:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import json
 import os
 import pickle
@@ -106,7 +107,7 @@ class PageReuse:
         self.kept_stats: dict[str, tuple[int, int, int]] = {}
 
     def __call__(self, paths: Sequence[str], signature: object) -> bool:
-        digest = hashlib.sha256(self.code + pickle.dumps(signature, protocol=5)).hexdigest()
+        digest = signature_digest(self.code, signature)
         self.digests.update(dict.fromkeys(paths, digest))
         last = self.last
         if last is None or any(last.pages.get(path) != digest for path in paths):
@@ -117,6 +118,17 @@ class PageReuse:
         self.kept.update(paths)
         self.kept_stats.update(stats)
         return True
+
+
+def signature_digest(code: bytes, signature: object) -> str:
+    """A digest of what a page shows, by content only: pickled without a memo, so that equal strings
+    give the same bytes whether they are one object or several (records read back from a memo
+    share fewer objects than records just computed)."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=5)
+    pickler.fast = True
+    pickler.dump(signature)
+    return hashlib.sha256(code + buffer.getvalue()).hexdigest()
 
 
 def stat_outputs(out_dir: Path, rel_paths: Iterable[str]) -> dict[str, tuple[int, int, int]]:

@@ -19,6 +19,8 @@ from pathlib import Path
 
 MANIFEST = ".briefs-manifest"
 STAGING_THREADS = 16
+# Up to this many files staged, each is synced on its own rather than the whole file system at once.
+SYNC_EACH_MOST = 256
 TEMPORARY_SUFFIX = ".briefs-tmp"
 # A path segment that is a plain file or folder name on every system: no separators, no hidden or
 # relative names, no control characters, no Windows device names, no trailing dot or space.
@@ -175,9 +177,11 @@ def stage_all(writes: Sequence[tuple[Path, str]]) -> list[tuple[Path, Path]]:
     # Folders first, in order: threads creating the same folder at once would race.
     for folder in dict.fromkeys(path.parent for path, _ in writes):
         folder.mkdir(parents=True, exist_ok=True)
-    # One sync of the file system for all the files, where there is one: thousands of fsyncs took
-    # seconds. Either way, every file is on disk before any is renamed into place.
-    sync_each = not hasattr(os, "sync")
+    # One sync of the file system for many files, where there is one: thousands of fsyncs took
+    # seconds. For a few, one fsync each: a sync of the whole file system also waits for every other
+    # program's writes (a tenth of a second or more of a rebuild on a busy machine). Either way,
+    # every file is on disk before any is renamed into place.
+    sync_each = len(writes) <= SYNC_EACH_MOST or not hasattr(os, "sync")
     with ThreadPoolExecutor(STAGING_THREADS) as pool:
         futures = [(pool.submit(stage, path, text, sync=sync_each), path) for path, text in writes]
     staged, failures = [], []

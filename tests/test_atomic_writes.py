@@ -14,6 +14,7 @@ import frontmatter
 import pytest
 from click.testing import CliRunner
 
+from generator import write
 from generator.build import Project, build
 from generator.cli import main
 from generator.write import (
@@ -262,3 +263,17 @@ def test_two_builds_started_at_once_do_not_corrupt_each_other(new_project, tmp_p
             assert "Traceback" not in stderr
     assert visible_files(root / "briefs") == after
     assert leftovers(root / "briefs") == []
+
+
+@pytest.mark.parametrize(("most", "fsyncs", "syncs"), [(256, 3, 0), (2, 0, 1)])
+def test_a_few_files_are_synced_each_and_many_by_one_sync_of_the_file_system(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, most: int, fsyncs: int, syncs: int
+) -> None:
+    calls: list[str] = []
+    real_fsync = os.fsync
+    monkeypatch.setattr(write, "SYNC_EACH_MOST", most)
+    monkeypatch.setattr(os, "fsync", lambda fd: (calls.append("fsync"), real_fsync(fd))[1])
+    monkeypatch.setattr(os, "sync", lambda: calls.append("sync"))
+    staged = write.stage_all([(tmp_path / f"{name}.md", name) for name in "abc"])
+    assert (calls.count("fsync"), calls.count("sync")) == (fsyncs, syncs)
+    assert sorted(temporary.read_text("utf-8") for temporary, _ in staged) == ["a", "b", "c"]

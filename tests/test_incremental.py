@@ -19,7 +19,7 @@ from generator import cache as extraction_cache
 from generator import render
 from generator.build import CacheError, Project, build
 from generator.cli import main
-from generator.state import STATE_FILE
+from generator.state import STATE_FILE, signature_digest
 
 ARTICLES = 12
 REGISTRY = """\
@@ -219,6 +219,17 @@ def test_actor_pages_are_rendered_again_only_when_what_they_show_changed(
     brief = frontmatter.load(corpus.out_dir / "briefs" / "article-00005.md")
     every_actor = {path.stem for path in (corpus.out_dir / "actors").glob("*.md")} - {"index"}
     assert {actor["slug"] for actor in brief["actors"]} <= set(rendered) < every_actor
+
+
+def test_a_page_digest_reads_what_a_signature_holds_not_how_its_objects_are_shared() -> None:
+    # Records just computed share their strings with the briefs; records read back from a memo hold
+    # copies. A digest that told them apart rendered again the pages of every brief ranked again.
+    slug = "".join(["minister-", "of-finance"])
+    shared = (slug, [(slug, "Minister of Finance")])
+    copied = (slug, [("".join(["minister-of-", "finance"]), "Minister of Finance")])
+    assert shared == copied and shared[1][0][0] is not copied[1][0][0]
+    assert signature_digest(b"code", shared) == signature_digest(b"code", copied)
+    assert signature_digest(b"code", shared) != signature_digest(b"other code", shared)
 
 
 def test_a_rebuild_reads_the_text_of_only_the_briefs_whose_page_or_export_it_writes_again(
