@@ -48,11 +48,14 @@ class SearchIndexError(Exception):
 
 @dataclass(frozen=True)
 class SearchIndex:
-    """What Pagefind wrote: its bundle folders, how many pages it indexed, and in how many seconds."""
+    """What Pagefind wrote: its bundle folders, how many pages it indexed, in how many seconds (from
+    its first run to its last, beside MkDocs), and the memory of the largest run."""
 
     bundles: tuple[Path, ...]
     pages: int
     seconds: float
+    peak_mb: int
+    """The peak memory of the largest Pagefind run."""
 
 
 def pagefind_executable() -> Path:
@@ -82,6 +85,7 @@ class SearchIndexer:
         self.bundles: list[Path] = []
         self.running: tuple[subprocess.Popen[bytes], IO[bytes], Path] | None = None
         self.began: float | None = None
+        self.peak_kb = 0
 
     def add(self, page: str) -> None:
         """A page (its path in the site) to index once it is written."""
@@ -111,7 +115,8 @@ class SearchIndexer:
         merged = [f"{bundle.name}/" for bundle in self.bundles[1:]]
         (self.bundles[0] / MANIFEST).write_text(json.dumps({"merge": merged}) + "\n", "utf-8")
         seconds = time.perf_counter() - (self.began or time.perf_counter())
-        return SearchIndex(tuple(self.bundles), sum(map(indexed_pages, self.bundles)), seconds)
+        pages = sum(map(indexed_pages, self.bundles))
+        return SearchIndex(tuple(self.bundles), pages, seconds, self.peak_kb // 1024)
 
     def start(self, pages: Sequence[str]) -> None:
         """Run Pagefind over `pages` (none: the whole site) into the next bundle, in the background."""
@@ -137,7 +142,9 @@ class SearchIndexer:
             return
         (process, output, root), self.running = self.running, None
         with output:
-            process.wait()
+            _, status, usage = os.wait4(process.pid, 0)  # as Popen.wait, and the run's own peak memory
+            process.returncode = os.waitstatus_to_exitcode(status)
+            self.peak_kb = max(self.peak_kb, usage.ru_maxrss)
             output.seek(0)
             text = output.read().decode("utf-8", "replace").strip()
         if root != self.site_dir:

@@ -177,6 +177,7 @@ def test_a_part_is_indexed_in_the_background_as_soon_as_its_pages_are_written(si
     assert indexer.running is not None and indexer.bundles == [copy / "pagefind"]
     index = indexer.finish()
     assert index.bundles == (copy / "pagefind", copy / "pagefind-2") and index.pages == 3
+    assert index.peak_mb > 0  # what the hook reports of Pagefind's memory
     assert bundles(copy) == list(index.bundles)
     assert not list(tmp_path.glob(".briefs-pagefind-*"))
 
