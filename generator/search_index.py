@@ -97,7 +97,7 @@ class SearchIndexer:
         while len(self.waiting) >= self.per_index:
             self.parts.append(self.waiting[: self.per_index])
             self.waiting = self.waiting[self.per_index :]
-        if self.running is None or self.running[0].poll() is not None:
+        if self.running is None or self.ended(self.running[0]):
             self.collect()
             if self.parts:
                 self.start(self.parts.pop(0))
@@ -142,15 +142,27 @@ class SearchIndexer:
             return
         (process, output, root), self.running = self.running, None
         with output:
-            _, status, usage = os.wait4(process.pid, 0)  # as Popen.wait, and the run's own peak memory
-            process.returncode = os.waitstatus_to_exitcode(status)
-            self.peak_kb = max(self.peak_kb, usage.ru_maxrss)
+            if process.returncode is None:
+                self.reap(process, 0)
             output.seek(0)
             text = output.read().decode("utf-8", "replace").strip()
         if root != self.site_dir:
             remove(root)
         if process.returncode != 0:
             raise SearchIndexError(f"Pagefind failed (exit {process.returncode}): {text}")
+
+    def ended(self, process: subprocess.Popen[bytes]) -> bool:
+        """Whether the run has ended (reaped here, not by Popen, for its peak memory)."""
+        return process.returncode is not None or self.reap(process, os.WNOHANG)
+
+    def reap(self, process: subprocess.Popen[bytes], options: int) -> bool:
+        """Collect the run's exit (as Popen.wait would) and its own peak memory; False if still running."""
+        pid, status, usage = os.wait4(process.pid, options)
+        if pid == 0:
+            return False
+        process.returncode = os.waitstatus_to_exitcode(status)
+        self.peak_kb = max(self.peak_kb, usage.ru_maxrss)
+        return True
 
     def stop(self) -> None:
         """End the run under way (the build failed) and remove what it was given."""

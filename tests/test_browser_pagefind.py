@@ -13,6 +13,7 @@ import importlib.util
 import json
 import re
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
@@ -211,9 +212,14 @@ def test_mkdocs_goes_on_writing_while_a_part_is_indexed(tmp_path, monkeypatch):
     indexer.written()
     assert indexer.running is not None and indexer.running[0].poll() is None  # still indexing
     assert indexer.parts == [pages[2:4]] and indexer.waiting == pages[4:]
+    first = indexer.running[0]
+    while not indexer.ended(first):  # the first run ends while MkDocs writes: the next page starts the next
+        time.sleep(0.1)
+    indexer.written()
+    assert indexer.parts == [] and indexer.running is not None and indexer.running[0] is not first
     index = indexer.finish()
     assert [bundle.name for bundle in index.bundles] == ["pagefind", "pagefind-2", "pagefind-3"]
-    assert index.pages == 5
+    assert index.pages == 5 and index.peak_mb > 0
 
 
 def test_a_failing_pagefind_run_is_a_clear_error(site, tmp_path, monkeypatch):
