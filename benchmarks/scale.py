@@ -46,7 +46,7 @@ MB = KB * KB
 SEARCH_ENGINES = ("pagefind", "material")
 """Values of `extra.briefs_search`: the large site's search first, then Material's for comparison."""
 SEARCH_SETTING = re.compile(r"^(\s*briefs_search:).*$", re.M)
-PAGEFIND_LOG = re.compile(r"Pagefind indexed \d+ page\(s\) into .* in ([\d.]+) s .*largest run (\d+) MB")
+PAGEFIND_LOG = re.compile(r"Pagefind indexed \d+ page\(s\) into .* in ([\d.]+) s .*largest run (\d+ MB)?")
 RESULTS_SHOWN = 5
 """Pagefind's UI loads the fragment of each result it shows: five at first."""
 
@@ -181,7 +181,7 @@ def mkdocs_build(project: Path, search: str) -> MkdocsBuild:
         int(peak_kb),
         int(children_kb),
         float(indexing.group(1)) if indexing else None,
-        int(indexing.group(2)) if indexing else None,
+        int(indexing.group(2).split()[0]) if indexing and indexing.group(2) else None,
         sizes(site),
     )
 

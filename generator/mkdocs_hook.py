@@ -205,9 +205,9 @@ def on_post_build(config: Any) -> None:
     if material_index.parent.is_dir() and not any(material_index.parent.iterdir()):
         material_index.parent.rmdir()
     log.info(
-        "briefs: Pagefind indexed %d page(s) into %s in %.1f s (beside MkDocs; largest run %d MB)",
+        "briefs: Pagefind indexed %d page(s) into %s in %.1f s (beside MkDocs; largest run %s)",
         index.pages,
         ", ".join(bundle.as_posix() for bundle in index.bundles),
         index.seconds,
-        index.peak_mb,
+        "of unknown memory" if index.peak_mb is None else f"{index.peak_mb} MB",
     )

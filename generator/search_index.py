@@ -14,6 +14,7 @@ indexed as soon as MkDocs has written its pages, on the core MkDocs leaves idle.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -54,8 +55,8 @@ class SearchIndex:
     bundles: tuple[Path, ...]
     pages: int
     seconds: float
-    peak_mb: int
-    """The peak memory of the largest Pagefind run."""
+    peak_mb: int | None
+    """The peak memory of the largest Pagefind run (None: not known here)."""
 
 
 def pagefind_executable() -> Path:
@@ -116,7 +117,7 @@ class SearchIndexer:
         (self.bundles[0] / MANIFEST).write_text(json.dumps({"merge": merged}) + "\n", "utf-8")
         seconds = time.perf_counter() - (self.began or time.perf_counter())
         pages = sum(map(indexed_pages, self.bundles))
-        return SearchIndex(tuple(self.bundles), pages, seconds, self.peak_kb // 1024)
+        return SearchIndex(tuple(self.bundles), pages, seconds, self.peak_kb // 1024 or None)
 
     def start(self, pages: Sequence[str]) -> None:
         """Run Pagefind over `pages` (none: the whole site) into the next bundle, in the background."""
@@ -142,8 +143,8 @@ class SearchIndexer:
             return
         (process, output, root), self.running = self.running, None
         with output:
-            if process.returncode is None:
-                self.reap(process, 0)
+            while not self.ended(process):
+                time.sleep(0.05)
             output.seek(0)
             text = output.read().decode("utf-8", "replace").strip()
         if root != self.site_dir:
@@ -152,17 +153,18 @@ class SearchIndexer:
             raise SearchIndexError(f"Pagefind failed (exit {process.returncode}): {text}")
 
     def ended(self, process: subprocess.Popen[bytes]) -> bool:
-        """Whether the run has ended (reaped here, not by Popen, for its peak memory)."""
-        return process.returncode is not None or self.reap(process, os.WNOHANG)
+        """Whether the run has ended; its memory noted if not."""
+        self.sample(process)
+        return process.poll() is not None
 
-    def reap(self, process: subprocess.Popen[bytes], options: int) -> bool:
-        """Collect the run's exit (as Popen.wait would) and its own peak memory; False if still running."""
-        pid, status, usage = os.wait4(process.pid, options)
-        if pid == 0:
-            return False
-        process.returncode = os.waitstatus_to_exitcode(status)
-        self.peak_kb = max(self.peak_kb, usage.ru_maxrss)
-        return True
+    def sample(self, process: subprocess.Popen[bytes]) -> None:
+        """Note the run's peak memory so far (VmHWM, which starts anew at exec; the run's rusage would
+        count the memory of the MkDocs process it was forked from); nothing where there is no /proc."""
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            status = Path(f"/proc/{process.pid}/status").read_text("utf-8")
+            for line in status.splitlines():
+                if line.startswith("VmHWM:"):  # none once the run has ended
+                    self.peak_kb = max(self.peak_kb, int(line.split()[1]))
 
     def stop(self) -> None:
         """End the run under way (the build failed) and remove what it was given."""
