@@ -97,7 +97,7 @@ FILLER = (
     "Observers expect the discussion to continue next week.",
     "Local groups gathered outside the building during the session.",
     "The plan has been revised twice since it was first presented.",
-    "Officials published the full text of the agreement on their website.",
+    "Officials posted every page of the agreement on their website.",
 )
 START = datetime(2024, 1, 1, 8, 0, tzinfo=UTC)
 

@@ -140,3 +140,7 @@ def check_site_command(config_file: Path, site_dir: Path) -> None:
         click.echo(f"{len(problems)} problem(s) in {pages} page(s) of {prefix}/", err=True)
         raise SystemExit(1)
     click.echo(f"{prefix}/: no problems (links, anchors, brief metadata, actor pages, sitemap)", err=True)
+
+
+if __name__ == "__main__":
+    main()

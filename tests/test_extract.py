@@ -202,7 +202,7 @@ def test_dateline_in_capitals_is_not_a_speaker(extract_body):
 
 def test_cue_of_a_reported_clause_is_the_verb_before_it(extract_body):
     extraction = extract_body(
-        "Mayor Ann Weber, opening the bridge on Saturday, said it would tell a story of "
+        "Mayor Ann Weber, opening the bridge on Saturday, told guests it would stand as a story of "
         "\u201cpatience and hard work by the whole town.\u201d"
     )
     assert only(extraction.quotes).speaker == "Ann Weber"
@@ -356,7 +356,7 @@ def test_lone_name_before_administration_is_a_person(extract_body):
 
 
 def test_lone_name_before_an_organisation_noun_is_an_organisation(extract_body):
-    extraction = extract_body("The Brightwater newspaper chain filed a motion on Monday.")
+    extraction = extract_body("The Brightwater newspaper chain lodged an appeal on Monday.")
     assert (only(extraction.actors).name, only(extraction.actors).type) == ("Brightwater", "organization")
 
 

@@ -111,7 +111,7 @@ def is_appositive(text: str) -> bool:
 
 
 def name_phrase_length(words: Sequence[str]) -> int:
-    """How many words after a cue verb name the speaker ('9/11 widow Terry Strada'): up to punctuation."""
+    """How many words after a cue verb name the speaker ('flood survivor Mara Lind'): up to punctuation."""
     length = 0
     for word in words[:MAX_NAME_WORDS]:
         lowered = word.lower()

@@ -261,7 +261,7 @@ def kind_from_next_word(text: str, token: Token, *, is_initial: bool) -> ActorTy
 
 
 def split_origin(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
-    """'Bernie Sanders of Vermont', 'Mr. Morgan of the Sierra Club': a person, then where from."""
+    """'Tove Lund of Oregon', 'Ms. Ortiz of the Harbor Trust': a person, then where from."""
     for position, token in enumerate(tokens[1:], start=1):
         if token.text == "of":
             return tokens[:position], drop_leading_connectors(tokens[position:])
@@ -309,8 +309,8 @@ def trim_connectors(run: list[Token]) -> list[Token]:
 
 
 def split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
-    """('Mexican Foreign Minister', 'Juan Ramón de la Fuente') from the whole run; a leading state
-    ('New Jersey Gov. Chris Christie', 'Ohio Gov. John Kasich') is part of the title."""
+    """('Chilean Foreign Minister', 'Pedro de la Vega') from the whole run; a leading state
+    ('Idaho Gov. Ana Perez', 'Utah Gov. Will Dunn') is part of the title."""
     if len(run) == 1:
         return [], run  # a title always comes before a name
     position = next(

@@ -98,7 +98,7 @@ class Attributor:
         )
 
     def speaker_as_subject(self, start: Position) -> Speaker | None:
-        """'In July, Gingrich dismissed Estonia as the "suburbs of St. Petersburg"': with no cue, words
+        """'In May, Okafor dismissed the plan as a "paper tiger"': with no cue, words
         quoted inside a sentence are its subject's, a name that opens the sentence and governs a verb.
         """
         text = self.blanked(start.sentence)
@@ -253,7 +253,7 @@ class Attributor:
         return unknown_name(text[start:end])
 
     def subject_after(self, position: Position) -> Speaker | None:
-        """The speaker named right after `said` or `according to`: 'said MSNBC host Chris Matthews'."""
+        """The speaker named right after `said` or `according to`: 'said radio host Lena Brook'."""
         text = self.sentences[position.sentence].text
         words = list(WORD.finditer(text, position.offset))
         if words and words[0].group().lower() in ("he", "she"):
