@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
@@ -32,6 +33,13 @@ class Paragraph:
     text: str
     line: int
     is_summary: bool = False
+    # Where each line of the file after the first starts in `text` (the lines are joined by spaces),
+    # so that a problem found inside a paragraph names its own line.
+    breaks: tuple[int, ...] = ()
+
+    def line_at(self, offset: int) -> int:
+        """The line of the file holding the character at `offset` of `text`."""
+        return self.line + bisect.bisect_right(self.breaks, offset)
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,15 @@ class Block:
     def text(self) -> str:
         return " ".join(self.lines)
 
+    @property
+    def breaks(self) -> tuple[int, ...]:
+        """Where each line after the first starts in `text`."""
+        starts, offset = [], 0
+        for line in self.lines[:-1]:
+            offset += len(line) + 1
+            starts.append(offset)
+        return tuple(starts)
+
 
 def read_article(path: Path, source: str) -> tuple[Article, list[Problem]]:
     """Read `path`; `source` is how messages name it. Raises ArticleError when it is not an article."""
@@ -200,8 +209,8 @@ def parse_article(text: str, article_id: str, source: str) -> Article:
     after_title = [Block(title_block.lines[1:], title_block.line + 1)] if len(title_block.lines) > 1 else []
     after_title += rest[1:]
     summary_blocks, body_blocks = split_summary(after_title, title)
-    paragraphs = [Paragraph(b.text, b.line, is_summary=True) for b in summary_blocks]
-    paragraphs += [Paragraph(b.text, b.line) for b in body_blocks]
+    paragraphs = [Paragraph(b.text, b.line, is_summary=True, breaks=b.breaks) for b in summary_blocks]
+    paragraphs += [Paragraph(b.text, b.line, breaks=b.breaks) for b in body_blocks]
     return Article(
         id=article_id,
         source=source,

@@ -113,6 +113,20 @@ def test_unclosed_quote_is_reported_with_its_line(extract_body):
     assert extraction.quotes == ()
 
 
+def test_unclosed_quote_names_the_line_of_the_paragraph_where_it_opens(extract_body):
+    # A paragraph of three lines of the file (a block without blank lines): the quote opens on the third.
+    extraction = extract_body("The vote was close.", 'Turnout was high.\nMany stayed home.\nShe said "no more.')
+    problem = only(extraction.problems)
+    assert problem.line == 11
+    assert problem.message.startswith("quote opened but never closed: 'no more.")
+
+
+def test_doubled_apostrophes_closing_a_nested_quote_close_it(extract_body):
+    extraction = extract_body("The director, ''won me over with 'trust,''' Ms. Lane wrote.")
+    assert extraction.problems == ()
+    assert only(extraction.quotes).text == "won me over with 'trust,'"
+
+
 def test_short_quote_with_a_speaker_is_partial_not_a_term(extract_body):
     extraction = extract_body("Peter Hall called the toll plan 'daylight robbery' on Monday.")
     quote = only(extraction.quotes)

@@ -21,7 +21,9 @@ TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'\u2019-]+(?: [A-Z][A-Z'\u2019-]+)?):\
 STAGE_DIRECTION = re.compile(r"[(\[][^()\[\]]*[)\]][.,]?")
 # The characters that may be a mark of each style; a doubled apostrophe is one double mark.
 MARK_CANDIDATES = {
-    "double": re.compile("''|[\"" + DOUBLE_OPENERS + DOUBLE_CLOSERS + "]"),
+    # In three apostrophes, the doubled pair is the one on the outside of the nested single quote:
+    # the first two after a space ('''word), the last two otherwise (word,''').
+    "double": re.compile("(?<![^\\s([{])''|''(?!')|[\"" + DOUBLE_OPENERS + DOUBLE_CLOSERS + "]"),
     "single": re.compile("['" + SINGLE_OPENERS + SINGLE_CLOSERS + "]"),
 }
 
@@ -83,10 +85,11 @@ def find_quote_spans(paragraphs: Sequence[Paragraph], source: str) -> tuple[list
 
 
 def unclosed(paragraphs: Sequence[Paragraph], piece: Piece, source: str) -> Problem:
-    opening = paragraphs[piece.paragraph].text[piece.start : piece.start + 40]
+    paragraph = paragraphs[piece.paragraph]
+    opening = paragraph.text[piece.start : piece.start + 40]
     return Problem(
         source,
-        paragraphs[piece.paragraph].line,
+        paragraph.line_at(piece.start),
         f"quote opened but never closed: {opening!r}",
         "quote skipped; close it or remove the stray quote mark",
     )
