@@ -47,9 +47,18 @@ from generator.state import (
     write_memo,
     write_state,
 )
-from generator.write import MANIFEST, Changes, apply_changes, lock_docs_folder, plan_changes
+from generator.write import (
+    MANIFEST,
+    Changes,
+    apply_changes,
+    lock_docs_folder,
+    plan_changes,
+    write_problem_list,
+)
 
 log = logging.getLogger(__name__)
+
+PROBLEMS_FILE = "briefs-problems.txt"
 
 
 @dataclass(frozen=True)
@@ -72,6 +81,11 @@ class Project:
     @property
     def registry_path(self) -> Path:
         return self.root / "actors.yml"
+
+    @property
+    def problems_path(self) -> Path:
+        """The list of the last build's article problems, for a site owner to read (see `build`)."""
+        return self.root / PROBLEMS_FILE
 
     def name_of(self, path: Path) -> str:
         """A path as messages show it: relative to the project when inside it, always printable."""
@@ -114,12 +128,18 @@ def build(project: Project, *, check: bool = False, jobs: int | None = None) -> 
     Extraction results are cached under `.cache/briefs/` and computed over `jobs` processes (default:
     one per core); when nothing was changed since the last build, nothing is read again.
 
+    A problem with an article is not a problem of the site: it is reported, and listed in
+    `briefs-problems.txt` (no such file when there is none), and the other articles are built.
+
     Raises RegistryError when actors.yml has problems, ConfigError when mkdocs.yml cannot be
     read, WriteError when a page cannot be written safely.
     """
     # Fail at once rather than interleave writes with another build of the same docs folder.
     with lock_docs_folder(project.out_dir, shared=check), paused_garbage_collection():
-        return build_locked(project, check=check, jobs=jobs)
+        report = build_locked(project, check=check, jobs=jobs)
+    if not check:
+        write_problem_list(project.problems_path, [str(problem) for problem in report.problems])
+    return report
 
 
 @contextlib.contextmanager

@@ -94,13 +94,23 @@ def on_config(config: Any) -> Any:
 
 
 def on_pre_build(config: Any) -> None:
-    """Bring briefs/ up to date; problems become MkDocs warnings, so `--strict` fails on them."""
+    """Bring briefs/ up to date. A stray quote mark in someone else's article is not a defect of the
+    site: article problems are logged as information and listed in `briefs-problems.txt`, never as
+    warnings, which `mkdocs build --strict` keeps for the site's own links, anchors and settings
+    (`briefs build --strict` fails on article problems)."""
+    project = project_of(config)
     try:
-        report = build(project_of(config))
+        report = build(project)
     except (RegistryError, WriteError, ConfigError, CacheError) as error:
         raise PluginError(f"briefs: {error}") from error
     for problem in report.problems:
-        log.warning("%s", problem)
+        log.info("%s", problem)
+    if report.problems:
+        log.info(
+            "briefs: %d problem(s) with articles, listed in %s; the other articles are built",
+            len(report.problems),
+            project.name_of(project.problems_path),
+        )
     changes = report.changes
     if not changes.is_empty:
         log.info(

@@ -241,3 +241,19 @@ def remove_empty_parents(folder: Path, out_dir: Path) -> None:
     while folder != out_dir and folder.is_dir() and not any(folder.iterdir()):
         folder.rmdir()
         folder = folder.parent
+
+
+PROBLEM_LIST_HEADER = (
+    "# Problems with articles found by the last `briefs build`: file:line: what is wrong; how to fix it\n"
+)
+
+
+def write_problem_list(path: Path, lines: Sequence[str]) -> None:
+    """Keep the list of article problems beside the project, where a site owner finds it after a
+    `mkdocs build` (whose warnings are kept for problems of the site itself); none, no file."""
+    if not lines:
+        path.unlink(missing_ok=True)
+        return
+    text = PROBLEM_LIST_HEADER + "".join(f"{line}\n" for line in lines)
+    if not path.is_file() or path.read_text("utf-8") != text:
+        write_atomically(path, text)
