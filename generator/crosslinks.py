@@ -11,6 +11,7 @@ from datetime import UTC
 from generator.model import ActorType
 from generator.parallel import fork_map
 from generator.resolve import ActorProfile, Brief, Site, slugify
+from generator.slugs import spell_symbols
 
 CO_ACTORS_SHOWN = 10
 RELATED_SHOWN = 5
@@ -303,13 +304,19 @@ def co_actors_of(
     return tuple(ranked[:CO_ACTORS_SHOWN])
 
 
+def topic_slug(section: str) -> str:
+    """The slug of a section label's topic: labels that differ in case or punctuation only are one
+    topic, but `C++` and `C#` are two (see `slugs.spell_symbols`)."""
+    return slugify(spell_symbols(section), "topic")
+
+
 def group_topics(briefs: Iterable[Brief]) -> tuple[Topic, ...]:
     """One topic per section label (by slug, so 'Politics' and 'politics' are one), sorted by name."""
     grouped: dict[str, list[Brief]] = defaultdict(list)
     names: dict[str, str] = {}
     for brief in briefs:
         for section in dict.fromkeys(brief.extraction.article.sections):
-            slug = slugify(section, "topic")
+            slug = topic_slug(section)
             names.setdefault(slug, section)
             grouped[slug].append(brief)
     return tuple(Topic(slug, names[slug], tuple(grouped[slug])) for slug in sorted(grouped))

@@ -11,7 +11,7 @@ from typing import Any, Protocol
 
 import jinja2
 
-from generator.crosslinks import CoActor, Links, Month, Related, RelatedRecord
+from generator.crosslinks import CoActor, Links, Month, Related, RelatedRecord, topic_slug
 from generator.listings import BRIEFS_PER_PAGE, QUOTES_PER_PAGE, Pager, paginate
 from generator.markup import (
     dump_front_matter,
@@ -26,7 +26,7 @@ from generator.model import Actor, ActorType, Extraction, Figure, Quote
 from generator.network import network_svg
 from generator.parallel import fork_map
 from generator.records import front_matter
-from generator.resolve import FIGURES_KEPT, ActorProfile, Appearance, Brief, Site, slugify
+from generator.resolve import FIGURES_KEPT, ActorProfile, Appearance, Brief, Site
 
 LATEST_BRIEFS = 20
 FIGURES_SHOWN = FIGURES_KEPT
@@ -324,7 +324,7 @@ def render_brief(brief: Brief, related: Sequence[Related]) -> str:
         quote_groups=quote_groups(extraction),
         actors=sorted(extraction.actors, key=lambda a: (-a.mentions, a.name)),
         related=related,
-        topic_slug=lambda section: slugify(section, "topic"),
+        topic_slug=topic_slug,
     )
 
 

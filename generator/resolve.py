@@ -13,10 +13,8 @@ from typing import NamedTuple, Protocol
 
 from generator.model import Actor, ActorType, Extraction, Figure, Quote
 from generator.registry import Registry
+from generator.slugs import RESERVED_SLUGS
 
-WINDOWS_RESERVED = frozenset(
-    ["con", "prn", "aux", "nul"] + [f"com{i}" for i in range(1, 10)] + [f"lpt{i}" for i in range(1, 10)]
-)
 SLUG_MAX_LENGTH = 80
 # An actor's page shows its newest figures only: a profile keeps no more.
 FIGURES_KEPT = 20
@@ -80,7 +78,7 @@ def slugify(text: str, fallback: str) -> str:
     if not slug:
         digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
         return f"{fallback}-{digest[:8]}"
-    return f"{slug}-1" if slug in WINDOWS_RESERVED else slug
+    return f"{slug}-1" if slug in RESERVED_SLUGS else slug
 
 
 def resolve_site(
