@@ -8,7 +8,7 @@ import logging
 import os
 import time
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence, Set
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
@@ -19,12 +19,11 @@ from generator.crosslinks import LinkState, link_site
 from generator.feeds import render_feeds
 from generator.model import Extraction, Figure, Problem
 from generator.read import (
-    MAX_ARTICLE_BYTES,
     ArticleError,
     decode,
     parse_article,
     printable_name,
-    read_article,
+    read_file_bytes,
 )
 from generator.registry import load_registry
 from generator.render import render_site
@@ -38,6 +37,7 @@ from generator.state import (
     BuildState,
     PageReuse,
     code_fingerprint,
+    forget_memos,
     forget_state,
     hash_inputs,
     is_up_to_date,
@@ -50,8 +50,10 @@ from generator.state import (
 from generator.write import (
     MANIFEST,
     Changes,
+    WriteError,
     apply_changes,
     lock_docs_folder,
+    os_error_message,
     plan_changes,
     write_problem_list,
 )
@@ -90,7 +92,11 @@ class Project:
     def name_of(self, path: Path) -> str:
         """A path as messages show it: relative to the project when inside it, always printable."""
         try:
-            return printable_name(resolved(path).relative_to(resolved(self.root)).as_posix())
+            target = resolved(path)
+        except (OSError, RuntimeError):  # a link loop: named by where it is
+            target = resolved_folder(path.parent) / path.name
+        try:
+            return printable_name(target.relative_to(resolved(self.root)).as_posix())
         except ValueError:
             return printable_name(path.as_posix())
 
@@ -134,11 +140,14 @@ def build(project: Project, *, check: bool = False, jobs: int | None = None) -> 
     Raises RegistryError when actors.yml has problems, ConfigError when mkdocs.yml cannot be
     read, WriteError when a page cannot be written safely.
     """
-    # Fail at once rather than interleave writes with another build of the same docs folder.
-    with lock_docs_folder(project.out_dir, shared=check), paused_garbage_collection():
-        report = build_locked(project, check=check, jobs=jobs)
-    if not check:
-        write_problem_list(project.problems_path, [str(problem) for problem in report.problems])
+    try:
+        # Fail at once rather than interleave writes with another build of the same docs folder.
+        with lock_docs_folder(project.out_dir, shared=check), paused_garbage_collection():
+            report = build_locked(project, check=check, jobs=jobs)
+        if not check:
+            write_problem_list(project.problems_path, [str(problem) for problem in report.problems])
+    except OSError as error:  # disk full, a read-only folder: the pages written so far are whole
+        raise WriteError(os_error_message(error, project.name_of)) from error
     return report
 
 
@@ -158,7 +167,7 @@ def paused_garbage_collection() -> Iterator[None]:
 
 def build_locked(project: Project, *, check: bool, jobs: int | None) -> BuildReport:
     """`build`, once the docs folder is held."""
-    stats = scan_seeds(project.seeds_dir)
+    stats = scan_seeds(project.seeds_dir, project.name_of(project.seeds_dir))
     config_files = (project.registry_path, project.root / "mkdocs.yml")
     digest, is_racy = hash_inputs(project.root, stats, config_files, project.out_dir)
     # Nothing changed since the last build, which left every file as it wrote it: nothing to do.
@@ -170,17 +179,31 @@ def build_locked(project: Project, *, check: bool, jobs: int | None) -> BuildRep
     with ExtractionCache.open(project.cache_dir) as cache:
         seeds = [project.seeds_dir / name for name in stats]
         inputs = Inputs(seeds, stats, digest, is_racy)
-        return build_from(project, inputs, cache, last, check=check, jobs=jobs)
+        try:
+            return build_from(project, inputs, cache, last, check=check, jobs=jobs)
+        except CacheError as error:
+            # The cache is disposable: what it lost is extracted again, from the articles themselves.
+            log.warning("briefs: %s; the cache is discarded and every article read again", error)
+            cache.clear()
+            forget_memos(project.cache_dir)
+            return build_from(project, inputs, cache, None, check=check, jobs=jobs)
 
 
-def scan_seeds(folder: Path) -> dict[str, FileStat | None]:
+def scan_seeds(folder: Path, name: str = "seeds") -> dict[str, FileStat | None]:
     """The articles in `folder` (`*.txt`), by name in order, with their size and modification time
-    (None: it cannot be read); one look at each, shared by every step that needs it."""
+    (None: it cannot be read); one look at each, shared by every step that needs it.
+
+    A folder that cannot be listed is an error, not an empty corpus: a missing `seeds/` (or a
+    mistyped `--root`) would otherwise remove every page of the site.
+    """
     try:
         with os.scandir(folder) as entries:
             found = sorted((entry.name, entry) for entry in entries if entry.name.endswith(".txt"))
-    except OSError:
-        return {}
+    except OSError as error:
+        raise SeedsError(
+            f"{name}/: cannot list the articles ({error.strerror}); nothing was changed. Check --root "
+            "(the project folder holding seeds/ and mkdocs.yml), or create seeds/ and make it readable"
+        ) from error
     stats: dict[str, FileStat | None] = {}
     for name, entry in found:
         try:
@@ -222,6 +245,11 @@ def build_from(
         project, inputs.seeds, jobs=jobs, cache=cache, light=True, known=known, stats=inputs.stats
     )
     extractions, problems, skipped = extracted.extractions, extracted.problems, extracted.skipped
+    if not extractions and skipped and set(skipped) == {UNREADABLE}:
+        raise SeedsError(
+            f"{project.name_of(project.seeds_dir)}/: none of the {len(skipped)} article(s) can be read "
+            f"(first: {problems[0]}); nothing was changed"
+        )
     # 2. Resolve actors across all briefs.
     site = resolve_site(extractions, registry, extracted.keys, CachedFigures(cache, extracted.cached))
     # 3. Cross-link the corpus: co-appearances, related briefs, topics, months; from the last build's
@@ -261,7 +289,7 @@ def with_text(cache: ExtractionCache, briefs: Sequence[Brief]) -> list[Brief]:
     light = {brief.key for brief in briefs if brief.key and is_light(brief.extraction)}
     found = {key: outcome.extraction for key, outcome in cache.get_many(light).items() if outcome.extraction}
     if lost := light - found.keys():
-        raise CacheError(f"{len(lost)} extraction(s) missing from the cache in {CACHE_FOLDER.as_posix()}")
+        raise lost_entries(lost)
     return [replace(brief, extraction=found[brief.key]) if brief.key in found else brief for brief in briefs]
 
 
@@ -286,13 +314,21 @@ class CachedFigures:
         light = {brief.key for brief in briefs if self.is_light(brief)}
         found = self.cache.get_figures(light)
         if lost := light - found.keys():
-            raise CacheError(f"{len(lost)} extraction(s) missing from the cache in {CACHE_FOLDER.as_posix()}")
+            raise lost_entries(lost)
         return {b.slug: found[b.key] if b.key in light else b.extraction.figures for b in briefs}
+
+
+class SeedsError(Exception):
+    """The articles cannot be read at all: the build stops before it removes any page."""
 
 
 class CacheError(Exception):
     """The extraction cache lost entries during a build (deleted or damaged meanwhile): building again
     extracts them anew."""
+
+
+def lost_entries(lost: Set[str]) -> CacheError:
+    return CacheError(f"{len(lost)} extraction(s) damaged or missing in {CACHE_FOLDER.as_posix()}/")
 
 
 def report_facts(report: BuildReport) -> tuple[int, tuple[str, ...], tuple[Problem, ...]]:
@@ -342,14 +378,34 @@ def extract_all(
     outcomes, file_keys, cached = extract_outcomes(
         project, paths, jobs=jobs, cache=cache, light=light, known=known, stats=stats
     )
+    sources: dict[str, str] = {}
     for key, outcome in outcomes:
         problems += outcome.problems
-        if outcome.extraction is not None:
-            extractions.append(outcome.extraction)
-            keys[outcome.extraction.article.id] = key
-        else:
+        if outcome.extraction is None:
             skipped.append(outcome.skip_reason or "not an article")
+            continue
+        article = outcome.extraction.article
+        if article.id in sources:
+            problems.append(same_id_problem(article.source, sources[article.id]))
+            skipped.append(SAME_ID)
+            continue
+        extractions.append(outcome.extraction)
+        keys[article.id] = key
+        sources[article.id] = article.source
     return Extracted(extractions, problems, skipped, keys, file_keys, cached)
+
+
+SAME_ID = "same name as another"
+
+
+def same_id_problem(source: str, first: str) -> Problem:
+    """Two file names that read as one (bytes that are not UTF-8 both shown as U+FFFD): one page."""
+    return Problem(
+        source,
+        1,
+        f"its name reads as the name of {first}, whose brief it would replace; skipped",
+        "rename it (its name has bytes that are not UTF-8: use UTF-8 file names)",
+    )
 
 
 def extract_outcomes(
@@ -413,6 +469,7 @@ def file_stat(path: Path) -> FileStat | None:
 # A file to extract: its id, its name in messages, and its bytes.
 Task = tuple[str, str, bytes]
 EXTRACTION_FAILED = "extraction failed"
+UNREADABLE = "unreadable"
 # Below this many articles to extract, starting processes costs more than it saves.
 PARALLEL_MINIMUM = 16
 
@@ -421,17 +478,14 @@ def read_task(project: Project, path: Path) -> Task | Outcome:
     """The file's bytes to extract, or the outcome of a file that cannot even be read."""
     source = project.name_of(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            read_article(path, source)  # raises the located error for a file too large
-        return printable_name(path.stem), source, path.read_bytes()
+        return printable_name(path.stem), source, read_file_bytes(path, source)
     except ArticleError as error:
         return Outcome(None, (error.problem,), error.reason)
     except OSError as error:
         problem = Problem(
             source, 1, f"cannot read file: {error.strerror}", "check that it is a readable file"
         )
-        return Outcome(None, (problem,), "unreadable")
+        return Outcome(None, (problem,), UNREADABLE)
 
 
 def map_tasks(tasks: list[Task], jobs: int | None, store: Path | None = None) -> list[Outcome]:

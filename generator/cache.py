@@ -80,11 +80,16 @@ class ExtractionCache:
         """The cache in `folder` (created); on any SQLite error, a cache that holds nothing."""
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            connection = sqlite3.connect(folder / DATABASE, timeout=30)
-            connection.execute(
-                "CREATE TABLE IF NOT EXISTS outcome"
-                " (key TEXT PRIMARY KEY, value BLOB, light BLOB, figures BLOB)"
-            )
+            try:
+                connection = connect(folder / DATABASE)
+            except sqlite3.DatabaseError as error:
+                if isinstance(error, sqlite3.OperationalError):  # locked, read-only: not damage
+                    raise
+                log.warning(
+                    "%s: damaged (%s); discarded, its articles are read again", folder / DATABASE, error
+                )
+                (folder / DATABASE).unlink()
+                connection = connect(folder / DATABASE)
         except (OSError, sqlite3.Error) as error:
             log.warning("extraction cache in %s not used: %s", folder.as_posix(), error)
             yield cls(None)
@@ -123,6 +128,16 @@ class ExtractionCache:
             log.warning("extraction cache not read: %s", error)
         return found
 
+    def clear(self) -> None:
+        """Forget every entry (the cache was found damaged)."""
+        if self.connection is None:
+            return
+        try:
+            with self.connection:
+                self.connection.execute("DELETE FROM outcome")
+        except sqlite3.Error as error:
+            log.warning("extraction cache not cleared: %s", error)
+
     def put_many(self, outcomes: dict[str, Outcome]) -> None:
         if self.connection is None or not outcomes:
             return
@@ -134,6 +149,18 @@ class ExtractionCache:
                 self.connection.executemany("INSERT OR REPLACE INTO outcome VALUES (?, ?, ?, ?)", rows)
         except sqlite3.Error as error:
             log.warning("extraction cache not written: %s", error)
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(path, timeout=30)
+    try:
+        connection.execute(
+            "CREATE TABLE IF NOT EXISTS outcome (key TEXT PRIMARY KEY, value BLOB, light BLOB, figures BLOB)"
+        )
+    except sqlite3.Error:
+        connection.close()
+        raise
+    return connection
 
 
 def freeze(value: object) -> bytes:

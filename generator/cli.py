@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from generator.build import BuildReport, CacheError, Project, build, extract_all
+from generator.build import BuildReport, CacheError, Project, SeedsError, build, extract_all
 from generator.check_site import check_site
 from generator.records import extraction_record
 from generator.registry import RegistryError
@@ -46,7 +46,7 @@ def build_command(root: Path, strict: bool, check: bool, jobs: int | None) -> No
     """
     try:
         report = build(Project.at(root), check=check, jobs=jobs)
-    except (WriteError, RegistryError, ConfigError, CacheError) as error:
+    except (WriteError, RegistryError, ConfigError, CacheError, SeedsError) as error:
         raise click.ClickException(str(error)) from error
     for problem in report.problems:
         click.echo(str(problem), err=True)

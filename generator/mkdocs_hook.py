@@ -21,7 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from generator import mkdocs_prerender
-from generator.build import CacheError, Project, build
+from generator.build import CacheError, Project, SeedsError, build
 from generator.registry import RegistryError
 from generator.search_index import PAGES_PER_INDEX, SearchIndexer, SearchIndexError, pagefind_executable
 from generator.site_config import ConfigError
@@ -101,7 +101,7 @@ def on_pre_build(config: Any) -> None:
     project = project_of(config)
     try:
         report = build(project)
-    except (RegistryError, WriteError, ConfigError, CacheError) as error:
+    except (RegistryError, WriteError, ConfigError, CacheError, SeedsError) as error:
         raise PluginError(f"briefs: {error}") from error
     for problem in report.problems:
         log.info("%s", problem)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -15,8 +17,9 @@ ISO_TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?
 INVISIBLE = dict.fromkeys(map(ord, "\u200b\u2060\ufeff"))
 # Joiners shape emoji and Arabic, Persian or Indic words; beside ASCII they only split a name in two.
 STRAY_JOINER = re.compile(r"(?<=[\x00-\x7f])[\u200c\u200d]+|[\u200c\u200d]+(?=[\x00-\x7f])")
-# Control characters other than whitespace: invisible, and Python-Markdown uses STX/ETX as markers.
-CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+# Control characters other than whitespace: invisible, and Python-Markdown uses STX/ETX as markers;
+# U+FFFE and U+FFFF are not characters at all, and make an XML feed ill-formed.
+CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ufffe\uffff]")
 NEWLINE = re.compile(r"\r\n?")
 BOMS = (
     (b"\xff\xfe\x00\x00", "utf-32-le"),
@@ -26,6 +29,8 @@ BOMS = (
 )
 MAX_ARTICLE_BYTES = 64 * 1024 * 1024
 UTF16_SAMPLE = 4096
+# Enough bytes for any header line: section labels and a timestamp.
+HEADER_BYTES = 1024
 BINARY_CONTROL_SHARE = 0.1
 SAVE_AS_UTF8 = "save the file as UTF-8 to be sure every character is right"
 
@@ -62,20 +67,42 @@ class Block:
 
 def read_article(path: Path, source: str) -> tuple[Article, list[Problem]]:
     """Read `path`; `source` is how messages name it. Raises ArticleError when it is not an article."""
-    size = path.stat().st_size
-    if size > MAX_ARTICLE_BYTES:
-        raise ArticleError(
-            Problem(
-                source,
-                1,
-                f"file too large ({size // 2**20} MB, at most {MAX_ARTICLE_BYTES // 2**20} MB)",
-                "split it into several articles",
-            ),
-            "too large",
-        )
     problems: list[Problem] = []
-    text = decode(path.read_bytes(), source, problems)
+    text = decode(read_file_bytes(path, source), source, problems)
     return parse_article(text, printable_name(path.stem), source), problems
+
+
+def read_file_bytes(path: Path, source: str) -> bytes:
+    """The bytes of a regular file of at most MAX_ARTICLE_BYTES, checked before reading: a FIFO
+    would block the build, a link to a device such as /dev/zero would never end. Raises ArticleError
+    for anything else, OSError when the file cannot be opened."""
+    # Non-blocking: opening a FIFO with no writer waits otherwise; on a regular file it changes nothing.
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(descriptor, "rb") as file:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            raise ArticleError(
+                Problem(
+                    source, 1, "not a regular file (a device, a FIFO or a socket)", "move it out of seeds/"
+                ),
+                "not a file",
+            )
+        data = file.read(MAX_ARTICLE_BYTES + 1)  # a file that grows meanwhile is still bounded
+        if max(info.st_size, len(data)) > MAX_ARTICLE_BYTES:
+            raise too_large(source, max(info.st_size, len(data)))
+        return data
+
+
+def too_large(source: str, size: int) -> ArticleError:
+    return ArticleError(
+        Problem(
+            source,
+            1,
+            f"file too large ({size // 2**20} MB, at most {MAX_ARTICLE_BYTES // 2**20} MB)",
+            "split it into several articles",
+        ),
+        "too large",
+    )
 
 
 def printable_name(name: str) -> str:
@@ -85,37 +112,58 @@ def printable_name(name: str) -> str:
 
 
 def decode(data: bytes, source: str, problems: list[Problem]) -> str:
-    """UTF-8 (with or without BOM), UTF-16 (with a BOM, or told by its NUL bytes) or UTF-32 with a BOM;
-    other bytes are read as Windows-1252 with a warning, binary data is refused."""
+    """UTF-8 (with or without BOM), UTF-16 (with a BOM, or told by its NUL bytes or its header line) or
+    UTF-32 with a BOM; other bytes are read as Windows-1252 with a warning, binary data is refused."""
     encoding, bom = sniff_encoding(data)
     if encoding:
-        try:
-            text = data[len(bom) :].decode(encoding)
-        except UnicodeDecodeError as error:
-            problems.append(
-                Problem(
-                    source,
-                    line_of_byte(data, error.start + len(bom), encoding),
-                    f"not valid {encoding.upper()}; bytes that are not read as U+FFFD",
-                    SAVE_AS_UTF8,
-                )
+        return decode_as(data, encoding, source, problems, bom)
+    if encoding := utf16_by_header(data):
+        return decode_as(data, encoding, source, problems)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        problems.append(
+            Problem(
+                source,
+                line_of_byte(data, error.start),
+                "not valid UTF-8; read as Windows-1252",
+                SAVE_AS_UTF8,
             )
-            text = data[len(bom) :].decode(encoding, errors="replace")
-    else:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            problems.append(
-                Problem(
-                    source,
-                    line_of_byte(data, error.start),
-                    "not valid UTF-8; read as Windows-1252",
-                    SAVE_AS_UTF8,
-                )
-            )
-            text = data.decode("cp1252", errors="replace")
+        )
+        text = data.decode("cp1252", errors="replace")
     refuse_binary(text, source)
     return normalize(text, source, problems)
+
+
+def decode_as(data: bytes, encoding: str, source: str, problems: list[Problem], bom: bytes = b"") -> str:
+    """`decode` in a known encoding: bytes not valid in it are read as U+FFFD, with a warning."""
+    try:
+        text = data[len(bom) :].decode(encoding)
+    except UnicodeDecodeError as error:
+        problems.append(
+            Problem(
+                source,
+                line_of_byte(data, error.start + len(bom), encoding),
+                f"not valid {encoding.upper()}; bytes that are not read as U+FFFD",
+                SAVE_AS_UTF8,
+            )
+        )
+        text = data[len(bom) :].decode(encoding, errors="replace")
+    refuse_binary(text, source)
+    return normalize(text, source, problems)
+
+
+def utf16_by_header(data: bytes) -> str | None:
+    """UTF-16 without a BOM whose text is mostly Chinese, Arabic or another script outside ASCII, so
+    that `sniff_encoding` sees too few NUL bytes: told by its header line, which reads as section
+    labels and a timestamp in one byte order only."""
+    if len(data) % 2 or b"\0" not in data[:HEADER_BYTES]:  # text in UTF-8 holds no NUL
+        return None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        first_line = data[:HEADER_BYTES].decode(encoding, errors="replace").split("\n", 1)[0]
+        if first_line.split() and ISO_TIMESTAMP.match(first_line.split()[-1].rstrip("\r")):
+            return encoding
+    return None
 
 
 def sniff_encoding(data: bytes) -> tuple[str | None, bytes]:
@@ -263,6 +311,18 @@ def parse_header(line: str, source: str, number: int) -> tuple[tuple[str, ...], 
         ) from error
     if published.tzinfo is None:
         published = published.replace(tzinfo=UTC)
+    try:
+        published.astimezone(UTC)  # pages and feeds show every date in UTC
+    except OverflowError as error:
+        raise ArticleError(
+            Problem(
+                source,
+                number,
+                f"timestamp {stamp!r} is outside the years 1 to 9999 in UTC",
+                "write the date the article was published",
+            ),
+            "invalid timestamp",
+        ) from error
     return tuple(labels), published
 
 

@@ -15,6 +15,18 @@ ACTOR_TYPES: tuple[str, ...] = get_args(ActorType)
 EXAMPLE = "- name: Claudia Sheinbaum\n  type: person\n  aliases: [Sheinbaum]"
 
 
+class NoAliasLoader(yaml.SafeLoader):
+    """YAML without aliases: an actor entry never needs one, and nested aliases (a "billion laughs")
+    expand to more data than memory holds; refused where the parser meets them."""
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            message = "an alias (*name) is not allowed here: write each value out"
+            raise yaml.composer.ComposerError(None, None, message, event.start_mark)
+        return super().compose_node(parent, index)
+
+
 class RegistryError(Exception):
     """The registry has problems; all of them are listed, so that one edit can fix them all."""
 
@@ -56,7 +68,7 @@ def load_registry(path: Path, source: str) -> Registry:
     if not path.exists():
         return Registry.of([])
     try:
-        root = yaml.compose(path.read_text("utf-8"), Loader=yaml.SafeLoader)
+        root = yaml.compose(path.read_text("utf-8"), Loader=NoAliasLoader)
     except yaml.YAMLError as error:
         line = error.problem_mark.line + 1 if getattr(error, "problem_mark", None) else 1  # type: ignore[attr-defined]
         raise RegistryError(

@@ -15,6 +15,7 @@ import contextlib
 import hashlib
 import io
 import json
+import logging
 import os
 import pickle
 import sys
@@ -26,6 +27,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from generator.model import Problem
+
+log = logging.getLogger(__name__)
 
 STATE_FILE = "state.json"
 # What a build keeps for the next so as to compute only what changed: cross-links, files' keys, the
@@ -153,10 +156,12 @@ def is_up_to_date(state: BuildState | None, inputs: str, out_dir: Path) -> bool:
 
 
 def read_state(folder: Path) -> BuildState | None:
-    """The record of the last build; None when there is none or it cannot be read."""
+    """The record of the last build; None when there is none, or it cannot be read (said once: the
+    build that follows replaces it)."""
+    path = folder / STATE_FILE
     try:
-        data: dict[str, Any] = json.loads((folder / STATE_FILE).read_text("utf-8"))
-        return BuildState(
+        data: dict[str, Any] = json.loads(path.read_text("utf-8"))
+        state = BuildState(
             data["inputs"],
             {path: (size, mtime, inode) for path, (size, mtime, inode) in data["outputs"].items()},
             data["built"],
@@ -164,8 +169,25 @@ def read_state(folder: Path) -> BuildState | None:
             tuple(Problem(**problem) for problem in data["problems"]),
             dict(data["pages"]),
         )
-    except (OSError, ValueError, KeyError, TypeError):
+        if not is_well_formed(state):
+            raise TypeError("a value of the wrong type")
+    except FileNotFoundError:
         return None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+        log.warning("briefs: %s: not a build record (%s); ignored, everything is checked again", path, error)
+        return None
+    return state
+
+
+def is_well_formed(state: BuildState) -> bool:
+    """Whether every value of a record read back has the type a build record has."""
+    return (
+        isinstance(state.inputs, str)
+        and type(state.built) is int
+        and all(isinstance(v, str) for v in (*state.skip_reasons, *state.pages, *state.pages.values()))
+        and all(type(n) is int for stat in state.outputs.values() for n in stat)
+        and all(isinstance(p.source, str) and type(p.line) is int for p in state.problems)
+    )
 
 
 def write_state(folder: Path, state: BuildState) -> None:
@@ -189,6 +211,14 @@ def forget_state(folder: Path) -> None:
     """Remove the record before writing, so that an interrupted build is never taken as complete."""
     with contextlib.suppress(OSError):
         (folder / STATE_FILE).unlink()
+
+
+def forget_memos(folder: Path) -> None:
+    """Remove the record and everything kept for the next build: a build after it computes all anew."""
+    forget_state(folder)
+    for name in (LINKS_FILE, FILES_FILE, INDEX_FILE):
+        with contextlib.suppress(OSError):
+            (folder / name).unlink()
 
 
 def read_memo(folder: Path, name: str, code: str, kind: type[Memo]) -> Memo | None:

@@ -8,10 +8,12 @@ exists, so an interrupted build never leaves a file that the next build would no
 from __future__ import annotations
 
 import contextlib
+import errno
+import hashlib
 import os
 import re
 import secrets
-from collections.abc import Iterator, Mapping, Sequence, Set
+from collections.abc import Callable, Iterator, Mapping, Sequence, Set
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
@@ -38,6 +40,23 @@ class WriteError(Exception):
     """The output cannot be written without harming a file the generator does not own."""
 
 
+def os_error_message(error: OSError, name_of: Callable[[Path], str]) -> str:
+    """'briefs/a.md: No space left on device; free some space, then build again': what the system
+    refused, where (`name_of` names a path as messages do), and what to do."""
+    where = f"{name_of(Path(os.fsdecode(error.filename)))}: " if error.filename is not None else ""
+    hint = OS_ERROR_HINTS.get(error.errno or 0, "check that folder, then build again")
+    return f"{where}{error.strerror or error}; {hint}"
+
+
+OS_ERROR_HINTS = {
+    errno.ENOSPC: "free some disk space, then build again (the pages written so far are whole)",
+    errno.EDQUOT: "free some disk space, then build again (the pages written so far are whole)",
+    errno.EACCES: "make it writable for you, then build again",
+    errno.EPERM: "make it writable for you, then build again",
+    errno.EROFS: "the file system is read-only: build on a writable copy",
+}
+
+
 class LockError(WriteError):
     """Another build holds the docs folder."""
 
@@ -56,6 +75,24 @@ class Changes:
         return not (self.added or self.changed or self.removed)
 
 
+# The descriptors holding a docs folder's lock in this process (see `close_inherited_locks`).
+HELD_LOCKS: set[int] = set()
+
+
+def close_inherited_locks() -> None:
+    """In a process just forked (extraction workers): close its copies of the lock's descriptor.
+    The lock lasts while any copy is open, so a worker left behind by a build killed with -9 would
+    otherwise hold the docs folder for ever."""
+    for descriptor in HELD_LOCKS:
+        with contextlib.suppress(OSError):
+            os.close(descriptor)
+    HELD_LOCKS.clear()
+
+
+if hasattr(os, "register_at_fork"):  # not on Windows, which does not fork
+    os.register_at_fork(after_in_child=close_inherited_locks)
+
+
 @contextlib.contextmanager
 def lock_docs_folder(out_dir: Path, *, shared: bool = False) -> Iterator[None]:
     """Hold the docs folder for one build; a second build fails at once instead of interleaving writes.
@@ -64,12 +101,18 @@ def lock_docs_folder(out_dir: Path, *, shared: bool = False) -> Iterator[None]:
     releases it when its process ends, however it ends. `shared` (for a check, which writes nothing)
     does not create the folder.
     """
+    if out_dir.exists() and not out_dir.is_dir():
+        raise WriteError(
+            f"{out_dir.as_posix()}: is a file, not a folder; move it away: the pages are written "
+            "into a folder of that name"
+        )
     if not shared:
         out_dir.mkdir(parents=True, exist_ok=True)
     if fcntl is None or not out_dir.is_dir():
         yield
         return
     descriptor = os.open(out_dir, os.O_RDONLY)
+    HELD_LOCKS.add(descriptor)
     try:
         try:
             fcntl.flock(descriptor, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
@@ -80,6 +123,7 @@ def lock_docs_folder(out_dir: Path, *, shared: bool = False) -> Iterator[None]:
             ) from None
         yield
     finally:
+        HELD_LOCKS.discard(descriptor)
         os.close(descriptor)
 
 
@@ -121,7 +165,10 @@ def apply_changes(
     resolved_folder.cache_clear()
     remove_leftovers(out_dir)
     owned = read_manifest(out_dir)
-    update_manifest(out_dir, owned | set(pages) | kept)
+    # New paths are claimed with the digest of their page: should this build fail before writing
+    # one, a file someone puts there later is not taken for ours (see `read_manifest`).
+    claimed = {rel_path: page_digest(pages[rel_path]) for rel_path in changes.added}
+    update_manifest(out_dir, owned | set(pages) - claimed.keys() | kept, claimed)
     writes = [(rel_path, safe_path(out_dir, rel_path)) for rel_path in (*changes.added, *changes.changed)]
     staged = stage_all([(path, pages[rel_path]) for rel_path, path in writes])
     for temporary, path in staged:
@@ -134,14 +181,36 @@ def apply_changes(
 
 
 def read_manifest(out_dir: Path) -> set[str]:
+    """The pages the generator wrote: each line of the manifest, and each path claimed by a build
+    that did not finish (`path<TAB>digest`) that holds no file or the page that build meant to write."""
     path = out_dir / MANIFEST
     if not path.exists():
         return set()
-    return {line for line in path.read_text("utf-8").splitlines() if line}
+    owned = set()
+    for line in path.read_text("utf-8").splitlines():
+        rel_path, _, claim = line.partition("\t")
+        if rel_path and (not claim or is_claimed_page(out_dir, rel_path, claim)):
+            owned.add(rel_path)
+    return owned
 
 
-def update_manifest(out_dir: Path, rel_paths: set[str]) -> None:
-    manifest = "".join(f"{p}\n" for p in sorted(rel_paths))
+def is_claimed_page(out_dir: Path, rel_path: str, claim: str) -> bool:
+    path = out_dir / rel_path
+    if not path.exists():
+        return True
+    try:
+        return path.is_file() and page_digest(path.read_text("utf-8")) == claim
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def page_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def update_manifest(out_dir: Path, rel_paths: Set[str], claimed: Mapping[str, str] | None = None) -> None:
+    lines = [*rel_paths, *(f"{p}\t{digest}" for p, digest in (claimed or {}).items())]
+    manifest = "".join(f"{line}\n" for line in sorted(lines))
     path = out_dir / MANIFEST
     if not path.exists() or path.read_text("utf-8") != manifest:
         write_atomically(path, manifest)
