@@ -115,7 +115,9 @@ def test_unclosed_quote_is_reported_with_its_line(extract_body):
 
 def test_unclosed_quote_names_the_line_of_the_paragraph_where_it_opens(extract_body):
     # A paragraph of three lines of the file (a block without blank lines): the quote opens on the third.
-    extraction = extract_body("The vote was close.", 'Turnout was high.\nMany stayed home.\nShe said "no more.')
+    extraction = extract_body(
+        "The vote was close.", 'Turnout was high.\nMany stayed home.\nShe said "no more.'
+    )
     problem = only(extraction.problems)
     assert problem.line == 11
     assert problem.message.startswith("quote opened but never closed: 'no more.")

@@ -17,7 +17,7 @@ from benchmarks.corpus import write_corpus
 from generator import build as build_module
 from generator import cache as extraction_cache
 from generator import render
-from generator.build import CacheError, Project, build
+from generator.build import Project, build
 from generator.cli import main
 from generator.state import STATE_FILE, signature_digest
 
@@ -259,8 +259,8 @@ def test_a_rebuild_reads_the_text_of_only_the_briefs_whose_page_or_export_it_wri
     assert len(march) < ARTICLES
 
 
-def test_extractions_lost_from_the_cache_during_a_build_are_a_clear_error(
-    corpus: Project, monkeypatch: pytest.MonkeyPatch
+def test_extractions_lost_from_the_cache_during_a_build_are_extracted_again_once(
+    corpus: Project, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     build(corpus)
     original = extraction_cache.ExtractionCache.get_many
@@ -272,8 +272,13 @@ def test_extractions_lost_from_the_cache_during_a_build_are_a_clear_error(
     path = corpus.seeds_dir / "article-00005.txt"
     path.write_text(path.read_text("utf-8").replace("Weighs", "Rejects", 1), "utf-8")
     settle(path)
-    with pytest.raises(CacheError, match="missing from the cache"):
-        build(corpus)
+    report = build(corpus)
+    assert [record.getMessage() for record in caplog.records] == [
+        "briefs: 1 extraction(s) damaged or missing in .cache/briefs/; the cache is discarded and every "
+        "article read again"
+    ]
+    assert report.built == ARTICLES
+    assert build(corpus, check=True).changes.is_empty
 
 
 def test_a_rebuild_reads_only_the_articles_whose_size_or_time_changed(
