@@ -18,6 +18,7 @@ from generator.cache import CACHE_FOLDER, ExtractionCache, Outcome, content_key,
 from generator.crosslinks import LinkState, link_site
 from generator.feeds import render_feeds
 from generator.model import Extraction, Figure, Problem
+from generator.parallel import available_cores
 from generator.read import (
     ArticleError,
     decode,
@@ -496,7 +497,7 @@ def map_tasks(tasks: list[Task], jobs: int | None, store: Path | None = None) ->
     # Imported here: a rebuild that extracts nothing does not load the extractors (a twentieth of a second).
     from generator.extract import gazetteer
 
-    jobs = jobs or os.cpu_count() or 1
+    jobs = jobs or available_cores()
     with gazetteer.stored_in(store) if store else contextlib.nullcontext():
         if jobs == 1 or len(tasks) < PARALLEL_MINIMUM:
             return list(map(extract_task, tasks))

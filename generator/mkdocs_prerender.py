@@ -36,6 +36,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import meta as front_matter
 
+from generator.parallel import available_cores, can_fork
+
 CHUNK = 25
 """Pages the worker hands over at a time: MkDocs can take a page once its chunk is written."""
 MINIMUM_PAGES = 4 * CHUNK
@@ -145,7 +147,8 @@ def start(
     """Make `PrerenderedPage`s of the pages outside the navigation (`in_nav`: those in it) and fork the
     worker that converts `order` (the pages in the order MkDocs reads them) from its end; None when
     not worth it."""
-    if len(order) < MINIMUM_PAGES or len(os.sched_getaffinity(0)) < 2:
+    # Without fork (Windows) or a second core, MkDocs converts every page itself, as it always does.
+    if len(order) < MINIMUM_PAGES or not can_fork() or available_cores() < 2:
         return None
     listed = set(map(id, in_nav))
     for file in order:

@@ -18,14 +18,26 @@ CHUNKS_PER_JOB = 4
 work: tuple[Callable[[Any, int], Any], Any] | None = None
 
 
+def available_cores() -> int:
+    """The cores this process may run on: its affinity where the system tells it (Linux), else every
+    core of the machine (macOS and Windows have no `os.sched_getaffinity`)."""
+    affinity = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity else os.cpu_count() or 1
+
+
+def can_fork() -> bool:
+    """Whether processes can be forked here (not on Windows; macOS can, though spawn is its default)."""
+    return hasattr(os, "fork") and "fork" in multiprocessing.get_all_start_methods()
+
+
 def fork_map(
     function: Callable[[Shared, int], Result], shared: Shared, count: int, jobs: int | None = None
 ) -> list[Result]:
     """`[function(shared, i) for i in range(count)]`, over `jobs` processes (default: one per core)
     where processes can be forked, else in this one."""
     global work
-    jobs = jobs or os.cpu_count() or 1
-    if jobs == 1 or count < MINIMUM or "fork" not in multiprocessing.get_all_start_methods():
+    jobs = jobs or available_cores()
+    if jobs == 1 or count < MINIMUM or not can_fork():
         return [function(shared, i) for i in range(count)]
     size = -(-count // (jobs * CHUNKS_PER_JOB))
     chunks = [range(start, min(start + size, count)) for start in range(0, count, size)]

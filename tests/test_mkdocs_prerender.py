@@ -179,3 +179,16 @@ def test_a_dirty_build_has_pagefind_index_the_whole_site_at_the_end(monkeypatch:
     finally:
         mkdocs_hook.on_startup(command="build", dirty=False)
     assert mkdocs_hook.Running.indexer is None
+
+
+@pytest.mark.parametrize("missing", ["fork", "sched_getaffinity"])
+def test_where_the_system_lacks_a_call_the_build_falls_back_and_is_the_same(
+    project: Path, small_chunks: None, taken: list[str], monkeypatch: pytest.MonkeyPatch, missing: str
+):
+    """macOS has no `os.sched_getaffinity`, Windows no `os.fork` either: the site is the same."""
+    two_cores = mkdocs(project, "site-two")
+    taken.clear()
+    monkeypatch.delattr(os, missing, raising=False)
+    elsewhere = mkdocs(project, "site-elsewhere")
+    assert bool(taken) == (missing == "sched_getaffinity" and (os.cpu_count() or 1) > 1)
+    assert files_of(elsewhere) == files_of(two_cores)
