@@ -38,7 +38,7 @@ FILES_FILE = "files.pickle"
 INDEX_FILE = "index.pickle"
 Memo = TypeVar("Memo")
 PACKAGE = Path(__file__).resolve().parent
-LIBRARIES = ("jinja2", "PyYAML", "python-frontmatter", "pycountry", "gender-guesser")
+LIBRARIES = ("jinja2", "PyYAML", "pycountry", "gender-guesser")
 FORMAT = 2
 # An article changed this recently might change again within the same tick of the file system's clock,
 # keeping its size and modification time: a build that read one is not recorded.
