@@ -1,4 +1,5 @@
-"""Extraction time per MB on pathological input, at growing sizes, so that super-linear time shows.
+"""Extraction time per MB on pathological input, at growing sizes, so that super-linear time shows;
+then, for long articles, the time per MB of `briefs build` and of MkDocs' conversion of the brief page.
 
     python -m benchmarks.pathological [--max-mb 1.0]
 
@@ -12,11 +13,19 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 import time
 from collections.abc import Callable
+from pathlib import Path
 
+import markdown
+import yaml
+
+from generator.build import Project, build
 from generator.extract import extract_article
 from generator.read import parse_article
+
+REPO = Path(__file__).resolve().parent.parent
 
 HEADER = "Politics 2026-01-16T19:22:08+00:00\n\nA Pathological Article\n\n"
 FRACTIONS = (0.125, 0.25, 0.5, 1.0)
@@ -46,6 +55,38 @@ INPUTS: dict[str, Callable[[int], str]] = {
         size,
     ),
 }
+
+
+# Long articles whose brief page was once quadratic to make: a list looked up once per sentence in
+# the template, and Python-Markdown copying the rest of the page at the end of each HTML block.
+PAGE_INPUTS: dict[str, Callable[[int], str]] = {
+    "many paragraphs": lambda size: repeat("The council met and the mayor spoke.\n\n", size),
+    "many sentences with quotes": lambda size: repeat('"Yes," Peter Hall said. ', size),
+}
+
+
+def page_converter() -> markdown.Markdown:
+    """Python-Markdown with the extensions and settings that mkdocs.yml lists."""
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text("utf-8"))
+    entries = [entry if isinstance(entry, dict) else {entry: {}} for entry in config["markdown_extensions"]]
+    settings = {name: value or {} for entry in entries for name, value in entry.items()}
+    return markdown.Markdown(extensions=list(settings), extension_configs=settings)
+
+
+def seconds_to_build_and_convert(body: str) -> tuple[float, float]:
+    """Seconds of `briefs build` of one article (one process), and of converting its brief page."""
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        (root / "seeds").mkdir()
+        (root / "seeds" / "pathological.txt").write_text(HEADER + body + "\n", "utf-8")
+        start = time.perf_counter()
+        build(Project.at(root), jobs=1)
+        built = time.perf_counter() - start
+        page = (root / "briefs" / "briefs" / "pathological.md").read_text("utf-8")
+    converter = page_converter()
+    start = time.perf_counter()
+    converter.convert(page.split("---\n", 2)[2])
+    return built, time.perf_counter() - start
 
 
 def seconds_to_extract(body: str) -> float:
@@ -82,6 +123,17 @@ def main(argv: list[str] | None = None) -> int:
         stopped = " " * 11 * (len(sizes) - len(per_mb))
         cells = "".join(f"{value:>11.2f}" for value in per_mb)
         print(f"{name:<34}{cells}{stopped}  {growth:5.1f}x{flag}", flush=True)
+    print(f"\n{'brief page (seconds per MB at each size)':<46}{heading}  growth")
+    for name, make in PAGE_INPUTS.items():
+        if args.only and args.only not in name:
+            continue
+        timings = [seconds_to_build_and_convert(make(size)) for size in sizes]
+        for step, column in (("briefs build", 0), ("MkDocs conversion", 1)):
+            per_mb = [timing[column] / (size / 2**20) for timing, size in zip(timings, sizes, strict=True)]
+            growth = per_mb[-1] / per_mb[0] if per_mb[0] else float("inf")
+            flag = "  SUPER-LINEAR" if growth > 2.5 else ""
+            cells = "".join(f"{value:>11.2f}" for value in per_mb)
+            print(f"{name + ', ' + step:<46}{cells}  {growth:5.1f}x{flag}", flush=True)
     return 0
 
 

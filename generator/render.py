@@ -319,6 +319,7 @@ def render_brief(brief: Brief, related: Sequence[Related]) -> str:
         article=article,
         date=article.published.date().isoformat(),
         paragraphs=source_paragraphs(extraction),
+        anchored=anchored_sentences(extraction),
         key_figures=cards,
         more_figures=[f for f in extraction.figures if f not in cards],
         quote_groups=quote_groups(extraction),
@@ -344,6 +345,13 @@ def quote_groups(extraction: Extraction) -> list[tuple[Actor | None, list[Quote]
             groups.setdefault(quote.speaker, []).append(quote)
     ordered = sorted(groups.items(), key=lambda item: item[0] is None)
     return [(actors[name] if name else None, quotes) for name, quotes in ordered]
+
+
+def anchored_sentences(extraction: Extraction) -> frozenset[int]:
+    """The sentences a figure or a quote came from: a set, looked up once per sentence of the text
+    (a list made long articles quadratic)."""
+    figures = (figure.span.sentence for figure in extraction.figures)
+    return frozenset((*figures, *(quote.span.sentence for quote in extraction.quotes)))
 
 
 def source_paragraphs(extraction: Extraction) -> list[dict[str, Any]]:
