@@ -93,17 +93,26 @@ def test_a_build_that_fails_leaves_no_claim_on_a_path_it_did_not_write(built: Pa
     assert "second" not in (built / "briefs" / MANIFEST).read_text("utf-8")
 
 
-def test_disk_full_is_a_clear_error_in_the_cli(built: Path, monkeypatch):
+@pytest.mark.parametrize(
+    ("number", "hint"),
+    [
+        (errno.ENOSPC, "free some disk space, then build again"),
+        (errno.EACCES, "make it writable for you, then build again"),
+        (errno.EROFS, "the file system is read-only: build on a writable copy"),
+    ],
+)
+def test_disk_full_or_read_only_is_a_clear_error_in_the_cli(built: Path, monkeypatch, number: int, hint: str):
     write_seed(built, "second.txt", article_text(title="Ferry Service Resumes After Storm"))
 
-    def full(path: Path, text: str, *, sync: bool = True) -> Path:
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+    def refused(path: Path, text: str, *, sync: bool = True) -> Path:
+        raise OSError(number, os.strerror(number), str(path))
 
-    monkeypatch.setattr(write, "stage", full)
+    monkeypatch.setattr(write, "stage", refused)
     result = run(built)
     assert result.exit_code == 1
     assert result.output.startswith("Error: briefs/")
-    assert "No space left on device; free some disk space, then build again" in result.output
+    assert f"{os.strerror(number)}; {hint}" in result.output
+    assert "Traceback" not in result.output
 
 
 def test_a_docs_folder_that_is_a_file_is_a_clear_error(project_dir: Path):
