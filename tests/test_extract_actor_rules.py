@@ -74,3 +74,46 @@ def test_a_country_that_is_also_a_first_name_stays_in_the_name(extract_body):
 def test_a_persons_account_of_events_makes_no_organisation(extract_body):
     extraction = extract_body("Ann Weber spoke first. The Weber account of the meeting was short.")
     assert [(a.name, a.type) for a in extraction.actors] == [("Ann Weber", "person")]
+
+
+def test_a_lone_name_told_something_is_an_actor(extract_body):
+    extraction = extract_body("A port official told Velto on Monday that the pier is closed.")
+    assert actors(extraction)["Velto"].type == "organization"
+
+
+def test_a_post_before_or_after_a_name_makes_a_person(extract_body):
+    extraction = extract_body(
+        "The party leader Zorvan Kelt met Quilla Marrow, former editor of the Harbor Times."
+    )
+    found = actors(extraction)
+    assert (found["Zorvan Kelt"].type, found["Quilla Marrow"].type) == ("person", "person")
+
+
+def test_a_name_of_words_that_tell_no_type_and_never_a_persons_is_an_organisation(extract_body):
+    extraction = extract_body("Traders bought Zorvik Standard after Orsk Vantage cut its prices.")
+    found = actors(extraction)
+    assert (found["Zorvik Standard"].type, found["Orsk Vantage"].type) == ("organization", "organization")
+
+
+def test_partners_joined_by_an_ampersand_are_one_firm(extract_body):
+    extraction = extract_body("The deal was advised by Quist & Borrow Co on Monday.")
+    assert actors(extraction)["Quist & Borrow Co"].type == "organization"
+
+
+def test_a_word_naming_a_kind_of_body_that_opens_a_sentence_is_no_actor(extract_body):
+    assert extract_body("Police closed the harbor road on Monday.").actors == ()
+
+
+def test_capitals_of_a_subheading_are_no_name(extract_body):
+    extraction = extract_body("MOVING THE PIER OUT OF THE BAY Harbor Council members said they would wait.")
+    assert [a.name for a in extraction.actors] == ["Harbor Council"]
+
+
+def test_a_plural_of_a_persons_surname_is_the_family(extract_body):
+    extraction = extract_body("Ana Okafor spoke first. The Okafors left the harbor on Monday.")
+    assert actors(extraction)["Okafors"].type == "group"
+
+
+def test_a_former_country_is_a_country(extract_body):
+    extraction = extract_body("Trade with Zaire grew that year.")
+    assert actors(extraction)["Zaire"].type == "country"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from generator.extract import lexicon
@@ -13,7 +13,8 @@ from generator.extract.names import Candidate
 from generator.model import Actor, ActorType, Mention, Sentence, Span
 
 EMPTY: Mapping[str, ActorType] = {}
-MEMBER_SUFFIXES = ("ers", "ites", "ists")
+MEMBER_SUFFIXES = ("ers", "ites", "ists", "s")  # 'Clintonites'; 'the Okafors', a family
+SURNAME_PREFIX = re.compile(r"(?:Mc|Mac|O')[A-Z]")  # 'McAllister', "O'Hara": a family name
 ADJECTIVE_SUFFIXES = ("-based", "-born", "-led", "-backed", "-controlled", "-owned", "-run")
 
 
@@ -40,14 +41,30 @@ def resolve_actors(
     acronyms = {c.acronym: c.name for c in candidates if c.acronym}
     others = OtherNames(surname_owners(candidates), acronyms, speakers, member_stems(candidates))
     mentions: list[Mention] = []
+    inside = {c.name for c in candidates if not c.is_initial}
     for candidate in candidates:
+        if is_common_noun(candidate, inside):
+            continue
         resolved = resolve(candidate, others)
         if resolved is not None:
             mentions.append(resolved)
+    mentions = untyped_organizations(mentions, candidates, speakers)
     mentions += nominal_mentions(sentences, mentions)
     mentions.sort(key=lambda m: (m.span.sentence, m.span.start))
     defined = {name: acronym for acronym, name in acronyms.items()}
     return Cast(build_actors(mentions, sentences, defined), tuple(mentions))
+
+
+def is_common_noun(candidate: Candidate, inside: set[str]) -> bool:
+    """'Police said', 'City officials': a word naming a kind of body or place, capitalised only where
+    it opens a sentence (`inside`: the names written capitalised elsewhere, as 'Congress' is)."""
+    word = candidate.name.lower()
+    return (
+        candidate.is_initial
+        and " " not in word
+        and (word in lexicon.ORGANIZATION_WORDS or word in lexicon.PLACE_WORDS)
+        and candidate.name not in inside
+    )
 
 
 @dataclass(frozen=True)
@@ -84,7 +101,8 @@ def member_stems(candidates: Sequence[Candidate]) -> frozenset[str]:
 
 
 def is_members_noun(name: str, stems: frozenset[str]) -> bool:
-    """'Birchers' (John Birch Society), 'Clintonites', 'Partiers' (a party): a group named after a name."""
+    """'Birchers' (John Birch Society), 'Clintonites', 'Partiers' (a party), 'the Okafors' (a family):
+    a group named after a name."""
     if not name.endswith(MEMBER_SUFFIXES):
         return False
     for suffix in MEMBER_SUFFIXES:
@@ -185,6 +203,21 @@ def resolve_name(candidate: Candidate, others: OtherNames) -> tuple[str, ActorTy
     return name, kind, candidate.role
 
 
+def untyped_organizations(
+    mentions: Sequence[Mention], candidates: Sequence[Candidate], speakers: Mapping[str, ActorType]
+) -> list[Mention]:
+    """Names of several words that tell no type ('Harbor Lamps', 'Velta Standard') are taken for an
+    organisation's unless the article treats them as a person's: a title, a surname used alone,
+    speech. Few people are named without a first name that the first-name data knows; many
+    companies, newspapers and bodies are."""
+    untyped = {c.name for c in candidates if c.type is None and " " in c.name}
+    personal = {m.name for m in mentions if m.role or m.text != m.name} | set(speakers)
+    return [
+        replace(m, type="organization") if m.name in untyped - personal and m.type == "person" else m
+        for m in mentions
+    ]
+
+
 def guess_type(candidate: Candidate, speakers: Mapping[str, ActorType]) -> ActorType | None:
     """A name whose words do not show its type: a person when it speaks or has two words.
 
@@ -199,7 +232,18 @@ def guess_type(candidate: Candidate, speakers: Mapping[str, ActorType]) -> Actor
         return None  # 'South Florida-based', 'Republican-controlled': describing words, not names
     if candidate.name in speakers:
         return speakers[candidate.name]
-    return "person" if len(words) > 1 else None
+    if len(words) > 1:
+        return "person"
+    return lone_name_type(candidate.name) if candidate.is_bare else None
+
+
+def lone_name_type(name: str) -> ActorType:
+    """A lone capitalised word inside a sentence, typed by nothing around it ('data from Velta',
+    'Velta and Orsk'): a name, as English capitalises only names there; a first name is a person's,
+    a surname by its prefix ('McAllister'); another word most often a company's, an outlet's or a
+    body's."""
+    is_person = first_name_gender(name) is not None or SURNAME_PREFIX.match(name)
+    return "person" if is_person else "organization"
 
 
 def nominal_mentions(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> list[Mention]:

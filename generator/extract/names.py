@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from itertools import pairwise
 from typing import NamedTuple
 
 from generator.extract import lexicon
@@ -30,6 +31,8 @@ def capital_letters() -> str:
 # which the regex engine scans for in C, and most of the text (lower-case words) is never tried.
 CAPITALIZED_WORD = re.compile(rf"[{capital_letters()}](?<![^\W_].)[\w.&'\u2019-]*")
 WORD_PUNCTUATION = "_.&'\u2019-"
+# What may stand between two words of one name: a space, or an ampersand ('Lund & Berg Co').
+JOINING_GAPS = (" ", " & ")
 # A connector right after a word of a name, one space between ('Bank of', 'Juan Ramón de').
 CONNECTOR_AFTER = re.compile(
     rf" ((?:{'|'.join(sorted(lexicon.NAME_CONNECTORS, key=len, reverse=True))})[.'\u2019s-]*){TOKEN_END}"
@@ -45,6 +48,8 @@ DIRECTIONS = lexicon.words(
     "north south east west northern southern eastern western central upstate downstate"
 )
 PEOPLE_OF_PLACE = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:ic|e|i)ans$")
+# After a name: an age or 'who' (group 1), or the first words of an apposition (group 2).
+APPOSITION = re.compile(r", (?:(\d{1,3},|who\b)|((?:[a-z-]+(?: |\b)){1,3}))")
 DEFINITION_AFTER = re.compile(
     r"\b([A-Z][\w.&-]*(?:\s+(?:[A-Z][\w.&-]*|of|and|for|the|de|on)){1,8})\s+\(([A-Z]{2,8})\)"
 )
@@ -82,6 +87,7 @@ class Candidate(NamedTuple):
     acronym: str | None = None
     is_initial: bool = False
     is_venue: bool = False  # a place after 'in', 'at', 'from': where something happens
+    is_bare: bool = False  # a lone plain word inside running prose, typed by nothing: a name there
 
 
 def find_candidates(sentences: Sequence[Sentence]) -> list[Candidate]:
@@ -116,7 +122,7 @@ def capitalized_runs(text: str) -> list[list[Token]]:
         if token is None:
             continue
         last = pending[-1] if pending else run[-1] if run else None
-        if last is not None and text[last.end : token.start] == " ":
+        if last is not None and text[last.end : token.start] in JOINING_GAPS:
             run += [*pending, token]
         else:
             runs += [run] if run else []
@@ -184,9 +190,13 @@ def analyze_run(
     """
     if len(run) == 1:
         return analyze_word(sentence, run[0], kinds, is_initial=is_initial)
+    if is_heading(run):
+        run = drop_leading_connectors(run[last_capitals(run) + 1 :])  # 'MARKETS WRAP Harbor Trust'
+        if not run:
+            return []
     found: list[Candidate] = []
     while run:
-        if is_initial and run[0].text.lower() in lexicon.FUNCTION_WORDS:
+        if opens_clause(run[0], is_initial=is_initial):
             run = drop_leading_connectors(run[1:])
             is_initial = False
         run = cut_at_dates(run)
@@ -200,7 +210,12 @@ def analyze_run(
         kind = "person" if role_tokens else classify_once(name_tokens, kinds)
         if kind is None and len(name_tokens) == 1:
             kind = kind_from_next_word(sentence.text, name_tokens[0], is_initial=is_initial)
+        if kind is None and is_said_of_person(sentence.text, name_tokens[0].start, name_tokens[-1].end):
+            kind = "person"
         name_tokens, rest = split_origin(name_tokens) if kind == "person" else (name_tokens, [])
+        if kind is None and not is_prose(sentence.text):
+            run, is_initial = rest, False
+            continue  # 'Use of Proceeds' in a table, 'Stars Over the Harbor' in a title: no name
         found.append(
             Candidate(
                 sentence=sentence.index,
@@ -218,6 +233,30 @@ def analyze_run(
     return found
 
 
+def is_heading(run: Sequence[Token]) -> bool:
+    """'SIX WAYS THROUGH THE MAZE', 'MARKETS ROUND-UP STOCKS METALS': capitals that set off a
+    subheading or a label, not a name. A name in capitals is short and has no grammatical words."""
+    capitals = [t for t in run if is_capitals(t)]
+    return len(capitals) > 2 or (
+        len(capitals) > 1 and any(t.text.lower() in lexicon.JOINING_WORDS for t in capitals)
+    )
+
+
+def is_capitals(token: Token) -> bool:
+    return len(token.text) > 1 and token.text.isupper()
+
+
+def last_capitals(run: Sequence[Token]) -> int:
+    return max(position for position, token in enumerate(run) if is_capitals(token))
+
+
+def opens_clause(token: Token, *, is_initial: bool) -> bool:
+    """A word that is capitalised because it opens the sentence ('Despite Harbor Trust's...'), or that
+    is an article or a preposition, which no name starts with ('In Velta', 'A Share')."""
+    lowered = token.text.lower()
+    return lowered in lexicon.FUNCTION_WORDS and (is_initial or lowered in lexicon.JOINING_WORDS)
+
+
 def analyze_word(
     sentence: Sentence, token: Token, kinds: dict[str, ActorType | None], *, is_initial: bool
 ) -> list[Candidate]:
@@ -230,12 +269,45 @@ def analyze_word(
     kind = kinds[token.text]
     if kind is None:
         kind = kind_from_next_word(sentence.text, token, is_initial=is_initial)
+    if kind is None:
+        kind = kind_from_previous_word(sentence.text, token)
     is_venue = kind == "place" and preceding_word(sentence.text, token.start) in VENUE_PREPOSITIONS
+    is_bare = kind is None and not is_initial and is_plain_name(token.text) and is_prose(sentence.text)
     return [
         Candidate(
-            sentence.index, token.start, token.end, token.text, kind, is_initial=is_initial, is_venue=is_venue
+            sentence.index,
+            token.start,
+            token.end,
+            token.text,
+            kind,
+            is_initial=is_initial,
+            is_venue=is_venue,
+            is_bare=is_bare,
         )
     ]
+
+
+def is_plain_name(word: str) -> bool:
+    """'Velta', 'Orsk-Tel': a word that may be a name; not a letter, a contraction ("We've"), a code
+    ('C-4'), nor a compound with a word in lower case ('Harbor-based', 'News-stand')."""
+    return (
+        len(word) > 1
+        and not is_plural_noun(word)
+        and all(part[:1].isupper() and part.isalpha() for part in word.split("-"))
+    )
+
+
+def is_plural_noun(word: str) -> bool:
+    """'Troops', 'Bonds', 'Stripes': a capitalised plural tells a common noun more often than a name
+    ('Reuters' is typed by what surrounds it: 'told Reuters', 'Reuters reported')."""
+    return word.endswith("s") and not word.endswith(("ss", "us", "is")) and not word.isupper()
+
+
+def is_prose(text: str) -> bool:
+    """A sentence in sentence case: in a headline or a title written in title case ('Stars Over the
+    Harbor'), or a table, every word is capitalised and a capital tells nothing."""
+    capitalized = len(CAPITALIZED_WORD.findall(text))
+    return capitalized * 3 < (text.count(" ") + 1) * 2
 
 
 def kind_from_next_word(text: str, token: Token, *, is_initial: bool) -> ActorType | None:
@@ -249,14 +321,44 @@ def kind_from_next_word(text: str, token: Token, *, is_initial: bool) -> ActorTy
     heads = [w for w in words if w not in lexicon.TITLE_MODIFIERS]
     if not heads:
         return None
-    if heads[0] in lexicon.PERSON_ATTRIBUTES or (
-        token.possessive and (heads[0] in lexicon.TITLE_HEADS or heads[0] in lexicon.PERSON_WORKS)
+    if (
+        words[0] in lexicon.PERSON_ATTRIBUTES
+        or heads[0] in lexicon.PERSON_ATTRIBUTES
+        or (token.possessive and (heads[0] in lexicon.TITLE_HEADS or heads[0] in lexicon.PERSON_WORKS))
     ):
         return "person"
     if not token.possessive and (
-        heads[0] in lexicon.ORGANIZATION_WORDS or (heads[0] in lexicon.PLATFORM_NOUNS and not is_initial)
+        heads[0] in lexicon.ORGANIZATION_WORDS
+        or (heads[0] in lexicon.PLATFORM_NOUNS and not is_initial)
+        or (heads[0] in lexicon.TITLE_HEADS and not is_initial)
     ):
-        return "organization"
+        return "organization"  # 'the Velta newspaper', 'Velta chairman Ana Ruiz': a body's post
+    return None
+
+
+def is_said_of_person(text: str, start: int, end: int) -> bool:
+    """'party leader Ana Velt', 'Ana Velt, 24,', 'Ana Velt, who', 'Ana Velt, former editor of':
+    a post written in lower case before a name, or an age, 'who' or a post in apposition after it,
+    makes it a person's, whether or not its first name is a known one."""
+    previous = preceding_word(text, start)
+    if previous in lexicon.TITLE_HEADS and text[start - 2 : start - 1].isalpha():
+        return True
+    apposition = APPOSITION.match(text, end)
+    return apposition is not None and (
+        apposition.group(1) is not None
+        or any(word in lexicon.TITLE_HEADS for word in apposition.group(2).split())
+    )
+
+
+def kind_from_previous_word(text: str, token: Token) -> ActorType | None:
+    """'the former president Ortiz': a title in lower case before a lone name makes it a person's;
+    'told Velta' names whom something was told, a news agency or a person: a person only when the
+    word is a first name."""
+    if is_said_of_person(text, token.start, token.end):
+        return "person"
+    before = text[max(0, token.start - 8) : token.start].split()
+    if before and before[-1] in lexicon.TELLING_VERBS:
+        return "person" if first_name_gender(token.text) else "organization"
     return None
 
 
@@ -313,13 +415,16 @@ def split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
     ('Idaho Gov. Ana Perez', 'Utah Gov. Will Dunn') is part of the title."""
     if len(run) == 1:
         return [], run  # a title always comes before a name
+    start = 0  # 'Former Idaho Gov. Ana Perez': a modifier may come before the state
+    while start < len(run) - 2 and run[start].text.lower() in lexicon.TITLE_MODIFIERS:
+        start += 1
     position = next(
         (
-            size
+            start + size
             for size in (3, 2, 1)
-            if size + 1 < len(run)
-            and run[size].text.lower() in lexicon.TITLE_HEADS
-            and is_region(" ".join(t.text for t in run[:size]))
+            if start + size + 1 < len(run)
+            and run[start + size].text.lower() in lexicon.TITLE_HEADS
+            and is_region(" ".join(t.text for t in run[start : start + size]))
         ),
         0,
     )
@@ -373,7 +478,7 @@ def classify(tokens: Sequence[Token], text: str) -> ActorType | None:
     words = [t.text.lower().rstrip(".") for t in tokens]
     if country_of(text):
         return "country"
-    if any(w in lexicon.ORGANIZATION_WORDS for w in words):
+    if any(w in lexicon.ORGANIZATION_WORDS for w in words) or has_ampersand(tokens):
         return "organization"
     if len(tokens) == 1 and (ACRONYM.match(tokens[0].text) or BRAND.match(tokens[0].text)):
         return "organization"
@@ -388,6 +493,11 @@ def classify(tokens: Sequence[Token], text: str) -> ActorType | None:
     if len(tokens) > 1 and first_name_gender(tokens[0].text) is not None:
         return "person"
     return None
+
+
+def has_ampersand(tokens: Sequence[Token]) -> bool:
+    """'Lund & Berg': partners joined by an ampersand name a firm."""
+    return any(following.start - token.end > 1 for token, following in pairwise(tokens))
 
 
 def classify_word(word: str) -> ActorType | None:
