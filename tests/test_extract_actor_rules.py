@@ -117,3 +117,67 @@ def test_a_plural_of_a_persons_surname_is_the_family(extract_body):
 def test_a_former_country_is_a_country(extract_body):
     extraction = extract_body("Trade with Zaire grew that year.")
     assert actors(extraction)["Zaire"].type == "country"
+
+
+def test_a_post_named_after_its_body_comes_before_the_name_and_names_the_body(extract_body):
+    extraction = extract_body("Harbor Safety Administration Director Zorvan Kelt closed the pier.")
+    found = actors(extraction)
+    assert found["Zorvan Kelt"].role == "Harbor Safety Administration Director"
+    assert found["Harbor Safety Administration"].type == "organization"
+
+
+def test_a_post_of_a_body_before_a_first_name_is_a_title(extract_body):
+    extraction = extract_body("The Secretary of State Anna Kelt met the mayor.")
+    assert actors(extraction)["Anna Kelt"].role == "Secretary of State"
+
+
+def test_a_post_alone_is_no_actor(extract_body):
+    assert extract_body("He was the Director of Intelligence for years.").actors == ()
+
+
+def test_events_laws_and_plans_are_no_actors(extract_body):
+    extraction = extract_body("The Harbor Power Plan and the Orsk War shaped the Zorvik Act.")
+    assert extraction.actors == ()
+
+
+def test_a_person_of_an_organisation_is_a_person_and_the_organisation(extract_body):
+    extraction = extract_body("Anna Kelt of the Harbor Fire Department closed the pier.")
+    assert actors(extraction)["Anna Kelt"].type == "person"
+
+
+def test_a_country_an_organisation_is_of_is_named(extract_body):
+    extraction = extract_body("Velta Motor Corp of South Korea opened a plant.")
+    assert actors(extraction)["South Korea"].type == "country"
+
+
+def test_a_lone_name_speaking_with_nothing_personal_is_a_body(extract_body):
+    extraction = extract_body("Zorvik said it would close the pier. The port is old.")
+    assert actors(extraction)["Zorvik"].type == "organization"
+
+
+def test_a_lone_name_speaking_then_he_is_a_person(extract_body):
+    extraction = extract_body("Zorvik said he would close the pier.")
+    assert actors(extraction)["Zorvik"].type == "person"
+
+
+def test_words_in_quote_marks_name_a_work(extract_body):
+    assert extract_body('She starred in "Harbor Lights" last year.').actors == ()
+
+
+def test_a_word_after_a_dash_opens_a_clause(extract_body):
+    assert extract_body("Traders said - Police closed the pier at noon.").actors == ()
+
+
+def test_a_surname_in_a_capitals_subheading_is_the_persons(extract_body):
+    extraction = extract_body("Anna Kelt spoke first.", "WHY KELT WAITS FOR THE TIDE.")
+    assert actors(extraction)["Anna Kelt"].aliases == ("Kelt",)
+
+
+def test_a_describing_compound_before_a_name_is_not_part_of_it(extract_body):
+    extraction = extract_body("Orsk-based Anna Kelt opened a plant.")
+    assert [a.name for a in extraction.actors] == ["Anna Kelt"]
+
+
+def test_a_lone_name_after_the_is_a_name(extract_body):
+    extraction = extract_body("The Zorvik first reported the closure.")
+    assert actors(extraction)["Zorvik"].type == "organization"

@@ -9,13 +9,14 @@ from functools import cached_property
 
 from generator.extract import lexicon
 from generator.extract.gazetteer import country_of, first_name_gender
-from generator.extract.names import Candidate
+from generator.extract.names import DESCRIBING_COMPOUND, Candidate
 from generator.model import Actor, ActorType, Mention, Sentence, Span
 
 EMPTY: Mapping[str, ActorType] = {}
 MEMBER_SUFFIXES = ("ers", "ites", "ists", "s")  # 'Clintonites'; 'the Okafors', a family
+PRONOUN_REACH = 80  # characters after a name in which 'he' or 'she' most likely refers to it
+GENDERED_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
 SURNAME_PREFIX = re.compile(r"(?:Mc|Mac|O')[A-Z]")  # 'McAllister', "O'Hara": a family name
-ADJECTIVE_SUFFIXES = ("-based", "-born", "-led", "-backed", "-controlled", "-owned", "-run")
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ def resolve_actors(
 ) -> Cast:
     """The actors the names found in `sentences` stand for (names found once, resolved per speaker set)."""
     acronyms = {c.acronym: c.name for c in candidates if c.acronym}
+    speakers = {**speakers, **bodies_speaking(speakers, candidates, sentences)}
     others = OtherNames(surname_owners(candidates), acronyms, speakers, member_stems(candidates))
     mentions: list[Mention] = []
     inside = {c.name for c in candidates if not c.is_initial}
@@ -53,6 +55,30 @@ def resolve_actors(
     mentions.sort(key=lambda m: (m.span.sentence, m.span.start))
     defined = {name: acronym for acronym, name in acronyms.items()}
     return Cast(build_actors(mentions, sentences, defined), tuple(mentions))
+
+
+def bodies_speaking(
+    speakers: Mapping[str, ActorType], candidates: Sequence[Candidate], sentences: Sequence[Sentence]
+) -> dict[str, ActorType]:
+    """Lone names found speaking ('Velto said') that nothing shows to be a person's: not a first name,
+    not a surname's prefix, no title, no 'he' or 'she' after them in that sentence or the next. News
+    names a person in full before using a surname alone; a company or an agency is named by one word."""
+    lone = {
+        name
+        for name, kind in speakers.items()
+        if kind == "person" and " " not in name and first_name_gender(name) is None
+    }
+    lone -= {c.name for c in candidates if c.name in lone and is_personal(c, sentences)}
+    return dict.fromkeys(lone, "organization")
+
+
+def is_personal(candidate: Candidate, sentences: Sequence[Sentence]) -> bool:
+    """A title before the name, or 'he' or 'she' soon after it or opening the next sentence."""
+    if candidate.role or SURNAME_PREFIX.match(candidate.name):
+        return True
+    after = sentences[candidate.sentence].text[candidate.end : candidate.end + PRONOUN_REACH]
+    following = sentences[candidate.sentence + 1].text if candidate.sentence + 1 < len(sentences) else ""
+    return bool(GENDERED_PRONOUN.search(after) or GENDERED_PRONOUN.match(following))
 
 
 def is_common_noun(candidate: Candidate, inside: set[str]) -> bool:
@@ -91,7 +117,9 @@ def member_stems(candidates: Sequence[Candidate]) -> frozenset[str]:
     those of an organisation's name ('Birch' of the John Birch Society), a person's surname."""
     stems: set[str] = set()
     for candidate in candidates:
-        if candidate.type not in ("organization", "person") or " " not in candidate.name:
+        if candidate.type not in ("organization", "person") or (
+            " " not in candidate.name and not candidate.role
+        ):
             continue
         words = candidate.name.split()
         for word in words if candidate.type == "organization" else words[-1:]:
@@ -228,7 +256,7 @@ def guess_type(candidate: Candidate, speakers: Mapping[str, ActorType]) -> Actor
         w.istitle() and w.lower() in lexicon.JOINING_WORDS for w in words[1:]
     ):
         return None
-    if any(w.endswith(ADJECTIVE_SUFFIXES) for w in words):
+    if any(DESCRIBING_COMPOUND.search(w) for w in words):
         return None  # 'South Florida-based', 'Republican-controlled': describing words, not names
     if candidate.name in speakers:
         return speakers[candidate.name]

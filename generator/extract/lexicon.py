@@ -39,7 +39,7 @@ TITLE_HEADS = words(
     chairman chairwoman chair
     ceo cfo coo director judge justice chief ambassador general gen. commander commissioner speaker
     leader king queen prince princess pope sheikh emir ayatollah cardinal bishop archbishop rabbi imam
-    dr. dr
+    sir dame lord emperor empress dr. dr
     mr. mr mrs. mrs ms. ms prof. professor spokesman spokeswoman spokesperson adviser advisor
     attorney prosecutor sheriff lt. lt. col. colonel captain capt. sgt. sergeant admiral adm.
     officer lawmaker candidate nominee founder chairperson head president-elect manager
@@ -89,6 +89,13 @@ ORGANIZATION_WORDS = words(
     sa spa ag ab nv bv gmbh pty co cos bros bros. electric power petroleum steel cement
     chemical chemicals pharmaceuticals mining securities insurance communications telecom shipping"""
 )
+# Last words of the names of events, laws, plans and treaties: 'the Harbor Act', 'Labor Day'.
+EVENT_WORDS = words(
+    """war wars day act plan treaty accord accords pact protocol doctrine amendment prix cup games
+    olympics championship championships festival summit revolution crisis scandal massacre"""
+)
+# Plural nouns that end the name of a body of people: 'the House of Representatives'.
+PEOPLE_BODIES = words("representatives deputies commons lords delegates governors directors")
 PLACE_WORDS = words(
     """city town village county province region district state states street avenue square river
     lake sea ocean gulf bay island islands mountain mountains valley park airport beach hill hills

@@ -54,12 +54,22 @@ DEFINITION_AFTER = re.compile(
     r"\b([A-Z][\w.&-]*(?:\s+(?:[A-Z][\w.&-]*|of|and|for|the|de|on)){1,8})\s+\(([A-Z]{2,8})\)"
 )
 DEFINITION_BEFORE = re.compile(r"\b([A-Z]{2,8})\s+\(([A-Z][^()]{3,80})\)")
+# 'Harbor-based', 'Republican-controlled', 'Orsk-registered': a compound ending in lower case describes.
+DESCRIBING_COMPOUND = re.compile(r"-[a-z]+$")
 FIRST_WORD = re.compile(r"[^\W_]")
+POSSESSIVE_ENDS = ("'s ", "\u2019s ")
+NUMBER_AFTER = re.compile(r" \d")
+OPENING_QUOTES = '"\u201c'
+TITLE_END = re.compile(r"(?: \d+)?[,.]?[\"\u201d]")
+BREAK_BEFORE = re.compile(r"(?:[.!?:;]|\s[-\u2013\u2014]+)\s+[\"'\u201c\u2018(]?$")
 PRECEDING_WORD = re.compile(r"\b(\w+)\W*(?:(?:the|a|an)\s+)?$")
 PRECEDING_REACH = 80
 DATE_WORDS = lexicon.MONTHS | lexicon.WEEKDAYS
 PARTY_LABELS = lexicon.PARTY_ADJECTIVES | lexicon.words("democrat gop independent")
 VENUE_PREPOSITIONS = lexicon.words("in at near outside inside across throughout from to into")
+# Before a lone name that nothing types, these tell a place: 'data from Velta' may name a company.
+PLACE_PREPOSITIONS = lexicon.words("in at near outside inside across throughout")
+DEMONYM_SUFFIXES = ("ian", "ean", "ese", "ish")
 
 
 class Token(NamedTuple):
@@ -104,8 +114,22 @@ def find_candidates(sentences: Sequence[Sentence]) -> list[Candidate]:
         for run in capitalized_runs(sentence.text):
             if taken and any(run[0].start < end and start < run[-1].end for start, end in taken):
                 continue
-            found += analyze_run(sentence, run, kinds, is_initial=run[0].start == first)
+            if is_quoted_title(sentence.text, run[0].start, run[-1].end):
+                continue
+            is_initial = run[0].start == first or opens_after_break(sentence.text, run[0].start)
+            found += analyze_run(sentence, run, kinds, is_initial=is_initial)
     return found
+
+
+def is_quoted_title(text: str, start: int, end: int) -> bool:
+    """'the film "Harbor Lights"', 'his novel "Orsk 166"': words in quote marks name a work or a term."""
+    return text[start - 1 : start] in OPENING_QUOTES and bool(TITLE_END.match(text, end))
+
+
+def opens_after_break(text: str, start: int) -> bool:
+    """'FRANCE - Bond futures', 'Orsk Co. "Whoever wants', '1990: Troops': a word after a dash, a
+    colon or a sentence's end the splitter kept inside the sentence is capitalised as a first word."""
+    return bool(BREAK_BEFORE.search(text, max(0, start - 4), start))
 
 
 def capitalized_runs(text: str) -> list[list[Token]]:
@@ -190,15 +214,19 @@ def analyze_run(
     """
     if len(run) == 1:
         return analyze_word(sentence, run[0], kinds, is_initial=is_initial)
-    if is_heading(run):
-        run = drop_leading_connectors(run[last_capitals(run) + 1 :])  # 'MARKETS WRAP Harbor Trust'
-        if not run:
-            return []
     found: list[Candidate] = []
+    if is_heading(run):
+        end = last_capitals(run) + 1
+        found += heading_words(sentence, run[:end])
+        run = drop_leading_connectors(run[end:])  # 'MARKETS WRAP Harbor Trust'
+        if not run:
+            return found
     while run:
-        if opens_clause(run[0], is_initial=is_initial):
+        if opens_clause(run[0], is_initial=is_initial) or DESCRIBING_COMPOUND.search(run[0].text):
             run = drop_leading_connectors(run[1:])
             is_initial = False
+            if len(run) == 1:  # 'the Velta', 'Orsk-based Velta': a lone name
+                return found + analyze_word(sentence, run[0], kinds, is_initial=False)
         run = cut_at_dates(run)
         if not run:
             break
@@ -207,12 +235,24 @@ def analyze_run(
             break
         if role_tokens:
             found += countries_in(sentence, role_tokens)
+            found += bodies_in(sentence, role_tokens)
         kind = "person" if role_tokens else classify_once(name_tokens, kinds)
+        if kind != "person" and is_event(name_tokens):
+            run, is_initial = [], False
+            continue  # 'the Harbor Act', 'Velta War': an event, a law, a plan, not an actor
+        if kind != "person" and is_person_with_origin(name_tokens, kinds):
+            kind = "person"
+        if kind == "organization":
+            found += countries_named_in(sentence, name_tokens)
         if kind is None and len(name_tokens) == 1:
             kind = kind_from_next_word(sentence.text, name_tokens[0], is_initial=is_initial)
         if kind is None and is_said_of_person(sentence.text, name_tokens[0].start, name_tokens[-1].end):
             kind = "person"
         name_tokens, rest = split_origin(name_tokens) if kind == "person" else (name_tokens, [])
+        lead = leading_origin(name_tokens) if kind is None else []
+        if lead:  # 'Former U.S. Velta Day', 'Orskian Nationalist': words said of the rest
+            run, is_initial = name_tokens[len(lead) :], False
+            continue
         if kind is None and not is_prose(sentence.text):
             run, is_initial = rest, False
             continue  # 'Use of Proceeds' in a table, 'Stars Over the Harbor' in a title: no name
@@ -240,6 +280,16 @@ def is_heading(run: Sequence[Token]) -> bool:
     return len(capitals) > 2 or (
         len(capitals) > 1 and any(t.text.lower() in lexicon.JOINING_WORDS for t in capitals)
     )
+
+
+def heading_words(sentence: Sentence, run: Sequence[Token]) -> Iterator[Candidate]:
+    """The words of a subheading in capitals, in the usual case and of no type: a country, or a
+    person's surname the article gives in full elsewhere ('WHY OKAFOR WAITS'), is named there."""
+    for token in run:
+        if is_capitals(token) and token.text.isalpha() and token.text.lower() not in lexicon.FUNCTION_WORDS:
+            name = token.text.title()
+            kind: ActorType | None = "country" if country_of(name) else None
+            yield Candidate(sentence.index, token.start, token.end, name, kind, is_initial=True)
 
 
 def is_capitals(token: Token) -> bool:
@@ -272,7 +322,15 @@ def analyze_word(
     if kind is None:
         kind = kind_from_previous_word(sentence.text, token)
     is_venue = kind == "place" and preceding_word(sentence.text, token.start) in VENUE_PREPOSITIONS
-    is_bare = kind is None and not is_initial and is_plain_name(token.text) and is_prose(sentence.text)
+    is_bare = (
+        kind is None
+        and not is_initial
+        and is_plain_name(token.text)
+        and is_prose(sentence.text)
+        and not is_thing_name(sentence.text, token)
+    )
+    if is_bare and preceding_word(sentence.text, token.start) in PLACE_PREPOSITIONS:
+        kind, is_bare, is_venue = "place", False, True  # 'in Orsk', 'near Velta': where, not who
     return [
         Candidate(
             sentence.index,
@@ -287,12 +345,21 @@ def analyze_word(
     ]
 
 
+def is_thing_name(text: str, token: Token) -> bool:
+    """'Velta's List', 'Highway 95', 'Orsk 7': after a possessive or before a number, a capitalised
+    word names a thing (a title, a road, a model)."""
+    return text[token.start - 3 : token.start] in POSSESSIVE_ENDS or bool(NUMBER_AFTER.match(text, token.end))
+
+
 def is_plain_name(word: str) -> bool:
     """'Velta', 'Orsk-Tel': a word that may be a name; not a letter, a contraction ("We've"), a code
-    ('C-4'), nor a compound with a word in lower case ('Harbor-based', 'News-stand')."""
+    ('C-4'), a compound with a word in lower case ('Harbor-based', 'News-stand'), nor a people's
+    adjective ('Orskian')."""
     return (
         len(word) > 1
+        and word.lower() not in DIRECTIONS
         and not is_plural_noun(word)
+        and (not word.endswith(DEMONYM_SUFFIXES) or first_name_gender(word) is not None)
         and all(part[:1].isupper() and part.isalpha() for part in word.split("-"))
     )
 
@@ -370,6 +437,54 @@ def split_origin(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
     return tokens, []
 
 
+def is_event(tokens: Sequence[Token]) -> bool:
+    """'Velta War Two', 'Harbor Day': a word of an event after the first one ('War Department' is a body)."""
+    return any(t.text.lower() in lexicon.EVENT_WORDS for t in tokens[1:])
+
+
+def is_person_with_origin(tokens: list[Token], kinds: dict[str, ActorType | None]) -> bool:
+    """'Ana Ruiz of the Harbor Fire Department': a person's name, then where the person is from."""
+    name, origin = split_origin(tokens)
+    return bool(origin) and len(name) > 1 and classify_once(name, kinds) == "person"
+
+
+def countries_named_in(sentence: Sentence, tokens: list[Token]) -> Iterator[Candidate]:
+    """'Velta Motor Corp of South Korea', 'National Bank of Romania': the country an organisation
+    is said to be of is named too."""
+    _, origin = split_origin(tokens)
+    origin = drop_leading_connectors(origin)
+    if origin and not any(t.text == "of" for t in origin):
+        country = country_of(join(sentence.text, origin))
+        if country:
+            yield Candidate(sentence.index, origin[0].start, origin[-1].end, country, "country")
+
+
+def leading_origin(tokens: Sequence[Token]) -> list[Token]:
+    """The modifiers and country words a name of no type starts with, when there is a country and
+    they are not the whole name but for one word."""
+    position = 0
+    while position < len(tokens) and (
+        tokens[position].text.lower() in lexicon.TITLE_MODIFIERS or country_of(tokens[position].text)
+    ):
+        position += 1
+    lead = list(tokens[:position])
+    if len(tokens) - position == 1:
+        return []  # 'USA Today', 'American Crossroads': one word after a country's is a name with it
+    return lead if any(country_of(t.text) for t in lead) else []
+
+
+def bodies_in(sentence: Sentence, role: Sequence[Token]) -> Iterator[Candidate]:
+    """'Harbor Safety Administration Director': the body a post is held in is named too."""
+    body = list(role)
+    while body and body[-1].text.lower() in lexicon.TITLE_HEADS | lexicon.TITLE_MODIFIERS:
+        body.pop()
+    body = trim_connectors(body)
+    if len(body) > 1 and any(t.text.lower() in lexicon.ORGANIZATION_WORDS for t in body):
+        yield Candidate(
+            sentence.index, body[0].start, body[-1].end, join(sentence.text, body), "organization"
+        )
+
+
 def countries_in(sentence: Sentence, tokens: Sequence[Token]) -> Iterator[Candidate]:
     for token in tokens:
         country = country_of(token.text)
@@ -440,10 +555,36 @@ def split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
         position += 1
     name, _ = split_origin(run[position:])
     if not has_head:
-        return split_label(run)
+        return split_inner_title(run) or split_label(run)
+    if not run[position].is_capitalized:
+        return split_post_of(run, position)
     if any(t.text.lower() in lexicon.ORGANIZATION_WORDS for t in name):
         return [], run
     return run[:position], drop_leading_connectors(run[position:])
+
+
+def split_post_of(run: list[Token], position: int) -> tuple[list[Token], list[Token]]:
+    """('Secretary of State', 'Ana Ruiz'), ('Speaker of the Harbor Council', 'Ruiz'): a post of a
+    body, then a name that starts with a first name or follows the body's name; else a post alone
+    ('Director of Intelligence')."""
+    for start in range(position + 1, len(run)):
+        if run[start - 1].is_capitalized and first_name_gender(run[start].text) is not None:
+            return run[:start], run[start:]
+    if len(run) - position > 2 and run[-2].text.lower() in lexicon.ORGANIZATION_WORDS | lexicon.PEOPLE_BODIES:
+        return run[:-1], run[-1:]
+    return run, []
+
+
+def split_inner_title(run: list[Token]) -> tuple[list[Token], list[Token]] | None:
+    """('Velta Council President', 'Ana Ruiz'), ('Bosnian President', 'Ana Ruiz'): a post named
+    after its body or its country, the name after the post's last word."""
+    for position in range(len(run) - 2, 0, -1):
+        if run[position].text.lower() in lexicon.TITLE_HEADS and run[position + 1].is_capitalized:
+            name, _ = split_origin(run[position + 1 :])
+            if any(t.text.lower() in lexicon.ORGANIZATION_WORDS for t in name):
+                return None
+            return run[: position + 1], run[position + 1 :]
+    return None
 
 
 def split_label(run: list[Token]) -> tuple[list[Token], list[Token]]:
