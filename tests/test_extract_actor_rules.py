@@ -146,8 +146,8 @@ def test_a_person_of_an_organisation_is_a_person_and_the_organisation(extract_bo
 
 
 def test_a_country_an_organisation_is_of_is_named(extract_body):
-    extraction = extract_body("Velta Motor Corp of South Korea opened a plant.")
-    assert actors(extraction)["South Korea"].type == "country"
+    extraction = extract_body("Orsk Steel Corp of Chile opened a plant.")
+    assert actors(extraction)["Chile"].type == "country"
 
 
 def test_a_lone_name_speaking_with_nothing_personal_is_a_body(extract_body):

@@ -449,7 +449,7 @@ def is_person_with_origin(tokens: list[Token], kinds: dict[str, ActorType | None
 
 
 def countries_named_in(sentence: Sentence, tokens: list[Token]) -> Iterator[Candidate]:
-    """'Velta Motor Corp of South Korea', 'National Bank of Romania': the country an organisation
+    """'Orsk Steel Corp of Chile', 'Harbor Bank of Peru': the country an organisation
     is said to be of is named too."""
     _, origin = split_origin(tokens)
     origin = drop_leading_connectors(origin)
