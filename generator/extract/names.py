@@ -366,7 +366,7 @@ def is_plain_name(word: str) -> bool:
 
 def is_plural_noun(word: str) -> bool:
     """'Troops', 'Bonds', 'Stripes': a capitalised plural tells a common noun more often than a name
-    ('Velto News' is typed by what surrounds it: 'told Velto', 'Velto reported')."""
+    ('Veltons' is typed by what surrounds it: 'told Veltons', 'Veltons reported')."""
     return word.endswith("s") and not word.endswith(("ss", "us", "is")) and not word.isupper()
 
 
