@@ -181,3 +181,18 @@ def test_a_describing_compound_before_a_name_is_not_part_of_it(extract_body):
 def test_a_lone_name_after_the_is_a_name(extract_body):
     extraction = extract_body("The Zorvik first reported the closure.")
     assert actors(extraction)["Zorvik"].type == "organization"
+
+
+def test_a_partys_word_before_its_people_is_a_group_and_else_no_actor(extract_body):
+    extraction = extract_body("Several Republican lawmakers and a Democratic mayor met Republican donors.")
+    assert [(a.name, a.type) for a in extraction.actors] == [("Republican", "group")]
+
+
+def test_a_plural_noun_opening_a_sentence_before_a_name_is_not_part_of_it(extract_body):
+    extraction = extract_body("Critics Anna Kelt and Ben Ode left the harbor.")
+    assert [a.name for a in extraction.actors] == ["Anna Kelt", "Ben Ode"]
+
+
+def test_courtesy_titles_are_no_roles(extract_body):
+    extraction = extract_body("Anna Kelt spoke first. Later, Mrs. Kelt left the harbor.")
+    assert actors(extraction)["Anna Kelt"].role is None

@@ -212,7 +212,7 @@ def resolve_name(candidate: Candidate, others: OtherNames) -> tuple[str, ActorTy
     name, kind = candidate.name, candidate.type
     country = country_of(name)
     if kind == "country" or country:
-        return country or name, "country", candidate.role
+        return country or name, "country", None  # 'Orsk CEO Ana Ruiz': the post is hers
     if name in others.acronyms and candidate.acronym is None:
         return others.acronyms[name], "organization", None
     if kind in (None, "person") and " " not in name:
@@ -323,12 +323,17 @@ def build_actors(
         grouped.setdefault(mention.name, []).append(mention)
     actors = []
     for name, group in grouped.items():
-        role = next((m.role for m in group if m.role), None)
+        role = next((m.role for m in group if m.role and not is_courtesy(m.role)), None)
         aliases = aliases_of(name, group, sentences)
         if name in acronyms and acronyms[name] not in aliases:
             aliases = (*aliases, acronyms[name])
         actors.append(Actor(name, group[0].type, role, aliases, len(group), group[0].span.sentence))
     return tuple(actors)
+
+
+def is_courtesy(role: str) -> bool:
+    """'Mr.', 'Mrs.', 'Dr.': a courtesy title is part of how a name is written, not a role."""
+    return role.lower().rstrip(".") in lexicon.COURTESY_TITLES
 
 
 def aliases_of(name: str, group: Sequence[Mention], sentences: Sequence[Sentence]) -> tuple[str, ...]:

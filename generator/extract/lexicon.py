@@ -66,6 +66,8 @@ PERSON_WORKS = words("commentary column op-ed remarks speech testimony memoir au
 PLATFORM_NOUNS = words("user users handle feed page")
 # Verbs whose object is whom something was told: 'told Velta', a news agency or a person.
 TELLING_VERBS = words("told tells tell telling")
+# Titles of courtesy: how a name is written, never a role.
+COURTESY_TITLES = words("mr mrs ms miss dr mx sir dame")
 # Courtesy titles that tell a person's gender.
 TITLE_GENDERS = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"}
 
@@ -94,6 +96,8 @@ EVENT_WORDS = words(
     """war wars day act plan treaty accord accords pact protocol doctrine amendment prix cup games
     olympics championship championships festival summit revolution crisis scandal massacre"""
 )
+# People a party's adjective may be said of, in the plural: 'Republican lawmakers'.
+PEOPLE_NOUNS = words("lawmaker voter official member operative donor activist insider delegate legislator")
 # Plural nouns that end the name of a body of people: 'the House of Representatives'.
 PEOPLE_BODIES = words("representatives deputies commons lords delegates governors directors")
 PLACE_WORDS = words(

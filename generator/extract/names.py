@@ -59,6 +59,7 @@ DESCRIBING_COMPOUND = re.compile(r"-[a-z]+$")
 FIRST_WORD = re.compile(r"[^\W_]")
 POSSESSIVE_ENDS = ("'s ", "\u2019s ")
 NUMBER_AFTER = re.compile(r" \d")
+LOWER_WORD_AFTER = re.compile(r" [a-z]")
 OPENING_QUOTES = '"\u201c'
 TITLE_END = re.compile(r"(?: \d+)?[,.]?[\"\u201d]")
 BREAK_BEFORE = re.compile(r"(?:[.!?:;]|\s[-\u2013\u2014]+)\s+[\"'\u201c\u2018(]?$")
@@ -222,7 +223,11 @@ def analyze_run(
         if not run:
             return found
     while run:
-        if opens_clause(run[0], is_initial=is_initial) or DESCRIBING_COMPOUND.search(run[0].text):
+        if (
+            opens_clause(run[0], is_initial=is_initial)
+            or DESCRIBING_COMPOUND.search(run[0].text)
+            or (is_initial and is_noun_before_name(run))
+        ):
             run = drop_leading_connectors(run[1:])
             is_initial = False
             if len(run) == 1:  # 'the Velta', 'Orsk-based Velta': a lone name
@@ -300,6 +305,12 @@ def last_capitals(run: Sequence[Token]) -> int:
     return max(position for position, token in enumerate(run) if is_capitals(token))
 
 
+def is_noun_before_name(run: Sequence[Token]) -> bool:
+    """'Critics Ana Ruiz and ...', 'Neighbours Ana Ruiz': a plural noun opening the sentence before a
+    person's name."""
+    return len(run) > 2 and is_plural_noun(run[0].text) and first_name_gender(run[1].text) is not None
+
+
 def opens_clause(token: Token, *, is_initial: bool) -> bool:
     """A word that is capitalised because it opens the sentence ('Despite Harbor Trust's...'), or that
     is an article or a preposition, which no name starts with ('In Velta', 'A Share')."""
@@ -314,6 +325,8 @@ def analyze_word(
     lowered = token.text.lower()
     if (is_initial and lowered in lexicon.FUNCTION_WORDS) or lowered.rstrip(".") in DATE_WORDS:
         return []
+    if lowered in lexicon.PARTY_ADJECTIVES:
+        return party_members(sentence, token)
     if token.text not in kinds:
         kinds[token.text] = classify_word(token.text)
     kind = kinds[token.text]
@@ -345,21 +358,33 @@ def analyze_word(
     ]
 
 
+def party_members(sentence: Sentence, token: Token) -> list[Candidate]:
+    """'Republican lawmakers', 'some Democratic senators': the party's people, a group named by the
+    party's word; 'a Democratic senator', 'Republican plans': a party said of someone or of
+    something, no actor."""
+    following = NEXT_WORDS.match(sentence.text, token.end)
+    noun = following.group(1).split()[0] if following else ""
+    if not noun.endswith("s") or noun[:-1] not in lexicon.TITLE_HEADS | lexicon.PEOPLE_NOUNS:
+        return []
+    return [Candidate(sentence.index, token.start, token.end, token.text, "group")]
+
+
 def is_thing_name(text: str, token: Token) -> bool:
     """'Velta's List', 'Highway 95', 'Orsk 7': after a possessive or before a number, a capitalised
-    word names a thing (a title, a road, a model)."""
+    word names a thing (a title, a road, a model); 'the Orskian town': a people's adjective."""
+    if token.text.endswith(DEMONYM_SUFFIXES) and LOWER_WORD_AFTER.match(text, token.end):
+        return True
     return text[token.start - 3 : token.start] in POSSESSIVE_ENDS or bool(NUMBER_AFTER.match(text, token.end))
 
 
 def is_plain_name(word: str) -> bool:
     """'Velta', 'Orsk-Tel': a word that may be a name; not a letter, a contraction ("We've"), a code
-    ('C-4'), a compound with a word in lower case ('Harbor-based', 'News-stand'), nor a people's
-    adjective ('Orskian')."""
+    ('C-4'), nor a compound with a word in lower case ('Harbor-based', 'News-stand')."""
     return (
         len(word) > 1
         and word.lower() not in DIRECTIONS
+        and word.lower() not in PARTY_LABELS
         and not is_plural_noun(word)
-        and (not word.endswith(DEMONYM_SUFFIXES) or first_name_gender(word) is not None)
         and all(part[:1].isupper() and part.isalpha() for part in word.split("-"))
     )
 
