@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
@@ -62,7 +63,9 @@ NUMBER_AFTER = re.compile(r" \d")
 LOWER_WORD_AFTER = re.compile(r" [a-z]")
 OPENING_QUOTES = '"\u201c'
 TITLE_END = re.compile(r"(?: \d+)?[,.]?[\"\u201d]")
-BREAK_BEFORE = re.compile(r"(?:[.!?:;]|\s[-\u2013\u2014]+)\s+[\"'\u201c\u2018(]?$")
+# What ends a clause inside a sentence, and what may stand between it and the next word.
+BREAKS = (".", "!", "?", ":", ";", "-", "\u2013", "\u2014")
+OPENERS = " \"'\u201c\u2018("
 PRECEDING_WORD = re.compile(r"\b(\w+)\W*(?:(?:the|a|an)\s+)?$")
 PRECEDING_REACH = 80
 DATE_WORDS = lexicon.MONTHS | lexicon.WEEKDAYS
@@ -130,7 +133,7 @@ def is_quoted_title(text: str, start: int, end: int) -> bool:
 def opens_after_break(text: str, start: int) -> bool:
     """'FRANCE - Bond futures', 'Orsk Co. "Whoever wants', '1990: Troops': a word after a dash, a
     colon or a sentence's end the splitter kept inside the sentence is capitalised as a first word."""
-    return bool(BREAK_BEFORE.search(text, max(0, start - 4), start))
+    return text[max(0, start - 4) : start].rstrip(OPENERS).endswith(BREAKS)
 
 
 def capitalized_runs(text: str) -> list[list[Token]]:
@@ -395,6 +398,7 @@ def is_plural_noun(word: str) -> bool:
     return word.endswith("s") and not word.endswith(("ss", "us", "is")) and not word.isupper()
 
 
+@lru_cache(maxsize=256)
 def is_prose(text: str) -> bool:
     """A sentence in sentence case: in a headline or a title written in title case ('Stars Over the
     Harbor'), or a table, every word is capitalised and a capital tells nothing."""
