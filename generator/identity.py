@@ -94,14 +94,17 @@ def person_key(name: str) -> str | None:
 def prefixed_people(
     keys: dict[tuple[int, str], str], extractions: Sequence[Extraction]
 ) -> dict[tuple[int, str], str]:
-    """Names a word before a person's name made another actor's ('State Ana Ruiz' from 'secretary of
-    State Ana Ruiz', 'Rival Ana Ruiz' opening a sentence): the person's, when that person is known."""
+    """Names typed otherwise in one brief ('Zorvan Kelt' taken for a body), or that a word before a
+    person's name made another actor's ('State Ana Ruiz' from 'secretary of State Ana Ruiz'): the
+    person's, when other briefs know that person."""
     people = {key for key in keys.values() if key.startswith("p:")}
     found = {}
     for (position, name), key in keys.items():
         if key.startswith("n:") and " " in name:
             person = person_key(name)
-            if person in people and person_key(name.split(" ", 1)[1]) == person:
+            if person in people and (
+                person == f"p:{name.casefold()}" or person_key(name.split(" ", 1)[1]) == person
+            ):
                 found[(position, name)] = person
     return found
 

@@ -196,3 +196,8 @@ def test_a_plural_noun_opening_a_sentence_before_a_name_is_not_part_of_it(extrac
 def test_courtesy_titles_are_no_roles(extract_body):
     extraction = extract_body("Anna Kelt spoke first. Later, Mrs. Kelt left the harbor.")
     assert actors(extraction)["Anna Kelt"].role is None
+
+
+def test_a_lone_word_the_article_also_writes_in_lower_case_is_no_name(extract_body):
+    extraction = extract_body("The plan reached the harbor. It came from World this week, the world said.")
+    assert extraction.actors == ()

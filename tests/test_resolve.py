@@ -136,3 +136,10 @@ def test_an_actor_named_often_in_its_one_brief_has_a_page() -> None:
         extraction, actors=(replace(extraction.actors[0], mentions=identity.MENTIONS_FOR_A_PAGE),)
     )
     assert [p.slug for p in resolve_site([often]).actors] == ["ana-ruiz"]
+
+
+def test_a_name_typed_otherwise_in_one_brief_joins_the_person_other_briefs_know() -> None:
+    body = brief_of(3, ("Zorvan Kelt", None))
+    taken = replace(body, actors=(replace(body.actors[0], type="organization"),))
+    site = resolve_site([brief_of(1, ("Zorvan Kelt", None)), brief_of(2, ("Zorvan Kelt", None)), taken])
+    assert [(p.slug, len(p.appearances), p.type) for p in site.actors] == [("zorvan-kelt", 3, "person")]

@@ -44,8 +44,9 @@ def resolve_actors(
     others = OtherNames(surname_owners(candidates), acronyms, speakers, member_stems(candidates))
     mentions: list[Mention] = []
     inside = {c.name for c in candidates if not c.is_initial}
+    lowered = lower_case_words(sentences, candidates)
     for candidate in candidates:
-        if is_common_noun(candidate, inside):
+        if is_common_noun(candidate, inside) or (candidate.is_bare and candidate.name.lower() in lowered):
             continue
         resolved = resolve(candidate, others)
         if resolved is not None:
@@ -79,6 +80,16 @@ def is_personal(candidate: Candidate, sentences: Sequence[Sentence]) -> bool:
     after = sentences[candidate.sentence].text[candidate.end : candidate.end + PRONOUN_REACH]
     following = sentences[candidate.sentence + 1].text if candidate.sentence + 1 < len(sentences) else ""
     return bool(GENDERED_PRONOUN.search(after) or GENDERED_PRONOUN.match(following))
+
+
+def lower_case_words(sentences: Sequence[Sentence], candidates: Sequence[Candidate]) -> set[str]:
+    """Which of the lone words that nothing types the article also writes in lower case: 'World' or
+    'Look' capitalised once, 'world' and 'look' elsewhere, are words, not names."""
+    bare = {c.name.lower() for c in candidates if c.is_bare}
+    if not bare:
+        return set()
+    words = set(re.findall(r"\b[a-z]+\b", " ".join(s.text for s in sentences)))
+    return bare & words
 
 
 def is_common_noun(candidate: Candidate, inside: set[str]) -> bool:
