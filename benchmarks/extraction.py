@@ -144,7 +144,7 @@ def briefs_of(profile: ActorProfile) -> int:
 def is_form_of(name: str, person: str) -> bool:
     """Whether `name` is written with the first name and surname of `person` (any case, any words
     between or before them, a possessive): 'Beloved Ana M. Ruiz's' is a form of 'Ana Ruiz'."""
-    words = name.replace("\u2019", "'").removesuffix("'s").casefold().split()
+    words = [w.strip(".'\"") for w in name.replace("\u2019", "'").removesuffix("'s").casefold().split()]
     own = person.casefold().split()
     return len(words) > 1 and words[-1] == own[-1] and own[0] in words[:-1]
 

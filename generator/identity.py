@@ -10,6 +10,8 @@ Ruiz': the Ruiz seen elsewhere as a president), else the one named in far more b
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -52,8 +54,26 @@ def identify(extractions: Sequence[Extraction], registry: Registry) -> Identitie
     keys.update(prefixed_people(keys, extractions))
     keys.update(surname_keys(lone, keys, extractions))
     names = display_names(extractions, keys)
-    slug_texts = {key: key[2:] if key.startswith(("p:", "r:")) else name for key, name in names.items()}
+    # A person's slug is its key's ('ana-ruiz'): it comes before a clashing name written otherwise.
+    slug_texts = {key: slug_text(key, name) for key, name in names.items()}
     return Identities(keys, names, slug_texts, paged_keys(extractions, keys))
+
+
+def slug_text(key: str, name: str) -> str:
+    """What a key's slug is made from: a person's or curated actor's key, written as a slug; else the
+    name shown."""
+    return as_slug(key[2:]) or name if key.startswith(("p:", "r:")) else name
+
+
+def name_key(name: str) -> str:
+    """'n:velta-co' for 'Velta Co', 'Velta-Co' and 'VELTA CO': a name the same but for case and
+    punctuation is the same actor's."""
+    return f"n:{as_slug(name) or name.casefold()}"
+
+
+def as_slug(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text.casefold()).encode("ascii", "ignore").decode()
+    return "-".join(re.findall(r"[a-z0-9]+", folded))
 
 
 def own_key(actor: Actor, registry: Registry) -> str | None:
@@ -63,10 +83,18 @@ def own_key(actor: Actor, registry: Registry) -> str | None:
     if entry is not None:
         return f"r:{entry.name.casefold()}"
     name = bare_name(actor.name)
-    if actor.type in ("person", "organization") and " " not in name:
+    if actor.type in ("person", "organization") and " " not in without_modifiers(name):
         return None
     person = person_key(name) if actor.type == "person" else None
-    return person or f"n:{name.casefold()}"
+    return person or name_key(name)
+
+
+def without_modifiers(name: str) -> str:
+    """'Former Ruiz', 'Republican Ruiz': the words said of a surname left out."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower() in lexicon.TITLE_MODIFIERS | lexicon.PARTY_ADJECTIVES:
+        words = words[1:]
+    return " ".join(words)
 
 
 def find_entry(actor: Actor, registry: Registry) -> RegistryEntry | None:
@@ -81,7 +109,7 @@ def bare_name(name: str) -> str:
 def person_key(name: str) -> str | None:
     """'p:ana ruiz' for 'Ana M. Ruiz', 'Ana Ruiz Jr.', 'Beloved Ana Ruiz': the first name (the first
     word the first-name data knows, else the first word) and the surname, case folded."""
-    words = bare_name(name).split()
+    words = [word.rstrip(".'") for word in bare_name(name).split()]  # "Ana Ruiz.'" ends a quote
     joined = next((i for i, word in enumerate(words) if word in lexicon.JOINING_WORDS), len(words))
     words = words[:joined]  # 'Ana Ruiz for the Senate': the name ends where a joining word starts
     while len(words) > 1 and words[-1].lower().rstrip(".") in lexicon.NAME_SUFFIXES:
@@ -101,9 +129,9 @@ def prefixed_people(
     found = {}
     for (position, name), key in keys.items():
         if key.startswith("n:") and " " in name:
-            person = person_key(name)
+            person, bare = person_key(name), bare_name(name).rstrip(".'")
             if person in people and (
-                person == f"p:{name.casefold()}" or person_key(name.split(" ", 1)[1]) == person
+                person == f"p:{bare.casefold()}" or person_key(bare.split(" ", 1)[1]) == person
             ):
                 found[(position, name)] = person
     return found
@@ -124,10 +152,10 @@ def surname_keys(
     roles = role_heads(extractions, keys)
     found = {}
     for position, actor in lone:
-        word = bare_name(actor.name).casefold()
+        word = without_modifiers(bare_name(actor.name)).rstrip(".'").casefold()
         named = bearers.get(word) or (bearers.get(f"{word} ", []) if first_name_gender(word) else [])
         chosen = bearer(named, role_head(actor.role), briefs, roles)
-        found[(position, actor.name)] = chosen or f"n:{word}"
+        found[(position, actor.name)] = chosen or name_key(word)
     return found
 
 

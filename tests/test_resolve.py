@@ -143,3 +143,17 @@ def test_a_name_typed_otherwise_in_one_brief_joins_the_person_other_briefs_know(
     taken = replace(body, actors=(replace(body.actors[0], type="organization"),))
     site = resolve_site([brief_of(1, ("Zorvan Kelt", None)), brief_of(2, ("Zorvan Kelt", None)), taken])
     assert [(p.slug, len(p.appearances), p.type) for p in site.actors] == [("zorvan-kelt", 3, "person")]
+
+
+def test_names_the_same_but_for_case_punctuation_or_a_word_said_of_them_are_one_actor() -> None:
+    site = resolve_site(
+        [
+            brief_of(1, ("Ana Ruiz", None)),
+            brief_of(2, ("Ana Ruiz.'", None)),
+            brief_of(3, ("Former Ruiz", None)),
+        ]
+    )
+    assert [(p.slug, len(p.appearances)) for p in site.actors] == [("ana-ruiz", 3)]
+    bodies = [brief_of(n, (name, None)) for n, name in ((5, "Velta-Co"), (6, "Velta Co"))]
+    bodies = [replace(b, actors=(replace(b.actors[0], type="organization"),)) for b in bodies]
+    assert [p.slug for p in resolve_site(bodies).actors] == ["velta-co"]
