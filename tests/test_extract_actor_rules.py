@@ -201,3 +201,12 @@ def test_courtesy_titles_are_no_roles(extract_body):
 def test_a_lone_word_the_article_also_writes_in_lower_case_is_no_name(extract_body):
     extraction = extract_body("The plan reached the harbor. It came from World this week, the world said.")
     assert extraction.actors == ()
+
+
+def test_a_first_name_alone_is_the_person_the_article_names_in_full(extract_body):
+    extraction = extract_body("Marta Kelt spoke first. Later, Marta left the harbor.")
+    assert actors(extraction)["Marta Kelt"].aliases == ("Marta",)
+
+
+def test_a_post_alone_in_capitals_is_no_actor(extract_body):
+    assert extract_body("The numbers came from the CEO this week.").actors == ()

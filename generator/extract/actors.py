@@ -200,6 +200,14 @@ def owner_of(candidate: Candidate, owners: dict[str, list[Owner]], *, is_person:
     return later[0] if len(later) == 1 else None
 
 
+def first_name_owner(name: str, others: OtherNames) -> str | None:
+    """'Ana' where the article names one person Ana in full ('Ana Ruiz'): that person."""
+    if first_name_gender(name) is None:
+        return None
+    owners = {o.name for bearers in others.owners.values() for o in bearers if o.name.startswith(f"{name} ")}
+    return next(iter(owners)) if len(owners) == 1 else None
+
+
 def fits_title(name: str, role: str | None) -> bool:
     """'Mrs. Clinton' cannot be Bill Clinton: a gendered courtesy title must match the first name."""
     title = role.split()[-1].lower().rstrip(".") if role else ""
@@ -228,7 +236,7 @@ def resolve_name(candidate: Candidate, others: OtherNames) -> tuple[str, ActorTy
         return others.acronyms[name], "organization", None
     if kind in (None, "person") and " " not in name:
         is_person = kind == "person" or others.speakers.get(name) == "person"
-        owner = owner_of(candidate, others.owners, is_person=is_person)
+        owner = owner_of(candidate, others.owners, is_person=is_person) or first_name_owner(name, others)
         if owner is not None:
             return owner, "person", candidate.role
         if kind is None and is_members_noun(name, others.stems):

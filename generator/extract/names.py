@@ -330,6 +330,8 @@ def analyze_word(
         return []
     if lowered in lexicon.PARTY_ADJECTIVES:
         return party_members(sentence, token)
+    if lowered.rstrip(".") in lexicon.TITLE_HEADS and not (is_initial and lowered in lexicon.TITLE_GENDERS):
+        return []  # 'the CEO', 'Senator' alone: a post, no one named
     if token.text not in kinds:
         kinds[token.text] = classify_word(token.text)
     kind = kinds[token.text]
