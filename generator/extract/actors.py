@@ -88,8 +88,8 @@ def lower_case_words(sentences: Sequence[Sentence], candidates: Sequence[Candida
     bare = {c.name.lower() for c in candidates if c.is_bare}
     if not bare:
         return set()
-    words = set(re.findall(r"\b[a-z]+\b", " ".join(s.text for s in sentences)))
-    return bare & words
+    text = " ".join(s.text for s in sentences)
+    return {word for word in bare if word in text and re.search(rf"\b{re.escape(word)}\b", text)}
 
 
 def is_common_noun(candidate: Candidate, inside: set[str]) -> bool:

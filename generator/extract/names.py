@@ -438,9 +438,10 @@ def is_said_of_person(text: str, start: int, end: int) -> bool:
     """'party leader Ana Velt', 'Ana Velt, 24,', 'Ana Velt, who', 'Ana Velt, former editor of':
     a post written in lower case before a name, or an age, 'who' or a post in apposition after it,
     makes it a person's, whether or not its first name is a known one."""
-    previous = preceding_word(text, start)
-    if previous in lexicon.TITLE_HEADS and text[start - 2 : start - 1].isalpha():
+    if text[start - 2 : start - 1].islower() and preceding_word(text, start) in lexicon.TITLE_HEADS:
         return True
+    if text[end : end + 2] != ", ":
+        return False
     apposition = APPOSITION.match(text, end)
     return apposition is not None and (
         apposition.group(1) is not None
