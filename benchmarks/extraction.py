@@ -20,9 +20,13 @@ from pathlib import Path
 
 from generator.extract import extract_article
 from generator.read import read_article
+from generator.resolve import ActorProfile, resolve_site
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEED_ROUNDS = 5
+# The corpus of the one-page check (issue #15): the real articles of these sets and the seed.
+ONE_PAGE_SETS = ("polnear-train", "polnear-dev")
+MOST_BRIEFED = 10
 
 
 @dataclass(frozen=True)
@@ -114,6 +118,37 @@ def articles_per_second(paths: list[Path]) -> tuple[float, float]:
     return len(articles) / best, len(articles) / best_cpu
 
 
+def print_one_page_check(eval_dir: Path) -> None:
+    """Issue #15 on a corpus of real articles: actor pages per brief, actors with a single brief, and
+    for the most-briefed people, how many pages the forms of their name are spread over."""
+    paths = [p for name in ONE_PAGE_SETS for p in sorted((eval_dir / name).glob("*.txt"))]
+    paths += sorted((ROOT / "seeds").glob("0*.txt"))
+    site = resolve_site([extract_article(read_article(path, path.name)[0]) for path in paths])
+    single = sum(1 for profile in site.actors if briefs_of(profile) == 1)
+    print(
+        f"\none-page check ({len(site.briefs)} articles: {', '.join(ONE_PAGE_SETS)}, seed): "
+        f"{len(site.actors)} actor pages, {len(site.actors) / len(site.briefs):.1f} per brief, "
+        f"{single} with a single brief"
+    )
+    people = [p for p in site.actors if p.type == "person" and " " in p.name]
+    for person in sorted(people, key=lambda p: (-briefs_of(p), p.slug))[:MOST_BRIEFED]:
+        pages = [p.slug for p in site.actors if is_form_of(p.name, person.name)]
+        spread = f"pages of the name: {len(pages)} ({', '.join(pages)})"
+        print(f"  {person.name:<28} {briefs_of(person):>4} briefs, {spread}")
+
+
+def briefs_of(profile: ActorProfile) -> int:
+    return len({appearance.brief.slug for appearance in profile.appearances})
+
+
+def is_form_of(name: str, person: str) -> bool:
+    """Whether `name` is written with the first name and surname of `person` (any case, any words
+    between or before them, a possessive): 'Beloved Ana M. Ruiz's' is a form of 'Ana Ruiz'."""
+    words = [w.strip(".'\"") for w in name.replace("\u2019", "'").removesuffix("'s").casefold().split()]
+    own = person.casefold().split()
+    return len(words) > 1 and words[-1] == own[-1] and own[0] in words[:-1]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--eval-dir", type=Path, default=ROOT.parent / "shared" / "eval")
@@ -147,6 +182,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{'all':<6}{'seed gold.json, every metric':<42} {1.0:>7.3f} {1.0:>8.3f} "
         f"{min(seed_values):>7.3f}  {seed_mark}"
     )
+    print_one_page_check(eval_dir)
     polnear = sorted((eval_dir / "polnear-dev").glob("*.txt"))
     if polnear:
         per_second, per_cpu_second = articles_per_second(polnear)

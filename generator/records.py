@@ -11,7 +11,7 @@ from typing import Any
 
 from generator.model import Actor, Extraction, Figure, Quote
 
-ActorRef = Callable[[str], str]
+ActorRef = Callable[[str], str | None]  # an actor's slug; None: the actor has no page
 SCHEMA_TYPES = {
     "person": "Person",
     "organization": "Organization",
@@ -51,8 +51,8 @@ def front_matter(extraction: Extraction, actor_slugs: Mapping[str, str]) -> dict
         "hide": ["tags"],
         "summary": article.summary,
         "actors": [actor_record(a, actor_slugs) for a in extraction.actors],
-        "figures": [figure_record(f, actor_slugs.__getitem__) for f in extraction.figures],
-        "quotes": [quote_record(q, actor_slugs.__getitem__) for q in extraction.quotes],
+        "figures": [figure_record(f, actor_slugs.get) for f in extraction.figures],
+        "quotes": [quote_record(q, actor_slugs.get) for q in extraction.quotes],
         "schema": structured_data(extraction),
     }
 
@@ -84,7 +84,7 @@ def structured_data(extraction: Extraction) -> dict[str, Any]:
 def actor_record(actor: Actor, actor_slugs: Mapping[str, str]) -> dict[str, Any]:
     return {
         "name": actor.name,
-        "slug": actor_slugs[actor.name],
+        "slug": actor_slugs.get(actor.name),
         "type": actor.type,
         "role": actor.role,
         "aliases": list(actor.aliases),

@@ -121,7 +121,7 @@ def render_site(
         "actors.md.j2", {"title": "Actors"}, "actors/index.md", groups=groups, shown=ACTORS_SHOWN
     )
     for kind, title, members in groups:
-        intro = f"All {len(members)} {title.lower()} named in the briefs, by number of briefs."
+        intro = f"All {len(members)} {title.lower()} with a page of their own, by number of briefs."
         listing = Listing(
             f"actor-types/{kind}",
             title,

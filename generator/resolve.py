@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from operator import attrgetter, itemgetter
 from typing import NamedTuple, Protocol
 
+from generator.identity import Identities, identify
 from generator.model import Actor, ActorType, Extraction, Figure, Quote
 from generator.registry import Registry
 from generator.slugs import RESERVED_SLUGS
@@ -89,45 +90,33 @@ def resolve_site(
 ) -> Site:
     """Give every brief and actor a unique slug and collect each actor's briefs, quotes and figures.
     `keys` gives, by article id, the key of each extraction in the cache (see `Brief.key`);
-    `figures` the figures of briefs, for extractions read without them (default: their own)."""
-    canonical = canonical_names(extractions, registry)
-    actor_slugs = unique_slugs(sorted(set(canonical.values())), "actor")
-    slug_of = {name: actor_slugs[full] for name, full in canonical.items()}
+    `figures` the figures of briefs, for extractions read without them (default: their own).
+    A brief's `actor_slugs` holds the actors that have a page (see `identity.paged_keys`)."""
+    identities = identify(extractions, registry)
+    slug_of_text = unique_slugs(sorted(set(identities.slug_texts.values())), "actor")
+    slug_of_key = {key: slug_of_text[text] for key, text in identities.slug_texts.items()}
     brief_slugs = unique_slugs([e.article.id for e in extractions], "brief")
     briefs = [
         Brief(
             brief_slugs[e.article.id],
             e,
-            {a.name: slug_of[a.name] for a in e.actors},
+            paged_slugs(position, e, identities, slug_of_key),
             keys.get(e.article.id, "") if keys else "",
         )
-        for e in extractions
+        for position, e in enumerate(extractions)
     ]
     briefs.sort(key=lambda b: (-b.extraction.article.published.timestamp(), b.slug))
-    newest = newest_figures(briefs, canonical, figures or OwnFigures())
-    return Site(tuple(briefs), profiles(briefs, canonical, actor_slugs, registry, newest))
+    names = {slug_of_key[key]: name for key, name in identities.names.items() if key in identities.paged}
+    newest = newest_figures(briefs, figures or OwnFigures())
+    return Site(tuple(briefs), profiles(briefs, names, registry, newest))
 
 
-def canonical_names(extractions: Sequence[Extraction], registry: Registry) -> dict[str, str]:
-    """Each actor name mapped to its site-wide name: the registry's, else a lone surname joins the
-    one full name ending in it."""
-    names = {actor.name: actor.type for e in extractions for actor in e.actors}
-    curated = {
-        actor.name: entry.name
-        for e in extractions
-        if registry.entries  # no registry (the usual case): no name to look up
-        for actor in e.actors
-        if (entry := next(filter(None, map(registry.find, (actor.name, *actor.aliases))), None))
-    }
-    by_last_word: dict[str, set[str]] = {}
-    for name, kind in names.items():
-        if kind == "person" and " " in name:
-            by_last_word.setdefault(name.split()[-1], set()).add(name)
-    canonical = {}
-    for name, kind in names.items():
-        owners = by_last_word.get(name, set())
-        canonical[name] = next(iter(owners)) if kind == "person" and len(owners) == 1 else name
-    return {name: curated.get(name) or curated.get(full, full) for name, full in canonical.items()}
+def paged_slugs(
+    position: int, extraction: Extraction, identities: Identities, slug_of_key: Mapping[str, str]
+) -> dict[str, str]:
+    """The slug of each actor of the brief that has a page, by the actor's name in the brief."""
+    found = {actor.name: identities.keys[(position, actor.name)] for actor in extraction.actors}
+    return {name: slug_of_key[key] for name, key in found.items() if key in identities.paged}
 
 
 def unique_slugs(names: Sequence[str], fallback: str) -> dict[str, str]:
@@ -149,23 +138,25 @@ def unique_slugs(names: Sequence[str], fallback: str) -> dict[str, str]:
 
 def profiles(
     briefs: Sequence[Brief],
-    canonical: dict[str, str],
-    slugs: dict[str, str],
+    names: Mapping[str, str],
     registry: Registry,
     figures: Mapping[str, list[tuple[Brief, Figure]]],
 ) -> tuple[ActorProfile, ...]:
-    """Each actor's appearances and quotes, its newest `figures`, and what the registry says of it."""
+    """Each paged actor's appearances and quotes, its newest `figures`, and what the registry says of
+    it; `names` gives each actor's display name by slug."""
     appearances: dict[str, list[Appearance]] = defaultdict(list)
     quotes: dict[str, list[tuple[Brief, Quote]]] = defaultdict(list)
     for brief in briefs:  # newest first
-        extraction = brief.extraction
+        extraction, slugs = brief.extraction, brief.actor_slugs
         for actor in extraction.actors:
-            appearances[canonical[actor.name]].append(Appearance(brief, actor))
+            if actor.name in slugs:
+                appearances[slugs[actor.name]].append(Appearance(brief, actor))
         for quote in extraction.quotes:
             if quote.speaker and quote.kind != "term":
-                quotes[canonical[quote.speaker]].append((brief, quote))
+                quotes[slugs[quote.speaker]].append((brief, quote))
     result = []
-    for name, seen in sorted(appearances.items(), key=lambda item: slugs[item[0]]):
+    for slug, seen in sorted(appearances.items()):
+        name = names[slug]
         entry = registry.find(name)
         actors = list(map(itemgetter(1), seen))  # C-level loops: there is one per actor of every brief
         kind = (entry and entry.type) or most_common(list(map(attrgetter("type"), actors)))
@@ -175,15 +166,15 @@ def profiles(
         aliases = sorted(written.union(entry.aliases if entry else ()) - {name})
         result.append(
             ActorProfile(
-                slugs[name],
-                name,
+                slug,
+                entry.name if entry else name,
                 kind,
                 tuple(aliases),
                 entry.description if entry else "",
                 entry.roles if entry else (),
                 tuple(seen),
-                tuple(quotes.get(name, ())),
-                tuple(figures.get(name, ())),
+                tuple(quotes.get(slug, ())),
+                tuple(figures.get(slug, ())),
             )
         )
     return tuple(result)
@@ -209,27 +200,27 @@ class OwnFigures:
         return {brief.slug: brief.extraction.figures for brief in briefs}
 
 
-def newest_figures(
-    briefs: Sequence[Brief], canonical: Mapping[str, str], figures: Figures
-) -> dict[str, list[tuple[Brief, Figure]]]:
-    """Each actor's newest FIGURES_KEPT figures (those it is the source of), newest brief first, in
-    the order of each text.
+def newest_figures(briefs: Sequence[Brief], figures: Figures) -> dict[str, list[tuple[Brief, Figure]]]:
+    """Each paged actor's newest FIGURES_KEPT figures (those it is the source of), by slug, newest
+    brief first, in the order of each text.
 
     An actor's page shows no more: the figures of only the briefs holding one of these are read (at
     ten thousand briefs, a few hundred; reading every figure took a tenth of a rebuild)."""
     counts: dict[str, int] = defaultdict(int)
     wanted = []
     for brief in briefs:  # newest first
-        names = [canonical[source] for source in figures.sources(brief)]
-        if any(counts[name] < FIGURES_KEPT for name in names):
+        slugs = [brief.actor_slugs.get(source) for source in figures.sources(brief)]
+        sourced = [slug for slug in slugs if slug]
+        if any(counts[slug] < FIGURES_KEPT for slug in sourced):
             wanted.append(brief)
-        for name in names:
-            counts[name] += 1
+        for slug in sourced:
+            counts[slug] += 1
     read = figures.read(wanted)
     kept: dict[str, list[tuple[Brief, Figure]]] = defaultdict(list)
     for brief in wanted:
         for figure in read[brief.slug]:
-            if figure.source and len(shown := kept[canonical[figure.source]]) < FIGURES_KEPT:
+            holder = brief.actor_slugs.get(figure.source or "")
+            if holder and len(shown := kept[holder]) < FIGURES_KEPT:
                 shown.append((brief, figure))
     return kept
 

@@ -384,7 +384,21 @@ def test_brand_and_hyphenated_acronym_are_organisations(extract_body, name):
 
 def test_surname_prefix_is_not_a_brand(extract_body):
     extraction = extract_body("The numbers came from McAllister this week.")
-    assert extraction.actors == ()
+    assert (only(extraction.actors).name, only(extraction.actors).type) == ("McAllister", "person")
+
+
+def test_lone_name_inside_prose_is_an_actor(extract_body):
+    extraction = extract_body("The numbers came from Velto this week, and Anna agreed.")
+    assert [(a.name, a.type) for a in extraction.actors] == [("Velto", "organization"), ("Anna", "person")]
+
+
+@pytest.mark.parametrize("word", ["Bonds", "We've", "C-4", "Harbor-based"])
+def test_lone_word_that_is_no_plain_name_is_no_actor(extract_body, word):
+    assert extract_body(f"The numbers came from {word} this week.").actors == ()
+
+
+def test_lone_word_in_a_title_case_line_is_no_actor(extract_body):
+    assert extract_body("Harbor Numbers Slip, Velto to Stay").actors == ()
 
 
 def test_people_of_a_place_are_a_group(extract_body):

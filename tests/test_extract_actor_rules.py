@@ -74,3 +74,139 @@ def test_a_country_that_is_also_a_first_name_stays_in_the_name(extract_body):
 def test_a_persons_account_of_events_makes_no_organisation(extract_body):
     extraction = extract_body("Ann Weber spoke first. The Weber account of the meeting was short.")
     assert [(a.name, a.type) for a in extraction.actors] == [("Ann Weber", "person")]
+
+
+def test_a_lone_name_told_something_is_an_actor(extract_body):
+    extraction = extract_body("A port official told Velto on Monday that the pier is closed.")
+    assert actors(extraction)["Velto"].type == "organization"
+
+
+def test_a_post_before_or_after_a_name_makes_a_person(extract_body):
+    extraction = extract_body(
+        "The party leader Zorvan Kelt met Quilla Marrow, former editor of the Harbor Times."
+    )
+    found = actors(extraction)
+    assert (found["Zorvan Kelt"].type, found["Quilla Marrow"].type) == ("person", "person")
+
+
+def test_a_name_of_words_that_tell_no_type_and_never_a_persons_is_an_organisation(extract_body):
+    extraction = extract_body("Traders bought Zorvik Standard after Orsk Vantage cut its prices.")
+    found = actors(extraction)
+    assert (found["Zorvik Standard"].type, found["Orsk Vantage"].type) == ("organization", "organization")
+
+
+def test_partners_joined_by_an_ampersand_are_one_firm(extract_body):
+    extraction = extract_body("The deal was advised by Quist & Borrow Co on Monday.")
+    assert actors(extraction)["Quist & Borrow Co"].type == "organization"
+
+
+def test_a_word_naming_a_kind_of_body_that_opens_a_sentence_is_no_actor(extract_body):
+    assert extract_body("Police closed the harbor road on Monday.").actors == ()
+
+
+def test_capitals_of_a_subheading_are_no_name(extract_body):
+    extraction = extract_body("MOVING THE PIER OUT OF THE BAY Harbor Council members said they would wait.")
+    assert [a.name for a in extraction.actors] == ["Harbor Council"]
+
+
+def test_a_plural_of_a_persons_surname_is_the_family(extract_body):
+    extraction = extract_body("Ana Okafor spoke first. The Okafors left the harbor on Monday.")
+    assert actors(extraction)["Okafors"].type == "group"
+
+
+def test_a_former_country_is_a_country(extract_body):
+    extraction = extract_body("Trade with Zaire grew that year.")
+    assert actors(extraction)["Zaire"].type == "country"
+
+
+def test_a_post_named_after_its_body_comes_before_the_name_and_names_the_body(extract_body):
+    extraction = extract_body("Harbor Safety Administration Director Zorvan Kelt closed the pier.")
+    found = actors(extraction)
+    assert found["Zorvan Kelt"].role == "Harbor Safety Administration Director"
+    assert found["Harbor Safety Administration"].type == "organization"
+
+
+def test_a_post_of_a_body_before_a_first_name_is_a_title(extract_body):
+    extraction = extract_body("The Secretary of State Anna Kelt met the mayor.")
+    assert actors(extraction)["Anna Kelt"].role == "Secretary of State"
+
+
+def test_a_post_alone_is_no_actor(extract_body):
+    assert extract_body("He was the Director of Intelligence for years.").actors == ()
+
+
+def test_events_laws_and_plans_are_no_actors(extract_body):
+    extraction = extract_body("The Harbor Power Plan and the Orsk War shaped the Zorvik Act.")
+    assert extraction.actors == ()
+
+
+def test_a_person_of_an_organisation_is_a_person_and_the_organisation(extract_body):
+    extraction = extract_body("Anna Kelt of the Harbor Fire Department closed the pier.")
+    assert actors(extraction)["Anna Kelt"].type == "person"
+
+
+def test_a_country_an_organisation_is_of_is_named(extract_body):
+    extraction = extract_body("Orsk Steel Corp of Chile opened a plant.")
+    assert actors(extraction)["Chile"].type == "country"
+
+
+def test_a_lone_name_speaking_with_nothing_personal_is_a_body(extract_body):
+    extraction = extract_body("Zorvik said it would close the pier. The port is old.")
+    assert actors(extraction)["Zorvik"].type == "organization"
+
+
+def test_a_lone_name_speaking_then_he_is_a_person(extract_body):
+    extraction = extract_body("Zorvik said he would close the pier.")
+    assert actors(extraction)["Zorvik"].type == "person"
+
+
+def test_words_in_quote_marks_name_a_work(extract_body):
+    assert extract_body('She starred in "Harbor Lights" last year.').actors == ()
+
+
+def test_a_word_after_a_dash_opens_a_clause(extract_body):
+    assert extract_body("Traders said - Police closed the pier at noon.").actors == ()
+
+
+def test_a_surname_in_a_capitals_subheading_is_the_persons(extract_body):
+    extraction = extract_body("Anna Kelt spoke first.", "WHY KELT WAITS FOR THE TIDE.")
+    assert actors(extraction)["Anna Kelt"].aliases == ("Kelt",)
+
+
+def test_a_describing_compound_before_a_name_is_not_part_of_it(extract_body):
+    extraction = extract_body("Orsk-based Anna Kelt opened a plant.")
+    assert [a.name for a in extraction.actors] == ["Anna Kelt"]
+
+
+def test_a_lone_name_after_the_is_a_name(extract_body):
+    extraction = extract_body("The Zorvik first reported the closure.")
+    assert actors(extraction)["Zorvik"].type == "organization"
+
+
+def test_a_partys_word_before_its_people_is_a_group_and_else_no_actor(extract_body):
+    extraction = extract_body("Several Republican lawmakers and a Democratic mayor met Republican donors.")
+    assert [(a.name, a.type) for a in extraction.actors] == [("Republican", "group")]
+
+
+def test_a_plural_noun_opening_a_sentence_before_a_name_is_not_part_of_it(extract_body):
+    extraction = extract_body("Critics Anna Kelt and Ben Ode left the harbor.")
+    assert [a.name for a in extraction.actors] == ["Anna Kelt", "Ben Ode"]
+
+
+def test_courtesy_titles_are_no_roles(extract_body):
+    extraction = extract_body("Anna Kelt spoke first. Later, Mrs. Kelt left the harbor.")
+    assert actors(extraction)["Anna Kelt"].role is None
+
+
+def test_a_lone_word_the_article_also_writes_in_lower_case_is_no_name(extract_body):
+    extraction = extract_body("The plan reached the harbor. It came from World this week, the world said.")
+    assert extraction.actors == ()
+
+
+def test_a_first_name_alone_is_the_person_the_article_names_in_full(extract_body):
+    extraction = extract_body("Marta Kelt spoke first. Later, Marta left the harbor.")
+    assert actors(extraction)["Marta Kelt"].aliases == ("Marta",)
+
+
+def test_a_post_alone_in_capitals_is_no_actor(extract_body):
+    assert extract_body("The numbers came from the CEO this week.").actors == ()

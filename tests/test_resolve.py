@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import random
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from generator import resolve
-from generator.model import Actor, Article, Extraction, Figure, Paragraph, Span
+from generator import identity, resolve
+from generator.model import Actor, Article, Extraction, Figure, Paragraph, Quote, Span
 from generator.resolve import Brief, OwnFigures, resolve_site
 
 NAMES = ["Ana Torres", "Ben Ray", "Ray", "Carla Diaz", "Water Authority", "Dan Ode", "Eva Lund"]
@@ -33,7 +34,7 @@ def every_figure(site_briefs: Sequence[Brief], name_of: dict[str, str]) -> dict[
     figures: dict[str, list[tuple[str, float]]] = {}
     for brief in site_briefs:
         for figure in brief.extraction.figures:
-            if figure.source:
+            if figure.source in brief.actor_slugs:  # a source named once has no page to show it
                 kept = figures.setdefault(name_of[brief.actor_slugs[figure.source]], [])
                 if len(kept) < resolve.FIGURES_KEPT:
                     kept.append((brief.slug, figure.value))
@@ -62,3 +63,97 @@ class CountedFigures(OwnFigures):
     def read(self, briefs: Sequence[Brief]) -> Mapping[str, tuple[Figure, ...]]:
         self.read_slugs.extend(brief.slug for brief in briefs)
         return super().read(briefs)
+
+
+def brief_of(number: int, *actors: tuple[str, str | None], quoted: str | None = None) -> Extraction:
+    """An extraction naming people (name, role), the one named `quoted` speaking."""
+    published = datetime(2026, 1, 1, tzinfo=UTC) + timedelta(days=number)
+    article = Article(f"b{number}", f"seeds/b{number}.txt", (), published, "Title", "", (Paragraph("x", 5),))
+    cast = tuple(Actor(name, "person", role, (), 1, 0) for name, role in actors)
+    quotes = (Quote("We will see.", quoted, "full", Span(0, 0, 5)),) if quoted else ()
+    return Extraction(article, (), cast, quotes, ())
+
+
+def slug_of(site, number: int, name: str) -> str | None:
+    return next(b for b in site.briefs if b.slug == f"b{number}").actor_slugs.get(name)
+
+
+def test_forms_of_a_name_are_one_actor_named_by_its_most_frequent_full_form() -> None:
+    site = resolve_site(
+        [
+            brief_of(1, ("Ana M. Ruiz", None)),
+            brief_of(2, ("Ana Ruiz", None)),
+            brief_of(3, ("Ana Ruiz's", None)),
+            brief_of(4, ("ANa Ruiz", None)),
+            brief_of(5, ("Beloved Ana Ruiz", None)),
+        ]
+    )
+    assert [(p.slug, p.name, len(p.appearances)) for p in site.actors] == [("ana-ruiz", "Ana Ruiz", 5)]
+
+
+def test_a_slug_stays_when_an_article_adds_forms_that_become_the_most_frequent() -> None:
+    before = resolve_site([brief_of(1, ("Ana Ruiz", None)), brief_of(2, ("Ana Ruiz", None))])
+    added = [brief_of(n, ("Ana Q. Ruiz", None)) for n in (3, 4, 5)]
+    after = resolve_site([brief_of(1, ("Ana Ruiz", None)), brief_of(2, ("Ana Ruiz", None)), *added])
+    assert [p.slug for p in before.actors] == [p.slug for p in after.actors] == ["ana-ruiz"]
+    assert after.actors[0].name == "Ana Q. Ruiz"
+
+
+def test_a_surname_alone_goes_to_the_bearer_its_role_or_title_fits_else_the_most_named() -> None:
+    site = resolve_site(
+        [
+            *(brief_of(n, ("Ana Ruiz", None)) for n in (1, 2, 3)),
+            brief_of(4, ("Juan Ruiz", "former President")),
+            brief_of(5, ("Ruiz", "President")),
+            brief_of(6, ("Ruiz", None)),
+            brief_of(7, ("Ruiz", "Mr.")),
+        ]
+    )
+    assert [slug_of(site, n, "Ruiz") for n in (5, 6, 7)] == ["juan-ruiz", "ana-ruiz", "juan-ruiz"]
+
+
+def test_a_surname_shared_by_people_named_as_often_stays_apart() -> None:
+    site = resolve_site(
+        [brief_of(1, ("Ana Ruiz", None)), brief_of(2, ("Juan Ruiz", None)), brief_of(3, ("Ruiz", None))]
+    )
+    assert slug_of(site, 3, "Ruiz") is None  # its own actor, named once: no page
+
+
+def test_a_first_name_alone_goes_to_the_person_known_by_it() -> None:
+    site = resolve_site([brief_of(1, ("Marta Kelt", None)), brief_of(2, ("Marta", None))])
+    assert slug_of(site, 2, "Marta") == "marta-kelt"
+
+
+def test_an_actor_named_once_has_a_page_only_when_quoted() -> None:
+    site = resolve_site([brief_of(1, ("Ana Ruiz", None), ("Ben Ode", None), quoted="Ben Ode")])
+    assert [p.slug for p in site.actors] == ["ben-ode"]
+    assert slug_of(site, 1, "Ana Ruiz") is None
+
+
+def test_an_actor_named_often_in_its_one_brief_has_a_page() -> None:
+    extraction = brief_of(1, ("Ana Ruiz", None))
+    often = replace(
+        extraction, actors=(replace(extraction.actors[0], mentions=identity.MENTIONS_FOR_A_PAGE),)
+    )
+    assert [p.slug for p in resolve_site([often]).actors] == ["ana-ruiz"]
+
+
+def test_a_name_typed_otherwise_in_one_brief_joins_the_person_other_briefs_know() -> None:
+    body = brief_of(3, ("Zorvan Kelt", None))
+    taken = replace(body, actors=(replace(body.actors[0], type="organization"),))
+    site = resolve_site([brief_of(1, ("Zorvan Kelt", None)), brief_of(2, ("Zorvan Kelt", None)), taken])
+    assert [(p.slug, len(p.appearances), p.type) for p in site.actors] == [("zorvan-kelt", 3, "person")]
+
+
+def test_names_the_same_but_for_case_punctuation_or_a_word_said_of_them_are_one_actor() -> None:
+    site = resolve_site(
+        [
+            brief_of(1, ("Ana Ruiz", None)),
+            brief_of(2, ("Ana Ruiz.'", None)),
+            brief_of(3, ("Former Ruiz", None)),
+        ]
+    )
+    assert [(p.slug, len(p.appearances)) for p in site.actors] == [("ana-ruiz", 3)]
+    bodies = [brief_of(n, (name, None)) for n, name in ((5, "Velta-Co"), (6, "Velta Co"))]
+    bodies = [replace(b, actors=(replace(b.actors[0], type="organization"),)) for b in bodies]
+    assert [p.slug for p in resolve_site(bodies).actors] == ["velta-co"]

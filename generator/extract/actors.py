@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from generator.extract import lexicon
 from generator.extract.gazetteer import country_of, first_name_gender
-from generator.extract.names import Candidate
+from generator.extract.names import DESCRIBING_COMPOUND, Candidate
 from generator.model import Actor, ActorType, Mention, Sentence, Span
 
 EMPTY: Mapping[str, ActorType] = {}
-MEMBER_SUFFIXES = ("ers", "ites", "ists")
-ADJECTIVE_SUFFIXES = ("-based", "-born", "-led", "-backed", "-controlled", "-owned", "-run")
+MEMBER_SUFFIXES = ("ers", "ites", "ists", "s")  # 'Clintonites'; 'the Okafors', a family
+PRONOUN_REACH = 80  # characters after a name in which 'he' or 'she' most likely refers to it
+GENDERED_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
+SURNAME_PREFIX = re.compile(r"(?:Mc|Mac|O')[A-Z]")  # 'McAllister', "O'Hara": a family name
 
 
 @dataclass(frozen=True)
@@ -38,16 +40,68 @@ def resolve_actors(
 ) -> Cast:
     """The actors the names found in `sentences` stand for (names found once, resolved per speaker set)."""
     acronyms = {c.acronym: c.name for c in candidates if c.acronym}
+    speakers = {**speakers, **bodies_speaking(speakers, candidates, sentences)}
     others = OtherNames(surname_owners(candidates), acronyms, speakers, member_stems(candidates))
     mentions: list[Mention] = []
+    inside = {c.name for c in candidates if not c.is_initial}
+    lowered = lower_case_words(sentences, candidates)
     for candidate in candidates:
+        if is_common_noun(candidate, inside) or (candidate.is_bare and candidate.name.lower() in lowered):
+            continue
         resolved = resolve(candidate, others)
         if resolved is not None:
             mentions.append(resolved)
+    mentions = untyped_organizations(mentions, candidates, speakers)
     mentions += nominal_mentions(sentences, mentions)
     mentions.sort(key=lambda m: (m.span.sentence, m.span.start))
     defined = {name: acronym for acronym, name in acronyms.items()}
     return Cast(build_actors(mentions, sentences, defined), tuple(mentions))
+
+
+def bodies_speaking(
+    speakers: Mapping[str, ActorType], candidates: Sequence[Candidate], sentences: Sequence[Sentence]
+) -> dict[str, ActorType]:
+    """Lone names found speaking ('Velto said') that nothing shows to be a person's: not a first name,
+    not a surname's prefix, no title, no 'he' or 'she' after them in that sentence or the next. News
+    names a person in full before using a surname alone; a company or an agency is named by one word."""
+    lone = {
+        name
+        for name, kind in speakers.items()
+        if kind == "person" and " " not in name and first_name_gender(name) is None
+    }
+    lone -= {c.name for c in candidates if c.name in lone and is_personal(c, sentences)}
+    return dict.fromkeys(lone, "organization")
+
+
+def is_personal(candidate: Candidate, sentences: Sequence[Sentence]) -> bool:
+    """A title before the name, or 'he' or 'she' soon after it or opening the next sentence."""
+    if candidate.role or SURNAME_PREFIX.match(candidate.name):
+        return True
+    after = sentences[candidate.sentence].text[candidate.end : candidate.end + PRONOUN_REACH]
+    following = sentences[candidate.sentence + 1].text if candidate.sentence + 1 < len(sentences) else ""
+    return bool(GENDERED_PRONOUN.search(after) or GENDERED_PRONOUN.match(following))
+
+
+def lower_case_words(sentences: Sequence[Sentence], candidates: Sequence[Candidate]) -> set[str]:
+    """Which of the lone words that nothing types the article also writes in lower case: 'World' or
+    'Look' capitalised once, 'world' and 'look' elsewhere, are words, not names."""
+    bare = {c.name.lower() for c in candidates if c.is_bare}
+    if not bare:
+        return set()
+    text = " ".join(s.text for s in sentences)
+    return {word for word in bare if word in text and re.search(rf"\b{re.escape(word)}\b", text)}
+
+
+def is_common_noun(candidate: Candidate, inside: set[str]) -> bool:
+    """'Police said', 'City officials': a word naming a kind of body or place, capitalised only where
+    it opens a sentence (`inside`: the names written capitalised elsewhere, as 'Congress' is)."""
+    word = candidate.name.lower()
+    return (
+        candidate.is_initial
+        and " " not in word
+        and (word in lexicon.ORGANIZATION_WORDS or word in lexicon.PLACE_WORDS)
+        and candidate.name not in inside
+    )
 
 
 @dataclass(frozen=True)
@@ -74,7 +128,9 @@ def member_stems(candidates: Sequence[Candidate]) -> frozenset[str]:
     those of an organisation's name ('Birch' of the John Birch Society), a person's surname."""
     stems: set[str] = set()
     for candidate in candidates:
-        if candidate.type not in ("organization", "person") or " " not in candidate.name:
+        if candidate.type not in ("organization", "person") or (
+            " " not in candidate.name and not candidate.role
+        ):
             continue
         words = candidate.name.split()
         for word in words if candidate.type == "organization" else words[-1:]:
@@ -84,7 +140,8 @@ def member_stems(candidates: Sequence[Candidate]) -> frozenset[str]:
 
 
 def is_members_noun(name: str, stems: frozenset[str]) -> bool:
-    """'Birchers' (John Birch Society), 'Clintonites', 'Partiers' (a party): a group named after a name."""
+    """'Birchers' (John Birch Society), 'Clintonites', 'Partiers' (a party), 'the Okafors' (a family):
+    a group named after a name."""
     if not name.endswith(MEMBER_SUFFIXES):
         return False
     for suffix in MEMBER_SUFFIXES:
@@ -143,6 +200,14 @@ def owner_of(candidate: Candidate, owners: dict[str, list[Owner]], *, is_person:
     return later[0] if len(later) == 1 else None
 
 
+def first_name_owner(name: str, others: OtherNames) -> str | None:
+    """'Ana' where the article names one person Ana in full ('Ana Ruiz'): that person."""
+    if first_name_gender(name) is None:
+        return None
+    owners = {o.name for bearers in others.owners.values() for o in bearers if o.name.startswith(f"{name} ")}
+    return next(iter(owners)) if len(owners) == 1 else None
+
+
 def fits_title(name: str, role: str | None) -> bool:
     """'Mrs. Clinton' cannot be Bill Clinton: a gendered courtesy title must match the first name."""
     title = role.split()[-1].lower().rstrip(".") if role else ""
@@ -166,12 +231,12 @@ def resolve_name(candidate: Candidate, others: OtherNames) -> tuple[str, ActorTy
     name, kind = candidate.name, candidate.type
     country = country_of(name)
     if kind == "country" or country:
-        return country or name, "country", candidate.role
+        return country or name, "country", None  # 'Orsk CEO Ana Ruiz': the post is hers
     if name in others.acronyms and candidate.acronym is None:
         return others.acronyms[name], "organization", None
     if kind in (None, "person") and " " not in name:
         is_person = kind == "person" or others.speakers.get(name) == "person"
-        owner = owner_of(candidate, others.owners, is_person=is_person)
+        owner = owner_of(candidate, others.owners, is_person=is_person) or first_name_owner(name, others)
         if owner is not None:
             return owner, "person", candidate.role
         if kind is None and is_members_noun(name, others.stems):
@@ -185,6 +250,21 @@ def resolve_name(candidate: Candidate, others: OtherNames) -> tuple[str, ActorTy
     return name, kind, candidate.role
 
 
+def untyped_organizations(
+    mentions: Sequence[Mention], candidates: Sequence[Candidate], speakers: Mapping[str, ActorType]
+) -> list[Mention]:
+    """Names of several words that tell no type ('Harbor Lamps', 'Velta Standard') are taken for an
+    organisation's unless the article treats them as a person's: a title, a surname used alone,
+    speech. Few people are named without a first name that the first-name data knows; many
+    companies, newspapers and bodies are."""
+    untyped = {c.name for c in candidates if c.type is None and " " in c.name}
+    personal = {m.name for m in mentions if m.role or m.text != m.name} | set(speakers)
+    return [
+        replace(m, type="organization") if m.name in untyped - personal and m.type == "person" else m
+        for m in mentions
+    ]
+
+
 def guess_type(candidate: Candidate, speakers: Mapping[str, ActorType]) -> ActorType | None:
     """A name whose words do not show its type: a person when it speaks or has two words.
 
@@ -195,11 +275,22 @@ def guess_type(candidate: Candidate, speakers: Mapping[str, ActorType]) -> Actor
         w.istitle() and w.lower() in lexicon.JOINING_WORDS for w in words[1:]
     ):
         return None
-    if any(w.endswith(ADJECTIVE_SUFFIXES) for w in words):
+    if any(DESCRIBING_COMPOUND.search(w) for w in words):
         return None  # 'South Florida-based', 'Republican-controlled': describing words, not names
     if candidate.name in speakers:
         return speakers[candidate.name]
-    return "person" if len(words) > 1 else None
+    if len(words) > 1:
+        return "person"
+    return lone_name_type(candidate.name) if candidate.is_bare else None
+
+
+def lone_name_type(name: str) -> ActorType:
+    """A lone capitalised word inside a sentence, typed by nothing around it ('data from Velta',
+    'Velta and Orsk'): a name, as English capitalises only names there; a first name is a person's,
+    a surname by its prefix ('McAllister'); another word most often a company's, an outlet's or a
+    body's."""
+    is_person = first_name_gender(name) is not None or SURNAME_PREFIX.match(name)
+    return "person" if is_person else "organization"
 
 
 def nominal_mentions(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> list[Mention]:
@@ -251,12 +342,17 @@ def build_actors(
         grouped.setdefault(mention.name, []).append(mention)
     actors = []
     for name, group in grouped.items():
-        role = next((m.role for m in group if m.role), None)
+        role = next((m.role for m in group if m.role and not is_courtesy(m.role)), None)
         aliases = aliases_of(name, group, sentences)
         if name in acronyms and acronyms[name] not in aliases:
             aliases = (*aliases, acronyms[name])
         actors.append(Actor(name, group[0].type, role, aliases, len(group), group[0].span.sentence))
     return tuple(actors)
+
+
+def is_courtesy(role: str) -> bool:
+    """'Mr.', 'Mrs.', 'Dr.': a courtesy title is part of how a name is written, not a role."""
+    return role.lower().rstrip(".") in lexicon.COURTESY_TITLES
 
 
 def aliases_of(name: str, group: Sequence[Mention], sentences: Sequence[Sentence]) -> tuple[str, ...]:

@@ -52,6 +52,9 @@ def country_forms() -> dict[str, str]:
         for form in (country.name, common or display, display):
             if "," not in form:
                 forms.setdefault(form.casefold(), display)
+    for former in pycountry.historic_countries:  # 'Zaire, Republic of': news of its time names them
+        short = former.name.split(",")[0]
+        forms.setdefault(short.casefold(), short)
     return forms
 
 

@@ -38,7 +38,8 @@ TITLE_HEADS = words(
     councilwoman alderman alderwoman assemblyman assemblywoman trustee governor gov. gov mayor
     chairman chairwoman chair
     ceo cfo coo director judge justice chief ambassador general gen. commander commissioner speaker
-    leader king queen prince princess pope sheikh emir ayatollah cardinal bishop rabbi imam dr. dr
+    leader king queen prince princess pope sheikh emir ayatollah cardinal bishop archbishop rabbi imam
+    sir dame lord emperor empress dr. dr
     mr. mr mrs. mrs ms. ms prof. professor spokesman spokeswoman spokesperson adviser advisor
     attorney prosecutor sheriff lt. lt. col. colonel captain capt. sgt. sergeant admiral adm.
     officer lawmaker candidate nominee founder chairperson head president-elect manager
@@ -63,6 +64,10 @@ PERSON_WORKS = words("commentary column op-ed remarks speech testimony memoir au
 # Nouns after the name of a social platform: 'a Twitter user', 'her Instagram feed'; not 'account',
 # which a person has too ('the Comey account of the meeting').
 PLATFORM_NOUNS = words("user users handle feed page")
+# Verbs whose object is whom something was told: 'told Velta', a news agency or a person.
+TELLING_VERBS = words("told tells tell telling")
+# Titles of courtesy: how a name is written, never a role.
+COURTESY_TITLES = words("mr mrs ms miss dr mx sir dame")
 # Courtesy titles that tell a person's gender.
 TITLE_GENDERS = {"mr": "male", "mrs": "female", "ms": "female", "miss": "female"}
 
@@ -82,8 +87,19 @@ ORGANIZATION_WORDS = words(
     secretariat programme program project initiative society church mosque temple academy
     laboratory lab labs airlines airways motors industries technologies systems partners capital
     associates pac caucus delegation team tribunal observatory watch newspaper newspapers chain firm
-    publisher"""
+    publisher exchange exchanges nations newsroom desk cross treasury international community
+    sa spa ag ab nv bv gmbh pty co cos bros bros. electric power petroleum steel cement
+    chemical chemicals pharmaceuticals mining securities insurance communications telecom shipping"""
 )
+# Last words of the names of events, laws, plans and treaties: 'the Harbor Act', 'Labor Day'.
+EVENT_WORDS = words(
+    """war wars day act plan treaty accord accords pact protocol doctrine amendment prix cup games
+    olympics championship championships festival summit revolution crisis scandal massacre"""
+)
+# People a party's adjective may be said of, in the plural: 'Republican lawmakers'.
+PEOPLE_NOUNS = words("lawmaker voter official member operative donor activist insider delegate legislator")
+# Plural nouns that end the name of a body of people: 'the House of Representatives'.
+PEOPLE_BODIES = words("representatives deputies commons lords delegates governors directors")
 PLACE_WORDS = words(
     """city town village county province region district state states street avenue square river
     lake sea ocean gulf bay island islands mountain mountains valley park airport beach hill hills

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from itertools import pairwise
 from typing import NamedTuple
 
 from generator.extract import lexicon
@@ -30,6 +32,8 @@ def capital_letters() -> str:
 # which the regex engine scans for in C, and most of the text (lower-case words) is never tried.
 CAPITALIZED_WORD = re.compile(rf"[{capital_letters()}](?<![^\W_].)[\w.&'\u2019-]*")
 WORD_PUNCTUATION = "_.&'\u2019-"
+# What may stand between two words of one name: a space, or an ampersand ('Lund & Berg Co').
+JOINING_GAPS = (" ", " & ")
 # A connector right after a word of a name, one space between ('Bank of', 'Juan Ramón de').
 CONNECTOR_AFTER = re.compile(
     rf" ((?:{'|'.join(sorted(lexicon.NAME_CONNECTORS, key=len, reverse=True))})[.'\u2019s-]*){TOKEN_END}"
@@ -45,16 +49,31 @@ DIRECTIONS = lexicon.words(
     "north south east west northern southern eastern western central upstate downstate"
 )
 PEOPLE_OF_PLACE = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:ic|e|i)ans$")
+# After a name: an age or 'who' (group 1), or the first words of an apposition (group 2).
+APPOSITION = re.compile(r", (?:(\d{1,3},|who\b)|((?:[a-z-]+(?: |\b)){1,3}))")
 DEFINITION_AFTER = re.compile(
     r"\b([A-Z][\w.&-]*(?:\s+(?:[A-Z][\w.&-]*|of|and|for|the|de|on)){1,8})\s+\(([A-Z]{2,8})\)"
 )
 DEFINITION_BEFORE = re.compile(r"\b([A-Z]{2,8})\s+\(([A-Z][^()]{3,80})\)")
+# 'Harbor-based', 'Republican-controlled', 'Orsk-registered': a compound ending in lower case describes.
+DESCRIBING_COMPOUND = re.compile(r"-[a-z]+$")
 FIRST_WORD = re.compile(r"[^\W_]")
+POSSESSIVE_ENDS = ("'s ", "\u2019s ")
+NUMBER_AFTER = re.compile(r" \d")
+LOWER_WORD_AFTER = re.compile(r" [a-z]")
+OPENING_QUOTES = '"\u201c'
+TITLE_END = re.compile(r"(?: \d+)?[,.]?[\"\u201d]")
+# What ends a clause inside a sentence, and what may stand between it and the next word.
+BREAKS = (".", "!", "?", ":", ";", "-", "\u2013", "\u2014")
+OPENERS = " \"'\u201c\u2018("
 PRECEDING_WORD = re.compile(r"\b(\w+)\W*(?:(?:the|a|an)\s+)?$")
 PRECEDING_REACH = 80
 DATE_WORDS = lexicon.MONTHS | lexicon.WEEKDAYS
 PARTY_LABELS = lexicon.PARTY_ADJECTIVES | lexicon.words("democrat gop independent")
 VENUE_PREPOSITIONS = lexicon.words("in at near outside inside across throughout from to into")
+# Before a lone name that nothing types, these tell a place: 'data from Velta' may name a company.
+PLACE_PREPOSITIONS = lexicon.words("in at near outside inside across throughout")
+DEMONYM_SUFFIXES = ("ian", "ean", "ese", "ish")
 
 
 class Token(NamedTuple):
@@ -82,6 +101,7 @@ class Candidate(NamedTuple):
     acronym: str | None = None
     is_initial: bool = False
     is_venue: bool = False  # a place after 'in', 'at', 'from': where something happens
+    is_bare: bool = False  # a lone plain word inside running prose, typed by nothing: a name there
 
 
 def find_candidates(sentences: Sequence[Sentence]) -> list[Candidate]:
@@ -98,8 +118,22 @@ def find_candidates(sentences: Sequence[Sentence]) -> list[Candidate]:
         for run in capitalized_runs(sentence.text):
             if taken and any(run[0].start < end and start < run[-1].end for start, end in taken):
                 continue
-            found += analyze_run(sentence, run, kinds, is_initial=run[0].start == first)
+            if is_quoted_title(sentence.text, run[0].start, run[-1].end):
+                continue
+            is_initial = run[0].start == first or opens_after_break(sentence.text, run[0].start)
+            found += analyze_run(sentence, run, kinds, is_initial=is_initial)
     return found
+
+
+def is_quoted_title(text: str, start: int, end: int) -> bool:
+    """'the film "Harbor Lights"', 'his novel "Orsk 166"': words in quote marks name a work or a term."""
+    return text[start - 1 : start] in OPENING_QUOTES and bool(TITLE_END.match(text, end))
+
+
+def opens_after_break(text: str, start: int) -> bool:
+    """'FRANCE - Bond futures', 'Orsk Co. "Whoever wants', '1990: Troops': a word after a dash, a
+    colon or a sentence's end the splitter kept inside the sentence is capitalised as a first word."""
+    return text[max(0, start - 4) : start].rstrip(OPENERS).endswith(BREAKS)
 
 
 def capitalized_runs(text: str) -> list[list[Token]]:
@@ -116,7 +150,7 @@ def capitalized_runs(text: str) -> list[list[Token]]:
         if token is None:
             continue
         last = pending[-1] if pending else run[-1] if run else None
-        if last is not None and text[last.end : token.start] == " ":
+        if last is not None and text[last.end : token.start] in JOINING_GAPS:
             run += [*pending, token]
         else:
             runs += [run] if run else []
@@ -185,10 +219,22 @@ def analyze_run(
     if len(run) == 1:
         return analyze_word(sentence, run[0], kinds, is_initial=is_initial)
     found: list[Candidate] = []
+    if is_heading(run):
+        end = last_capitals(run) + 1
+        found += heading_words(sentence, run[:end])
+        run = drop_leading_connectors(run[end:])  # 'MARKETS WRAP Harbor Trust'
+        if not run:
+            return found
     while run:
-        if is_initial and run[0].text.lower() in lexicon.FUNCTION_WORDS:
+        if (
+            opens_clause(run[0], is_initial=is_initial)
+            or DESCRIBING_COMPOUND.search(run[0].text)
+            or (is_initial and is_noun_before_name(run))
+        ):
             run = drop_leading_connectors(run[1:])
             is_initial = False
+            if len(run) == 1:  # 'the Velta', 'Orsk-based Velta': a lone name
+                return found + analyze_word(sentence, run[0], kinds, is_initial=False)
         run = cut_at_dates(run)
         if not run:
             break
@@ -197,10 +243,27 @@ def analyze_run(
             break
         if role_tokens:
             found += countries_in(sentence, role_tokens)
+            found += bodies_in(sentence, role_tokens)
         kind = "person" if role_tokens else classify_once(name_tokens, kinds)
+        if kind != "person" and is_event(name_tokens):
+            run, is_initial = [], False
+            continue  # 'the Harbor Act', 'Velta War': an event, a law, a plan, not an actor
+        if kind != "person" and is_person_with_origin(name_tokens, kinds):
+            kind = "person"
+        if kind == "organization":
+            found += countries_named_in(sentence, name_tokens)
         if kind is None and len(name_tokens) == 1:
             kind = kind_from_next_word(sentence.text, name_tokens[0], is_initial=is_initial)
+        if kind is None and is_said_of_person(sentence.text, name_tokens[0].start, name_tokens[-1].end):
+            kind = "person"
         name_tokens, rest = split_origin(name_tokens) if kind == "person" else (name_tokens, [])
+        lead = leading_origin(name_tokens) if kind is None else []
+        if lead:  # 'Former U.S. Velta Day', 'Orskian Nationalist': words said of the rest
+            run, is_initial = name_tokens[len(lead) :], False
+            continue
+        if kind is None and not is_prose(sentence.text):
+            run, is_initial = rest, False
+            continue  # 'Use of Proceeds' in a table, 'Stars Over the Harbor' in a title: no name
         found.append(
             Candidate(
                 sentence=sentence.index,
@@ -218,6 +281,46 @@ def analyze_run(
     return found
 
 
+def is_heading(run: Sequence[Token]) -> bool:
+    """'SIX WAYS THROUGH THE MAZE', 'MARKETS ROUND-UP STOCKS METALS': capitals that set off a
+    subheading or a label, not a name. A name in capitals is short and has no grammatical words."""
+    capitals = [t for t in run if is_capitals(t)]
+    return len(capitals) > 2 or (
+        len(capitals) > 1 and any(t.text.lower() in lexicon.JOINING_WORDS for t in capitals)
+    )
+
+
+def heading_words(sentence: Sentence, run: Sequence[Token]) -> Iterator[Candidate]:
+    """The words of a subheading in capitals, in the usual case and of no type: a country, or a
+    person's surname the article gives in full elsewhere ('WHY OKAFOR WAITS'), is named there."""
+    for token in run:
+        if is_capitals(token) and token.text.isalpha() and token.text.lower() not in lexicon.FUNCTION_WORDS:
+            name = token.text.title()
+            kind: ActorType | None = "country" if country_of(name) else None
+            yield Candidate(sentence.index, token.start, token.end, name, kind, is_initial=True)
+
+
+def is_capitals(token: Token) -> bool:
+    return len(token.text) > 1 and token.text.isupper()
+
+
+def last_capitals(run: Sequence[Token]) -> int:
+    return max(position for position, token in enumerate(run) if is_capitals(token))
+
+
+def is_noun_before_name(run: Sequence[Token]) -> bool:
+    """'Critics Ana Ruiz and ...', 'Neighbours Ana Ruiz': a plural noun opening the sentence before a
+    person's name."""
+    return len(run) > 2 and is_plural_noun(run[0].text) and first_name_gender(run[1].text) is not None
+
+
+def opens_clause(token: Token, *, is_initial: bool) -> bool:
+    """A word that is capitalised because it opens the sentence ('Despite Harbor Trust's...'), or that
+    is an article or a preposition, which no name starts with ('In Velta', 'A Share')."""
+    lowered = token.text.lower()
+    return lowered in lexicon.FUNCTION_WORDS and (is_initial or lowered in lexicon.JOINING_WORDS)
+
+
 def analyze_word(
     sentence: Sentence, token: Token, kinds: dict[str, ActorType | None], *, is_initial: bool
 ) -> list[Candidate]:
@@ -225,17 +328,84 @@ def analyze_word(
     lowered = token.text.lower()
     if (is_initial and lowered in lexicon.FUNCTION_WORDS) or lowered.rstrip(".") in DATE_WORDS:
         return []
+    if lowered in lexicon.PARTY_ADJECTIVES:
+        return party_members(sentence, token)
+    if lowered.rstrip(".") in lexicon.TITLE_HEADS and not (is_initial and lowered in lexicon.TITLE_GENDERS):
+        return []  # 'the CEO', 'Senator' alone: a post, no one named
     if token.text not in kinds:
         kinds[token.text] = classify_word(token.text)
     kind = kinds[token.text]
     if kind is None:
         kind = kind_from_next_word(sentence.text, token, is_initial=is_initial)
+    if kind is None:
+        kind = kind_from_previous_word(sentence.text, token)
     is_venue = kind == "place" and preceding_word(sentence.text, token.start) in VENUE_PREPOSITIONS
+    is_bare = (
+        kind is None
+        and not is_initial
+        and is_plain_name(token.text)
+        and is_prose(sentence.text)
+        and not is_thing_name(sentence.text, token)
+    )
+    if is_bare and preceding_word(sentence.text, token.start) in PLACE_PREPOSITIONS:
+        kind, is_bare, is_venue = "place", False, True  # 'in Orsk', 'near Velta': where, not who
     return [
         Candidate(
-            sentence.index, token.start, token.end, token.text, kind, is_initial=is_initial, is_venue=is_venue
+            sentence.index,
+            token.start,
+            token.end,
+            token.text,
+            kind,
+            is_initial=is_initial,
+            is_venue=is_venue,
+            is_bare=is_bare,
         )
     ]
+
+
+def party_members(sentence: Sentence, token: Token) -> list[Candidate]:
+    """'Republican lawmakers', 'some Democratic senators': the party's people, a group named by the
+    party's word; 'a Democratic senator', 'Republican plans': a party said of someone or of
+    something, no actor."""
+    following = NEXT_WORDS.match(sentence.text, token.end)
+    noun = following.group(1).split()[0] if following else ""
+    if not noun.endswith("s") or noun[:-1] not in lexicon.TITLE_HEADS | lexicon.PEOPLE_NOUNS:
+        return []
+    return [Candidate(sentence.index, token.start, token.end, token.text, "group")]
+
+
+def is_thing_name(text: str, token: Token) -> bool:
+    """'Velta's List', 'Highway 95', 'Orsk 7': after a possessive or before a number, a capitalised
+    word names a thing (a title, a road, a model); 'the Orskian town': a people's adjective."""
+    if token.text.endswith(DEMONYM_SUFFIXES) and LOWER_WORD_AFTER.match(text, token.end):
+        return True
+    return text[token.start - 3 : token.start] in POSSESSIVE_ENDS or bool(NUMBER_AFTER.match(text, token.end))
+
+
+def is_plain_name(word: str) -> bool:
+    """'Velta', 'Orsk-Tel': a word that may be a name; not a letter, a contraction ("We've"), a code
+    ('C-4'), nor a compound with a word in lower case ('Harbor-based', 'News-stand')."""
+    return (
+        len(word) > 1
+        and word.lower() not in DIRECTIONS
+        and word.lower() not in PARTY_LABELS
+        and not is_plural_noun(word)
+        and all(part[:1].isupper() and part.isalpha() for part in word.split("-"))
+    )
+
+
+def is_plural_noun(word: str) -> bool:
+    """'Troops', 'Bonds', 'Stripes': a capitalised plural tells a common noun more often than a name
+    ('Veltons' is typed by what surrounds it: 'told Veltons', 'Veltons reported')."""
+    return word.endswith("s") and not word.endswith(("ss", "us", "is")) and not word.isupper()
+
+
+@lru_cache(maxsize=256)
+def is_prose(text: str) -> bool:
+    """A sentence in sentence case: in a headline or a title written in title case ('Stars Over the
+    Harbor'), or a table, every word is capitalised and a capital tells nothing."""
+    capitalized = len(CAPITALIZED_WORD.findall(text))
+    return capitalized * 3 < (text.count(" ") + 1) * 2
 
 
 def kind_from_next_word(text: str, token: Token, *, is_initial: bool) -> ActorType | None:
@@ -249,14 +419,45 @@ def kind_from_next_word(text: str, token: Token, *, is_initial: bool) -> ActorTy
     heads = [w for w in words if w not in lexicon.TITLE_MODIFIERS]
     if not heads:
         return None
-    if heads[0] in lexicon.PERSON_ATTRIBUTES or (
-        token.possessive and (heads[0] in lexicon.TITLE_HEADS or heads[0] in lexicon.PERSON_WORKS)
+    if (
+        words[0] in lexicon.PERSON_ATTRIBUTES
+        or heads[0] in lexicon.PERSON_ATTRIBUTES
+        or (token.possessive and (heads[0] in lexicon.TITLE_HEADS or heads[0] in lexicon.PERSON_WORKS))
     ):
         return "person"
     if not token.possessive and (
-        heads[0] in lexicon.ORGANIZATION_WORDS or (heads[0] in lexicon.PLATFORM_NOUNS and not is_initial)
+        heads[0] in lexicon.ORGANIZATION_WORDS
+        or (heads[0] in lexicon.PLATFORM_NOUNS and not is_initial)
+        or (heads[0] in lexicon.TITLE_HEADS and not is_initial)
     ):
-        return "organization"
+        return "organization"  # 'the Velta newspaper', 'Velta chairman Ana Ruiz': a body's post
+    return None
+
+
+def is_said_of_person(text: str, start: int, end: int) -> bool:
+    """'party leader Ana Velt', 'Ana Velt, 24,', 'Ana Velt, who', 'Ana Velt, former editor of':
+    a post written in lower case before a name, or an age, 'who' or a post in apposition after it,
+    makes it a person's, whether or not its first name is a known one."""
+    if text[start - 2 : start - 1].islower() and preceding_word(text, start) in lexicon.TITLE_HEADS:
+        return True
+    if text[end : end + 2] != ", ":
+        return False
+    apposition = APPOSITION.match(text, end)
+    return apposition is not None and (
+        apposition.group(1) is not None
+        or any(word in lexicon.TITLE_HEADS for word in apposition.group(2).split())
+    )
+
+
+def kind_from_previous_word(text: str, token: Token) -> ActorType | None:
+    """'the former president Ortiz': a title in lower case before a lone name makes it a person's;
+    'told Velta' names whom something was told, a news agency or a person: a person only when the
+    word is a first name."""
+    if is_said_of_person(text, token.start, token.end):
+        return "person"
+    before = text[max(0, token.start - 8) : token.start].split()
+    if before and before[-1] in lexicon.TELLING_VERBS:
+        return "person" if first_name_gender(token.text) else "organization"
     return None
 
 
@@ -266,6 +467,54 @@ def split_origin(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
         if token.text == "of":
             return tokens[:position], drop_leading_connectors(tokens[position:])
     return tokens, []
+
+
+def is_event(tokens: Sequence[Token]) -> bool:
+    """'Velta War Two', 'Harbor Day': a word of an event after the first one ('War Department' is a body)."""
+    return any(t.text.lower() in lexicon.EVENT_WORDS for t in tokens[1:])
+
+
+def is_person_with_origin(tokens: list[Token], kinds: dict[str, ActorType | None]) -> bool:
+    """'Ana Ruiz of the Harbor Fire Department': a person's name, then where the person is from."""
+    name, origin = split_origin(tokens)
+    return bool(origin) and len(name) > 1 and classify_once(name, kinds) == "person"
+
+
+def countries_named_in(sentence: Sentence, tokens: list[Token]) -> Iterator[Candidate]:
+    """'Orsk Steel Corp of Chile', 'Harbor Bank of Peru': the country an organisation
+    is said to be of is named too."""
+    _, origin = split_origin(tokens)
+    origin = drop_leading_connectors(origin)
+    if origin and not any(t.text == "of" for t in origin):
+        country = country_of(join(sentence.text, origin))
+        if country:
+            yield Candidate(sentence.index, origin[0].start, origin[-1].end, country, "country")
+
+
+def leading_origin(tokens: Sequence[Token]) -> list[Token]:
+    """The modifiers and country words a name of no type starts with, when there is a country and
+    they are not the whole name but for one word."""
+    position = 0
+    while position < len(tokens) and (
+        tokens[position].text.lower() in lexicon.TITLE_MODIFIERS or country_of(tokens[position].text)
+    ):
+        position += 1
+    lead = list(tokens[:position])
+    if len(tokens) - position == 1:
+        return []  # 'USA Today', 'American Crossroads': one word after a country's is a name with it
+    return lead if any(country_of(t.text) for t in lead) else []
+
+
+def bodies_in(sentence: Sentence, role: Sequence[Token]) -> Iterator[Candidate]:
+    """'Harbor Safety Administration Director': the body a post is held in is named too."""
+    body = list(role)
+    while body and body[-1].text.lower() in lexicon.TITLE_HEADS | lexicon.TITLE_MODIFIERS:
+        body.pop()
+    body = trim_connectors(body)
+    if len(body) > 1 and any(t.text.lower() in lexicon.ORGANIZATION_WORDS for t in body):
+        yield Candidate(
+            sentence.index, body[0].start, body[-1].end, join(sentence.text, body), "organization"
+        )
 
 
 def countries_in(sentence: Sentence, tokens: Sequence[Token]) -> Iterator[Candidate]:
@@ -313,13 +562,16 @@ def split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
     ('Idaho Gov. Ana Perez', 'Utah Gov. Will Dunn') is part of the title."""
     if len(run) == 1:
         return [], run  # a title always comes before a name
+    start = 0  # 'Former Idaho Gov. Ana Perez': a modifier may come before the state
+    while start < len(run) - 2 and run[start].text.lower() in lexicon.TITLE_MODIFIERS:
+        start += 1
     position = next(
         (
-            size
+            start + size
             for size in (3, 2, 1)
-            if size + 1 < len(run)
-            and run[size].text.lower() in lexicon.TITLE_HEADS
-            and is_region(" ".join(t.text for t in run[:size]))
+            if start + size + 1 < len(run)
+            and run[start + size].text.lower() in lexicon.TITLE_HEADS
+            and is_region(" ".join(t.text for t in run[start : start + size]))
         ),
         0,
     )
@@ -335,10 +587,36 @@ def split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
         position += 1
     name, _ = split_origin(run[position:])
     if not has_head:
-        return split_label(run)
+        return split_inner_title(run) or split_label(run)
+    if not run[position].is_capitalized:
+        return split_post_of(run, position)
     if any(t.text.lower() in lexicon.ORGANIZATION_WORDS for t in name):
         return [], run
     return run[:position], drop_leading_connectors(run[position:])
+
+
+def split_post_of(run: list[Token], position: int) -> tuple[list[Token], list[Token]]:
+    """('Secretary of State', 'Ana Ruiz'), ('Speaker of the Harbor Council', 'Ruiz'): a post of a
+    body, then a name that starts with a first name or follows the body's name; else a post alone
+    ('Director of Intelligence')."""
+    for start in range(position + 1, len(run)):
+        if run[start - 1].is_capitalized and first_name_gender(run[start].text) is not None:
+            return run[:start], run[start:]
+    if len(run) - position > 2 and run[-2].text.lower() in lexicon.ORGANIZATION_WORDS | lexicon.PEOPLE_BODIES:
+        return run[:-1], run[-1:]
+    return run, []
+
+
+def split_inner_title(run: list[Token]) -> tuple[list[Token], list[Token]] | None:
+    """('Velta Council President', 'Ana Ruiz'), ('Bosnian President', 'Ana Ruiz'): a post named
+    after its body or its country, the name after the post's last word."""
+    for position in range(len(run) - 2, 0, -1):
+        if run[position].text.lower() in lexicon.TITLE_HEADS and run[position + 1].is_capitalized:
+            name, _ = split_origin(run[position + 1 :])
+            if any(t.text.lower() in lexicon.ORGANIZATION_WORDS for t in name):
+                return None
+            return run[: position + 1], run[position + 1 :]
+    return None
 
 
 def split_label(run: list[Token]) -> tuple[list[Token], list[Token]]:
@@ -373,7 +651,7 @@ def classify(tokens: Sequence[Token], text: str) -> ActorType | None:
     words = [t.text.lower().rstrip(".") for t in tokens]
     if country_of(text):
         return "country"
-    if any(w in lexicon.ORGANIZATION_WORDS for w in words):
+    if any(w in lexicon.ORGANIZATION_WORDS for w in words) or has_ampersand(tokens):
         return "organization"
     if len(tokens) == 1 and (ACRONYM.match(tokens[0].text) or BRAND.match(tokens[0].text)):
         return "organization"
@@ -388,6 +666,11 @@ def classify(tokens: Sequence[Token], text: str) -> ActorType | None:
     if len(tokens) > 1 and first_name_gender(tokens[0].text) is not None:
         return "person"
     return None
+
+
+def has_ampersand(tokens: Sequence[Token]) -> bool:
+    """'Lund & Berg': partners joined by an ampersand name a firm."""
+    return any(following.start - token.end > 1 for token, following in pairwise(tokens))
 
 
 def classify_word(word: str) -> ActorType | None:
