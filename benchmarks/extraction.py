@@ -40,34 +40,36 @@ class Target:
     required: float
 
 
-QUOTE_SETS = ("polnear-train", "polnear-dev", "polnear-dev-single")
+def issue_targets(
+    issue: int, metrics: dict[str, float], filed: dict[str, tuple[float, ...]]
+) -> tuple[Target, ...]:
+    """One issue's targets: each metric (with its required value) on each set (with the values filed)."""
+    return tuple(
+        Target(issue, dataset, metric, value, required)
+        for dataset, values in filed.items()
+        for (metric, required), value in zip(metrics.items(), values, strict=True)
+    )
+
+
 TARGETS = (
-    *(
-        Target(13, dataset, metric, filed, required)
-        for dataset, filed_values in (
-            ("polnear-train", (0.854, 0.811, 0.942, 0.966)),
-            ("polnear-dev", (0.930, 0.879, 0.939, 0.965)),
-            ("polnear-dev-single", (0.903, 0.752, 0.835, 0.757)),
-        )
-        for metric, filed, required in zip(
-            ("speaker_accuracy", "attributed_f1", "quote_f1", "full_quote_recall"),
-            filed_values,
-            (0.94, 0.88, 0.95, 0.95),
-            strict=True,
-        )
+    *issue_targets(
+        13,
+        {"speaker_accuracy": 0.94, "attributed_f1": 0.88, "quote_f1": 0.95, "full_quote_recall": 0.95},
+        {
+            "polnear-train": (0.854, 0.811, 0.942, 0.966),
+            "polnear-dev": (0.930, 0.879, 0.939, 0.965),
+            "polnear-dev-single": (0.903, 0.752, 0.835, 0.757),
+        },
     ),
-    *(
-        Target(14, dataset, metric, filed, required)
-        for dataset, filed_values in (
-            ("newsquant-train", (0.770, 0.604, 0.578, 0.122)),
-            ("newsquant-dev", (0.865, 0.811, 0.741, 0.159)),
-        )
-        for metric, filed, required in zip(
-            ("figure_value_recall", "figure_recall", "figure_precision", "figure_measure_recall"),
-            filed_values,
-            (0.90, 0.80, 0.85, 0.60),
-            strict=True,
-        )
+    *issue_targets(
+        14,
+        {
+            "figure_value_recall": 0.90,
+            "figure_recall": 0.80,
+            "figure_precision": 0.85,
+            "figure_measure_recall": 0.60,
+        },
+        {"newsquant-train": (0.770, 0.604, 0.578, 0.122), "newsquant-dev": (0.865, 0.811, 0.741, 0.159)},
     ),
     Target(15, "conll-dev", "actor_precision", 0.904, 0.95),
     Target(15, "conll-dev", "actor_recall", 0.916, 0.95),
