@@ -102,7 +102,11 @@ class Quote:
 
 @dataclass(frozen=True)
 class Figure:
-    """A number with what it measures, its unit, direction of change and who reported it."""
+    """A number with what it measures, its unit, direction of change and who reported it.
+
+    A range ("5 to 7 percent", "from 4.8 to 4.7") is one figure: `value` is its first end as
+    written and `range_end` its second.
+    """
 
     value: float
     unit: str
@@ -112,6 +116,7 @@ class Figure:
     qualifier: str | None
     source: str | None
     span: Span
+    range_end: float | None = None
 
 
 @dataclass(frozen=True)
