@@ -117,6 +117,9 @@ class Figure:
     source: str | None
     span: Span
     range_end: float | None = None
+    # The measure is only the subject of the figure's clause ("Tesla rose 8%"), not a phrase that
+    # governs the figure ("a range of 400 km"): enough for the table, not for a card on its own.
+    measure_is_subject: bool = False
 
 
 @dataclass(frozen=True)

@@ -115,7 +115,7 @@ def test_a_time_after_a_rate_is_not_part_of_it(extract_body):
     [
         ("The length of the new tunnel will be 3.2 kilometres.", "length of the new tunnel"),
         ("Ticket sales rose 12% in May.", "Ticket sales"),
-        ("The town set a budget of $3 million for roads.", "budget"),
+        ("The town set a budget of $3 million for roads.", "budget for roads"),
         ("The car has a 300 kWh battery.", "battery"),
         ("Buyers chased shares in the ferry company, which fell 4%.", "ferry company"),
         ("About 45% of the nurses voted to strike.", "nurses"),

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from generator.extract import lexicon
 from generator.extract.actors import Cast
-from generator.extract.measure import measure_of
+from generator.extract.measure import clause_start, measure_of
 from generator.extract.quantities import (
     YEAR,
     Quantity,
@@ -76,7 +76,7 @@ def figures_in(sentence: Sentence, cast: Cast) -> Iterator[Figure]:
     source: str | None = None
     has_source = False  # looked up once, when the sentence has a figure
     for amount in amounts_in(text):
-        measure = measure_of(text, amount.start, amount.end, amount.unit)
+        measure, measure_is_subject = measure_of(text, amount.start, amount.end, amount.unit)
         if not (amount.unit or measure):
             continue  # a bare number nothing in the sentence explains
         qualifier = qualifier_before(text, amount.start)
@@ -87,6 +87,7 @@ def figures_in(sentence: Sentence, cast: Cast) -> Iterator[Figure]:
             unit=amount.unit,
             text=text[amount.start : amount.end].strip(),
             measure=measure,
+            measure_is_subject=measure_is_subject,
             change=change_near(text, amount.start, amount.end, qualifier),
             qualifier=qualifier,
             source=source,
@@ -129,9 +130,12 @@ def is_amount(text: str, first: Quantity, amount: Amount) -> bool:
     if first.currency or first.percent:
         return True
     unit = amount.unit
-    is_bare = not unit or (unit[:1].isupper() and unit.lower() not in MEASUREMENT_UNITS)
-    if is_bare and (YEAR.match(first.number) or is_before_name(text, amount.end)):
+    if YEAR.match(first.number) and unit.lower() not in MEASUREMENT_UNITS:
+        return False  # "in 1995 state filings": a year (a count that size is written with a comma)
+    if not unit and is_before_name(text, amount.end):
         return False
+    if "/" in first.number and unit.lower() not in MEASUREMENT_UNITS:
+        return False  # "9/11 victims": a fraction only of a unit of measurement ("1/2 pound")
     if unit.lower() not in MEASUREMENT_UNITS and is_after_name(text, first.start):
         return False
     return not is_spelled_count(text, first, amount)
@@ -209,13 +213,19 @@ def qualifier_before(text: str, start: int) -> str | None:
 
 
 def change_near(text: str, start: int, end: int, qualifier: str | None) -> Change | None:
-    """Direction of change from the noun right after the figure (a 5% drop), else the words before it."""
+    """Direction of change from the noun right after the figure (a 5% drop), else from a change word
+    before it in its clause, after any other number; none for the level a change starts from or ends
+    at ('down from 58%', 'rose to 12')."""
     after = LOWER_WORD.findall(text[end : end + NEAR].lower())[:1]
     if after and after[0] in CHANGE_NOUNS:
         return CHANGE_NOUNS[after[0]]
-    lead = text[max(0, start - NEAR) : start].lower().rstrip().removesuffix(qualifier or "")
-    before = LOWER_WORD.findall(lead)[-CHANGE_VERBS_WINDOW:]
-    for word in reversed(before):
+    lead = text[clause_start(text, start) : start].lower().rstrip().removesuffix(qualifier or "")
+    words = lead.split()[-CHANGE_VERBS_WINDOW:]
+    if words and words[-1] in ("from", "to"):
+        return None
+    for word in reversed(words):
+        if any(c.isdigit() for c in word):
+            return None
         if word in lexicon.INCREASE_WORDS:
             return "increase"
         if word in lexicon.DECREASE_WORDS:

@@ -20,26 +20,27 @@ CHANGE_NOUNS = lexicon.words(
     rise growth gain jump hike surge boost spike expansion climb improvement share"""
 )
 # 'of school buildings', 'rise in traffic deaths': the phrase after the figure that says what it counts.
-PHRASE_AFTER = re.compile(r"\s*(?:(?P<noun>[a-z]+)\s+(?:of|in)|of)\s+(?P<phrase>[^,.;:()]+)")
+PHRASE_AFTER = re.compile(r"\s*(?:(?P<noun>[a-z]+)\s+(?:of|in)|(?P<link>of|for))\s+(?P<phrase>[^,.;:()]+)")
 # The words right after a figure, before any punctuation: the noun it modifies.
 MODIFIED = re.compile(r"[ \t]+(?P<phrase>[^\W\d_][^,.;:()\d]*)")
 # '... a range of', '... its output to': a noun phrase ending right before the figure.
 GOVERNOR = re.compile(r"(?P<phrase>[\w'&/-]+(?:\s+[\w'&/-]+){0,3})\s+(?P<link>of|to|at|by)\s*$")
 CLAUSE_MARKS = ",.;:()\u2014"
 CLAUSE_WORDS = re.compile(
-    r"\b(?:and|while|but|whereas|although|though|because|as|after|before|if|when|that|which|who)\s"
+    r"\b(?:and|while|but|whereas|although|though|because|as|after|before|if|when|that|which|who"
+    r"|said|says|told|stated|added)\s"
 )
 RELATIVES = lexicon.words("which who that whose")
 PRONOUNS = lexicon.words("it they he she we i you this these those there")
 # Adjectives that end a phrase before "at": "impressive at 37 degrees" is no measure.
 ADJECTIVE_ENDINGS = ("ive", "ous", "ful", "able", "ible", "al")
 # A word after a unit that describes the amount, not a thing: "90 miles wide".
-DIMENSIONS = lexicon.words("long wide high tall deep old away thick across apart")
+DIMENSIONS = lexicon.words("long wide high tall deep old away thick across apart ago later earlier")
 # Verbs (and the adverbs before them) that end a subject; so do words ending in -ed and every
 # change and speech verb.
 VERBS = lexicon.words(
     """is are was were be been being will would could should might must may can has have had do does
-    did stands stand costs cost hit hits reach reaches totals totalled totaled averages averaged
+    did stands stand hit hits reach reaches totals totalled totaled averages averaged
     produces produce sold sells sell employs holds hold gets get makes make takes take pays pay earns
     accounts represents comes goes needs requires includes contains offers expects stood says said
     told reported estimated saw sees see took made got gave paid won spent built bought brought kept
@@ -48,36 +49,52 @@ VERBS = lexicon.words(
     almost about around roughly approximately"""
 )
 AMOUNT_WORDS = lexicon.words("percent cent pc pct points point million billion thousand trillion")
-NOT_MEASURES = lexicon.words("time times year years day days week weeks month months")
+# Single words that come where a measure stands but name none: times, adverbs, adjectives.
+NOT_MEASURES = lexicon.words(
+    """time times year years day days week weeks month months minutes hours worth out total wrong
+    right low high top mark sits heard support likely annually offshore"""
+)
 
 
-def measure_of(text: str, start: int, end: int, unit: str) -> str:
-    """What the figure at text[start:end] measures, or '' when the sentence does not say."""
+def measure_of(text: str, start: int, end: int, unit: str) -> tuple[str, bool]:
+    """What the figure at text[start:end] measures ('' when the sentence does not say), and whether
+    that is only the subject of its clause or sentence: the weakest guess, not one for a card alone."""
     clause = text[clause_start(text, start) : start]
-    for phrase in (
-        joined(noun_phrase(governor(clause)), noun_phrase(phrase_after(text, end))),
-        modified(text, end, unit),
-        subject(text, clause, start, needs_verb=False),
-        subject(text, text[max(0, start - PHRASE_REACH) : start], start, needs_verb=True),
-    ):
+    tried = (
+        (joined(noun_phrase(governor(clause)), *phrase_after(text, end)), False),
+        (modified(text, end, unit), False),
+        (subject(text, clause, start, needs_verb=False), True),
+        (subject(text, text[max(0, start - PHRASE_REACH) : start], start, needs_verb=True), True),
+    )
+    for phrase, is_subject in tried:
         measure = noun_phrase(phrase)
-        if measure and measure.lower() not in NOT_MEASURES:
-            return measure
-    return ""
+        if measure and not is_not_measure(measure):
+            return measure, is_subject
+    return "", False
 
 
-def joined(governing: str, after: str) -> str:
+def is_not_measure(measure: str) -> bool:
+    """A word that stands where a measure would but names none ('annually', 'worth')."""
+    lowered = measure.lower()
+    return lowered in NOT_MEASURES or (" " not in lowered and lowered.endswith("ly"))
+
+
+def joined(governing: str, link: str, after: str) -> str:
     """'the seizure of up to 320 tons of cocaine': the seizure of cocaine, both halves kept."""
+    after = noun_phrase(after)
     if governing and after:
-        return f"{governing} of {after}"
+        return f"{governing} {link} {after}"
     return governing or after
 
 
-def phrase_after(text: str, end: int) -> str:
+def phrase_after(text: str, end: int) -> tuple[str, str]:
+    """The phrase after the figure, with the word linking it ('of', 'for'); ('', '') if none."""
     after = PHRASE_AFTER.match(text, end, min(len(text), end + PHRASE_REACH))
     if after is None or (after.group("noun") and after.group("noun") not in CHANGE_NOUNS):
-        return ""
-    return "" if is_time_phrase(after.group("phrase")) else after.group("phrase")
+        return "", ""
+    if is_time_phrase(after.group("phrase")):
+        return "", ""
+    return after.group("link") or "of", after.group("phrase")
 
 
 def governor(clause: str) -> str:
@@ -197,8 +214,12 @@ def noun_phrase(phrase: str, *, up_to_preposition: bool = False) -> str:
         lowered = word.lower()
         if lowered in RELATIVES or lowered in PRONOUNS or is_verb(word) or any(c.isdigit() for c in word):
             break
-        if words and (lowered.endswith("ing") or lowered in ("and", "or", "than", "by", "from", "to")):
+        if lowered in ("and", "or") and len(words) > 3:
             break
+        if words and lowered in ("than", "by", "from", "to"):
+            break
+        if words and lowered.endswith("ing") and len(words) + 1 < len(phrase.split()):
+            break  # "voters saying they ...": a clause of its own, not "school spending"
         if words and up_to_preposition and lowered in lexicon.FUNCTION_WORDS:
             break
         words.append(word)
