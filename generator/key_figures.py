@@ -56,7 +56,7 @@ def is_card_worthy(figure: Figure) -> bool:
         return False  # "a 30-second spot", "a 46-page report": an adjective, not a figure of the story
     if figure.measure_is_subject and " " not in measure:
         return False  # one word before a verb ("found", "Officials") rarely says what is measured
-    return not (figure.text[:1].isalpha() and figure.value < SPELLED_COUNT_MAX)
+    return not is_spelled_count(figure)
 
 
 def key_score(extraction: Extraction, figure: Figure) -> int:
@@ -91,6 +91,11 @@ def change_tone(figure: Figure) -> str:
 
 
 def other_figures(figures: Sequence[Figure], cards: Sequence[Figure]) -> list[Figure]:
-    """The figures of the full table: all but the cards."""
+    """The figures of the full table: all but the cards and the small counts in words, which are
+    prose ('three new schools', 'one of the oldest ports'), not figures a reader looks up."""
     shown = set(map(id, cards))
-    return [f for f in figures if id(f) not in shown]
+    return [f for f in figures if id(f) not in shown and not is_spelled_count(f)]
+
+
+def is_spelled_count(figure: Figure) -> bool:
+    return figure.text[:1].isalpha() and 1 <= figure.value < SPELLED_COUNT_MAX

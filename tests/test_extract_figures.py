@@ -126,3 +126,24 @@ def test_a_time_after_a_rate_is_not_part_of_it(extract_body):
 def test_what_a_figure_measures(extract_body, text, measure):
     [figure] = extract_body(text).figures
     assert figure.measure == measure
+
+
+def test_one_of_a_plural_is_a_count_of_one(extract_body):
+    assert amounts(extract_body("It is one of the oldest harbour cranes.")) == [
+        (1.0, None, "oldest harbour cranes")
+    ]
+
+
+def test_the_first_of_two_alternatives_takes_the_unit_of_the_second(extract_body):
+    assert amounts(extract_body("A ticket costs six or seven euros.")) == [
+        (6.0, None, "euros"),
+        (7.0, None, "euros"),
+    ]
+
+
+def test_an_age_bracket_is_no_figure(extract_body):
+    assert amounts(extract_body("Half the riders aged 16 to 24 walk.")) == [(0.5, None, "")]
+
+
+def test_a_dash_spaced_on_one_side_is_a_minus_sign(extract_body):
+    assert amounts(extract_body("At noon: Harbour 40 index -0.8% on the day.")) == [(-0.8, None, "%")]

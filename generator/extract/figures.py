@@ -10,6 +10,7 @@ from generator.extract import lexicon
 from generator.extract.actors import Cast
 from generator.extract.measure import clause_start, measure_of
 from generator.extract.quantities import (
+    BODY,
     YEAR,
     Quantity,
     figure_matches,
@@ -19,7 +20,7 @@ from generator.extract.quantities import (
     quantity_of,
     range_end,
 )
-from generator.extract.units import MEASUREMENT_UNITS, unit_of
+from generator.extract.units import MEASUREMENT_UNITS, counted, unit_of
 from generator.model import Change, Figure, Sentence, Span
 
 SPELLED_FIGURE_MIN = 10
@@ -44,6 +45,9 @@ QUALIFIERS_LONGEST_FIRST = tuple(sorted(lexicon.QUALIFIERS, key=len, reverse=Tru
 ORDINAL_OR_TIME = re.compile(r"^(?:st|nd|rd|th|s)\b|^:\d\d|^[ap]\.?m\b")
 LOWER_WORD = re.compile(r"[a-z]+")
 # A number right after a name is part of the name: "Match 4", "Gate 7", "Phone 11", "FTSE 100".
+# "one of the largest ports": one of a plural.
+ONE_OF = re.compile(r"\b[Oo]ne of (?:the|its|his|her|their|our|my|your)(?: most)?(?= )")
+OR_NUMBER = re.compile(rf"\s+or\s+{BODY}", re.IGNORECASE)
 NOT_NAMES = lexicon.JOINING_WORDS | lexicon.DETERMINERS | lexicon.SUBORDINATORS
 NAME_BEFORE = re.compile(r"(?:^|[\s(])(?P<name>[A-Z][\w&/]*|[a-z]+[A-Z][\w&/]*)\s$")
 
@@ -77,8 +81,8 @@ def figures_in(sentence: Sentence, cast: Cast) -> Iterator[Figure]:
     has_source = False  # looked up once, when the sentence has a figure
     for amount in amounts_in(text):
         measure, measure_is_subject = measure_of(text, amount.start, amount.end, amount.unit)
-        if not (amount.unit or measure):
-            continue  # a bare number nothing in the sentence explains
+        if not (amount.unit or measure or amount.value < 1):
+            continue  # a bare number nothing in the sentence explains (a share in words is one)
         qualifier = qualifier_before(text, amount.start)
         if not has_source:
             source, has_source = source_in(sentence, cast), True
@@ -115,14 +119,26 @@ def amounts_in(text: str) -> Iterator[Amount]:
         if first is None or first.start < taken_until or is_date_or_time(text, match):
             continue
         unit, end = unit_of(text, first)
+        unit = unit or unit_of_alternative(text, end)
         amount = ranged(text, first, unit, end) or Amount(first.value, None, unit, first.start, end)
+        taken_until = amount.end  # a range left out is left out whole
         if is_amount(text, first, amount):
-            taken_until = amount.end
             yield amount
     for low, high, start, end in order_ranges(text):
         yield Amount(low, high, counted_after_of(text, end), start, end)
     for share, start, end in fractions(text):
         yield Amount(share, None, "", start, end)
+    for one in ONE_OF.finditer(text):
+        plural = counted(text, one.end())
+        if plural:
+            yield Amount(1.0, None, plural[0], one.start(), plural[1])
+
+
+def unit_of_alternative(text: str, end: int) -> str:
+    """'eight or nine euros', '8 or $9': the first number has the unit of the second."""
+    alternative = OR_NUMBER.match(text, end)
+    second = quantity_of(alternative) if alternative else None
+    return unit_of(text, second)[0] if second else ""
 
 
 def is_amount(text: str, first: Quantity, amount: Amount) -> bool:
@@ -134,6 +150,8 @@ def is_amount(text: str, first: Quantity, amount: Amount) -> bool:
         return False  # "in 1995 state filings": a year (a count that size is written with a comma)
     if not unit and is_before_name(text, amount.end):
         return False
+    if amount.range_end is not None and text[max(0, first.start - 5) : first.start].lower() == "aged ":
+        return False  # "riders aged 16 to 24": who is counted, not a figure
     if "/" in first.number and unit.lower() not in MEASUREMENT_UNITS:
         return False  # "9/11 victims": a fraction only of a unit of measurement ("1/2 pound")
     if unit.lower() not in MEASUREMENT_UNITS and is_after_name(text, first.start):

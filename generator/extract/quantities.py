@@ -44,7 +44,8 @@ FRACTION = re.compile(
 )
 PARTS = {"half": 2.0, "third": 3.0, "quarter": 4.0, "fifth": 5.0}
 # What joins the two ends of a range: "to", a dash, or "and" after "between".
-RANGE_JOIN = re.compile(r"\s*(?:to\b|and\b|-|\u2013|\u2014)\s*~?", re.IGNORECASE)
+# A dash with a space on one side only is a minus sign ("index 50 -1.3%"), not a range.
+RANGE_JOIN = re.compile(r"(?:\s+(?:to|and)\s+|\s*[\u2013\u2014]\s*|-|\s+-\s+)~?", re.IGNORECASE)
 RANGE_END = re.compile(BODY, re.IGNORECASE)
 # Every figure holds a digit or a number word, at most 12 characters after its start ("minus US $5").
 FIGURE_REACH = 12
