@@ -16,6 +16,9 @@ from generator.model import Extraction, Figure
 KEY_FIGURES = 4
 SHARE_UNITS = frozenset({"%", "percentage points", "basis points"})
 SPELLED_COUNT_MAX = 10
+TIME_UNITS = words(
+    "seconds second minutes minute hours hour days day weeks week months month years year decades"
+)
 # An age describes a person; it is not a figure of the story.
 AGE_UNITS = frozenset({"year-old", "years-old", "years old", "year old"})
 # What a measure is, by the words it ends with, when more of it is good news or bad news.
@@ -32,13 +35,16 @@ PRONOUNS = words("it its they them he she him her whom who which this that these
 
 
 def key_figures(extraction: Extraction) -> list[Figure]:
-    """At most KEY_FIGURES figures worth a card, the most key chosen first, shown in text order; one
-    whose measure is only its clause's subject needs to be key besides."""
+    """At most KEY_FIGURES figures worth a card, the most key chosen first, shown in text order. A
+    measure that is the name of an actor says who, not what; one that is only the subject of the
+    figure's clause, or a single word, needs the figure to be key besides."""
+    actors = {name.lower() for actor in extraction.actors for name in (actor.name, *actor.aliases)}
     scored = [
         (score, i)
         for i, figure in enumerate(extraction.figures)
         if is_card_worthy(figure)
-        and ((score := key_score(extraction, figure)) or not figure.measure_is_subject)
+        and not is_who(extraction, figure, actors)
+        and ((score := key_score(extraction, figure)) or is_plain_measure(figure))
     ]
     chosen = sorted(i for _, i in sorted(scored, key=lambda s: (-s[0], s[1]))[:KEY_FIGURES])
     return [extraction.figures[i] for i in chosen]
@@ -46,7 +52,7 @@ def key_figures(extraction: Extraction) -> list[Figure]:
 
 def is_card_worthy(figure: Figure) -> bool:
     """A unit or counted thing, and a measure that says more than the unit ('20 veterans — veterans'
-    says nothing) and is not a pronoun; not an age, and not a small count in words ('three steps')."""
+    says nothing) and is not a pronoun; not an age or a duration, not a small count in words."""
     measure = figure.measure.lower()
     if not figure.unit or figure.unit in AGE_UNITS or not measure[:1].isalnum():
         return False
@@ -56,7 +62,26 @@ def is_card_worthy(figure: Figure) -> bool:
         return False  # "a 30-second spot", "a 46-page report": an adjective, not a figure of the story
     if figure.measure_is_subject and " " not in measure:
         return False  # one word before a verb ("found", "Officials") rarely says what is measured
+    if figure.unit.lower() in TIME_UNITS:
+        return False  # how long something took or lasted is the story's detail, not its figure
     return not is_spelled_count(figure)
+
+
+def is_who(extraction: Extraction, figure: Figure, actors: set[str]) -> bool:
+    """The measure names who acts, not what is measured: an actor ('Senator Carlos Ruiz'), or a
+    capitalised subject not at the start of its sentence ('... the Democratic nominee won 48%')."""
+    measure = figure.measure.lower()
+    if any(measure == name or measure.endswith(" " + name) for name in actors):
+        return True
+    if not (figure.measure_is_subject and figure.measure[:1].isupper()):
+        return False
+    sentence = extraction.sentences[figure.span.sentence].text
+    return not sentence.lstrip("\"'\u201c\u2018 ").removeprefix("The ").startswith(figure.measure)
+
+
+def is_plain_measure(figure: Figure) -> bool:
+    """A measure that governs the figure and says more than one word: 'the cost of the bridge'."""
+    return not figure.measure_is_subject and " " in figure.measure
 
 
 def key_score(extraction: Extraction, figure: Figure) -> int:

@@ -52,3 +52,13 @@ def test_a_level_a_change_starts_from_has_no_direction(extract_body):
 def test_a_range_is_shown_with_a_dash(extract_body):
     [figure] = extract_body("Turnout moved from 4.5 percent to 3.9 percent.").figures
     assert format_amount(figure) == "4.5\u20133.9%"
+
+
+def test_a_duration_gets_no_card(extract_body):
+    assert cards(extract_body("The bridge repairs of the east span lasted 14 months.")) == []
+
+
+def test_a_measure_that_names_an_actor_gets_no_card(extract_body):
+    extraction = extract_body("Senator Carlos Ruiz won 52% in the runoff.")
+    assert [f.measure for f in extraction.figures] == ["Senator Carlos Ruiz"]
+    assert cards(extraction) == []

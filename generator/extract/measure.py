@@ -10,10 +10,12 @@ sentence's first verb ("The tunnel will be 3.2 km long").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from generator.extract import lexicon
 
 PHRASE_REACH = 300
+QUALIFIERS_LONGEST_FIRST = tuple(sorted(lexicon.QUALIFIERS, key=len, reverse=True))
 MEASURE_MAX_WORDS = 8
 CHANGE_NOUNS = lexicon.words(
     """reduction drop decline decrease fall cut cuts loss plunge slump dip contraction slide increase
@@ -44,7 +46,8 @@ VERBS = lexicon.words(
     produces produce sold sells sell employs holds hold gets get makes make takes take pays pay earns
     accounts represents comes goes needs requires includes contains offers expects stood says said
     told reported estimated saw sees see took made got gave paid won spent built bought brought kept
-    left met ran went came put set became began drew grew fell rose hits totalling now also still
+    left met ran went came put set became began drew grew fell rose hits totalling found wrote thought
+    knew felt held led allows exceeds far now also still
     just only already currently recently nearly
     almost about around roughly approximately"""
 )
@@ -60,22 +63,24 @@ def measure_of(text: str, start: int, end: int, unit: str) -> tuple[str, bool]:
     """What the figure at text[start:end] measures ('' when the sentence does not say), and whether
     that is only the subject of its clause or sentence: the weakest guess, not one for a card alone."""
     clause = text[clause_start(text, start) : start]
-    tried = (
-        (joined(noun_phrase(governor(clause)), *phrase_after(text, end)), False),
-        (modified(text, end, unit), False),
-        (subject(text, clause, start, needs_verb=False), True),
-        (subject(text, text[max(0, start - PHRASE_REACH) : start], start, needs_verb=True), True),
+    tried: tuple[tuple[Callable[[], str], bool], ...] = (
+        (lambda: joined(noun_phrase(governor(clause)), *phrase_after(text, end)), False),
+        (lambda: modified(text, end, unit), False),
+        (lambda: subject(text, clause, start, needs_verb=False), True),
+        (lambda: subject(text, text[max(0, start - PHRASE_REACH) : start], start, needs_verb=True), True),
     )
-    for phrase, is_subject in tried:
-        measure = noun_phrase(phrase)
+    for rule, is_subject in tried:  # in order, each only when those before found nothing
+        measure = noun_phrase(rule())
         if measure and not is_not_measure(measure):
             return measure, is_subject
     return "", False
 
 
 def is_not_measure(measure: str) -> bool:
-    """A word that stands where a measure would but names none ('annually', 'worth')."""
+    """Words that stand where a measure would but name none ('annually', 'worth', 'late May')."""
     lowered = measure.lower()
+    if any(is_time(word) for word in lowered.split()):
+        return True  # "late August": when, not what
     return lowered in NOT_MEASURES or (" " not in lowered and lowered.endswith("ly"))
 
 
@@ -178,7 +183,7 @@ def clause_start(text: str, end: int) -> int:
 
 def strip_qualifier(clause: str) -> str:
     lowered = clause.lower().rstrip()
-    for qualifier in sorted(lexicon.QUALIFIERS, key=len, reverse=True):
+    for qualifier in QUALIFIERS_LONGEST_FIRST:
         if lowered.endswith(" " + qualifier):
             return clause.rstrip()[: -len(qualifier)].rstrip()
     return clause.rstrip()
@@ -190,7 +195,7 @@ def is_verb(word: str) -> bool:
         lowered in VERBS
         or lowered in lexicon.INCREASE_WORDS
         or lowered in lexicon.DECREASE_WORDS
-        or lowered.endswith("ed")
+        or lowered.endswith(("ed", "n't", "n\u2019t"))
         or lowered.removesuffix("s") in lexicon.SPEECH_VERBS
     )
 
@@ -229,4 +234,4 @@ def noun_phrase(phrase: str, *, up_to_preposition: bool = False) -> str:
         words.pop()
     if words and words[0].lower().endswith("ing"):
         return ""
-    return " ".join(word.strip("'\u2018\u2019\"") for word in words if word.strip("'\u2018\u2019\"$%/+-"))
+    return " ".join(word.strip("'\u2018\u2019\"") for word in words if any(c.isalnum() for c in word))
