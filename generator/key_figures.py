@@ -71,8 +71,8 @@ def is_who(extraction: Extraction, figure: Figure, actors: set[str]) -> bool:
     """The measure names who acts, not what is measured: an actor ('Senator Carlos Ruiz'), or a
     capitalised subject not at the start of its sentence ('... the Democratic nominee won 48%')."""
     measure = figure.measure.lower()
-    if any(measure == name or measure.endswith(" " + name) for name in actors):
-        return True
+    if any(measure.endswith(name) and len(measure.split()) <= len(name.split()) + 1 for name in actors):
+        return True  # the name, or a title and the name
     if not (figure.measure_is_subject and figure.measure[:1].isupper()):
         return False
     sentence = extraction.sentences[figure.span.sentence].text
