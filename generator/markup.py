@@ -19,6 +19,7 @@ MARKDOWN_SPECIALS = frozenset("\\`*_{}[]<>&#|")
 MARKDOWN_ENTITIES = {ord(c): f"&#{ord(c)};" for c in MARKDOWN_SPECIALS}
 LIST_MARKER = re.compile(r"^(\d+)([.)])|^([-+])(?=\s)")
 SCALE_WORDS = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+RANGE_DASH = "\u2013"
 CURRENCY_PREFIXES = frozenset({"$", "€", "£", "¥", "₹", "HK$", "A$", "C$", "NZ$", "R$"})
 # Characters that open block syntax at the start of a line: rules (---), lists, admonitions (!!!)...
 BLOCK_STARTERS = frozenset("-+=!:~?%")
@@ -239,18 +240,28 @@ def format_day(moment: datetime) -> str:
 
 
 def format_amount(figure: Figure) -> str:
-    """'$1.2 billion', '40%', '320 tons': large amounts in words, currencies before the number."""
-    value, scale = figure.value, ""
+    """'$1.2 billion', '40%', '320 tons', '4.8-4.7%': large amounts in words, currencies before the
+    number; a number written in words as it is written ('two-thirds')."""
+    if figure.text[:1].isalpha():
+        return figure.text
+    ends = [figure.value] if figure.range_end is None else [figure.value, figure.range_end]
+    numbers = [scaled_number(value, figure.unit) for value in ends]
+    if figure.unit in CURRENCY_PREFIXES or (figure.unit.isupper() and 1 < len(figure.unit) <= 3):
+        prefix = figure.unit if figure.unit in CURRENCY_PREFIXES else f"{figure.unit} "
+        return RANGE_DASH.join(prefix + number for number in numbers)
+    if figure.unit == "%":
+        return RANGE_DASH.join(numbers) + "%"
+    return f"{RANGE_DASH.join(numbers)} {figure.unit}".strip()
+
+
+def scaled_number(value: float, unit: str) -> str:
+    """12000000.0 -> '12 million' (not for shares: '40%')."""
+    scale = ""
     for size, word in SCALE_WORDS:
-        if abs(value) >= size and figure.unit not in ("%", "percentage points"):
+        if abs(value) >= size and unit not in ("%", "percentage points"):
             value, scale = value / size, f" {word}"
             break
-    number = format_number(round(value, 6)) + scale
-    if figure.unit in CURRENCY_PREFIXES or (figure.unit.isupper() and 1 < len(figure.unit) <= 3):
-        return f"{figure.unit}{number}" if figure.unit in CURRENCY_PREFIXES else f"{figure.unit} {number}"
-    if figure.unit == "%":
-        return f"{number}%"
-    return f"{number} {figure.unit}".strip()
+    return format_number(round(value, 6)) + scale
 
 
 def format_number(value: float) -> str:

@@ -110,7 +110,11 @@ class Quote:
 
 @dataclass(frozen=True)
 class Figure:
-    """A number with what it measures, its unit, direction of change and who reported it."""
+    """A number with what it measures, its unit, direction of change and who reported it.
+
+    A range ("5 to 7 percent", "from 4.8 to 4.7") is one figure: `value` is its first end as
+    written and `range_end` its second.
+    """
 
     value: float
     unit: str
@@ -120,6 +124,10 @@ class Figure:
     qualifier: str | None
     source: str | None
     span: Span
+    range_end: float | None = None
+    # The measure is only the subject of the figure's clause ("Tesla rose 8%"), not a phrase that
+    # governs the figure ("a range of 400 km"): enough for the table, not for a card on its own.
+    measure_is_subject: bool = False
 
 
 @dataclass(frozen=True)

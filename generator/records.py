@@ -94,7 +94,7 @@ def actor_record(actor: Actor, actor_slugs: Mapping[str, str]) -> dict[str, Any]
 
 def figure_record(figure: Figure, actor_ref: ActorRef) -> dict[str, Any]:
     return {
-        "value": figure.value,
+        "value": figure.value if figure.range_end is None else [figure.value, figure.range_end],
         "unit": figure.unit,
         "text": figure.text,
         "measure": figure.measure,

@@ -12,6 +12,7 @@ from typing import Any, Protocol
 import jinja2
 
 from generator.crosslinks import CoActor, Links, Month, Related, RelatedRecord, topic_slug
+from generator.key_figures import change_tone, key_figures, other_figures
 from generator.listings import BRIEFS_PER_PAGE, QUOTES_PER_PAGE, Pager, paginate
 from generator.markup import (
     dump_front_matter,
@@ -31,7 +32,6 @@ from generator.resolve import FIGURES_KEPT, ActorProfile, Appearance, Brief, Sit
 LATEST_BRIEFS = 20
 FIGURES_SHOWN = FIGURES_KEPT
 ACTORS_SHOWN = 20
-KEY_FIGURES = 6
 MONTH_NAMES = (
     "",
     "January",
@@ -78,6 +78,7 @@ def environment() -> jinja2.Environment:
     env.filters["number"] = format_number
     env.filters["amount"] = format_amount
     env.filters["figure"] = format_figure
+    env.filters["tone"] = change_tone
     env.filters["day"] = format_day
     return env
 
@@ -310,7 +311,7 @@ def relative_from(folder: str, to_path: str) -> str:
 def render_brief(brief: Brief, related: Sequence[Related]) -> str:
     extraction = brief.extraction
     article = extraction.article
-    cards = key_figures(extraction.figures)
+    cards = key_figures(extraction)
     return render_page(
         "brief.md.j2",
         front_matter(extraction, brief.actor_slugs),
@@ -321,19 +322,12 @@ def render_brief(brief: Brief, related: Sequence[Related]) -> str:
         paragraphs=source_paragraphs(extraction),
         anchored=anchored_sentences(extraction),
         key_figures=cards,
-        more_figures=[f for f in extraction.figures if f not in cards],
+        more_figures=other_figures(extraction.figures, cards),
         quote_groups=quote_groups(extraction),
         actors=sorted(extraction.actors, key=lambda a: (-a.mentions, a.name)),
         related=related,
         topic_slug=topic_slug,
     )
-
-
-def key_figures(figures: Sequence[Figure]) -> list[Figure]:
-    """The figures worth a card: those saying what they measure, the most complete first, in text order."""
-    ranked = sorted(figures, key=lambda f: -sum(map(bool, (f.measure, f.change, f.source, f.unit))))
-    chosen = set(map(id, ranked[:KEY_FIGURES]))
-    return [f for f in figures if id(f) in chosen]
 
 
 def quote_groups(extraction: Extraction) -> list[tuple[Actor | None, list[Quote]]]:

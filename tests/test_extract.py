@@ -267,8 +267,13 @@ def test_times_of_day_are_not_figures(extract_body):
     assert extract_body("The council met at 9 a.m. and again at 10:30 on Monday.").figures == ()
 
 
-def test_spelled_count_of_things_is_not_a_figure(extract_body):
-    assert extract_body("The mayor announced three concrete steps.").figures == ()
+def test_spelled_count_of_things_is_a_count_of_those_things(extract_body):
+    figure = only(extract_body("The mayor announced three concrete steps.").figures)
+    assert (figure.value, figure.unit) == (3.0, "concrete steps")
+
+
+def test_spelled_number_without_what_it_counts_is_not_a_figure(extract_body):
+    assert extract_body("Three of the members voted against it.").figures == ()
 
 
 def test_spelled_number_with_a_unit_is_a_figure(extract_body):

@@ -69,9 +69,9 @@ def test_qualifiers_nearly_and_more_than(extract_body):
     assert [(f.value, f.qualifier) for f in extraction.figures] == [(2000, "nearly"), (300, "more than")]
 
 
-def test_range_gives_both_ends(extract_body):
+def test_range_is_one_figure_with_both_ends(extract_body):
     extraction = extract_body("Officials expect between 40 and 60 buses to run on Sunday.")
-    assert [f.value for f in extraction.figures] == [40, 60]
+    assert [(f.value, f.range_end, f.unit) for f in extraction.figures] == [(40, 60, "buses")]
 
 
 def test_the_same_actor_has_the_same_slug_in_every_brief(extract_body):

@@ -4,76 +4,31 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
-from itertools import groupby
+from dataclasses import dataclass, replace
 
 from generator.extract import lexicon
 from generator.extract.actors import Cast
+from generator.extract.measure import clause_start, measure_of
+from generator.extract.quantities import (
+    BODY,
+    YEAR,
+    Quantity,
+    figure_matches,
+    fractions,
+    number_value,
+    order_ranges,
+    quantity_of,
+    range_end,
+)
+from generator.extract.units import MEASUREMENT_UNITS, counted, unit_of
 from generator.model import Change, Figure, Sentence, Span
 
-CURRENCIES = {
-    "$": "$",
-    "us$": "$",
-    "usd": "$",
-    "€": "€",
-    "eur": "€",
-    "£": "£",
-    "gbp": "£",
-    "¥": "¥",
-    "hk$": "HK$",
-    "a$": "A$",
-    "c$": "C$",
-    "mxn": "MXN",
-    "aud": "AUD",
-    "cad": "CAD",
-    "cny": "CNY",
-    "jpy": "JPY",
-    "inr": "INR",
-    "chf": "CHF",
-    "rs": "Rs",
-}
-# Units that make a spelled-out small number a measurement ("three hours"), not a count of things.
-MEASURE_UNITS = lexicon.words(
-    """percent hours hour days day weeks week months month years year minutes minute seconds
-    decades decade centuries times tons tonnes kilometers kilometres miles meters metres feet
-    million billion trillion thousand hundred dozen"""
-)
 SPELLED_FIGURE_MIN = 10
-NUMBER_WORD = "|".join(sorted(lexicon.NUMBER_WORDS, key=len, reverse=True))
-SCALE_WORD = "thousand|million|billion|trillion|bn|mn|tn|m|k|b"
-# Symbols and ISO codes; any other two or three capitals glued to an amount ("AUD1.5m") are a code too.
-CURRENCY = (
-    r"(?:(?:US|HK|NZ|A|C|R)\s?\$|[$€£¥₹]|USD|EUR|GBP|MXN|AUD|CAD|CNY|JPY|INR|CHF|Rs\.?"
-    r"|[A-Z]{2,3}(?=\d{1,3}(?:,\d{3})+|\d+\.\d|\d+(?:bn|m|k)\b))"
-)
-FIGURE = re.compile(
-    rf"(?<![\w.,/:-])(?P<currency>{CURRENCY})?\s?"
-    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-    rf"|(?:a |an )?(?:{NUMBER_WORD})\b(?:[- ](?:{NUMBER_WORD})\b)?)"
-    rf"(?:\s?(?P<scale>(?:{SCALE_WORD})\b))?"
-    r"(?:\s?(?P<percent>%|percent\b|per cent\b|pct\b|pc\b|percentage points?\b))?",
-    re.IGNORECASE,
-)
-# Every figure holds a digit or a number word, at most 8 characters after its start ("US $ 5", "an eight").
-FIGURE_REACH = 8
-UNIT_WORD = re.compile(r"\s*(?P<unit>[A-Za-z][A-Za-z/-]*)")
-# Two-word units whose second word is part of the unit, not the thing measured.
-COMPOUND_UNITS = re.compile(
-    r"\s*(?P<unit>degrees? (?:celsius|fahrenheit|kelvin|centigrade)|square (?:\w+))", re.I
-)
-# Feet and inches written with primes (30'); a straight ' only where no single quote is open before it.
-PRIME_UNITS = {"'": "foot", "\u2032": "foot", "\u2033": "inch"}
-SINGLE_QUOTE_OPENING = re.compile(r"(?:^|\s)['\u2018]\w")
-YEAR = re.compile(r"^(1[89]|20)\d\d$")
-STOP_WORDS = lexicon.words(
-    """reported by since until by which that who as while compared according when where after
-    before during from than said says is are was were will would has have had to"""
-)
+ENUMERATION_OPENERS = lexicon.words("first firstly one")
 SOURCE_CUES = ("reported by", "according to", "data from", "figures from", "estimates from", "published by")
 CHANGE_VERBS_WINDOW = 4
-# How far around a figure its qualifier, change and measure are looked for (characters).
+# How far around a figure its qualifier and change are looked for (characters).
 NEAR = 120
-PHRASE_REACH = 300
 # Nouns that, right after a figure, give its direction: "a 50% reduction", "a 3% rise".
 CHANGE_NOUNS: dict[str, Change] = {
     **dict.fromkeys(
@@ -86,153 +41,166 @@ CHANGE_NOUNS: dict[str, Change] = {
         lexicon.words("increase rise growth gain jump hike surge boost spike expansion climb"), "increase"
     ),
 }
-CHANGE_VERBS = frozenset(
-    w
-    for w in lexicon.INCREASE_WORDS | lexicon.DECREASE_WORDS
-    if w.endswith(("ed", "s")) or w in ("fell", "rose")
-)
-MEASURE_MAX_WORDS = 8
 QUALIFIERS_LONGEST_FIRST = tuple(sorted(lexicon.QUALIFIERS, key=len, reverse=True))
 ORDINAL_OR_TIME = re.compile(r"^(?:st|nd|rd|th|s)\b|^:\d\d|^[ap]\.?m\b")
 LOWER_WORD = re.compile(r"[a-z]+")
-# 'of school buildings': the phrase after the figure that says what it counts.
-PHRASE_AFTER = re.compile(r"\s*(?:[a-z]+\s+){0,1}?(?:of|in|for)\s+(?P<phrase>[^,.;:()]+)")
-# 'the number of seizures rose to': the phrase before the figure, in a clause leading to it.
-PHRASE_BEFORE = re.compile(r"\b(?:in|of)\s+(?P<phrase>[^,.;:()]+?)\s+(?:by|to|of)\s+(?:[a-z]+\s+){0,2}$")
-# 'fentanyl seizures rose by': the subject before a change verb at the end of the clause; the
-# lookbehind starts it where its run of words starts (no match starts later), which keeps it linear.
-CHANGE_SUBJECT = re.compile(
-    r"(?<![\w' -])(?P<phrase>[\w' -]+?)\s+(?P<verb>[a-z]+)(?:\s+by)?\s+(?:[a-z]+\s+)?$"
-)
-# "cuts school spending by 4%": the thing changed is the change verb's object.
-CHANGED_OBJECT = re.compile(
-    rf"\b(?:{'|'.join(sorted(CHANGE_VERBS))})\s+(?P<phrase>[a-z][\w' -]*?)\s+by\s+(?:[a-z]+\s+){{0,2}}$"
-)
+# A number right after a name is part of the name: "Match 4", "Gate 7", "Phone 11", "FTSE 100".
+# "one of the largest ports": one of a plural.
+ONE_OF = re.compile(r"\b[Oo]ne of (?:the|its|his|her|their|our|my|your)(?: most)?(?= )")
+OR_NUMBER = re.compile(rf"\s+or\s+{BODY}", re.IGNORECASE)
+NOT_NAMES = lexicon.JOINING_WORDS | lexicon.DETERMINERS | lexicon.SUBORDINATORS
+NAME_BEFORE = re.compile(r"(?:^|[\s(])(?P<name>[A-Z][\w&/]*|[a-z]+[A-Z][\w&/]*)\s$")
 
 
 def extract_figures(sentences: Sequence[Sentence], cast: Cast) -> list[Figure]:
     """The figures of the article, the same figure stated twice (summary and body) kept once."""
-    found = [figure for sentence in sentences for figure in figures_in(sentence, cast)]
+    found = [
+        figure
+        for sentence in sentences
+        for figure in figures_in(sentence, cast)
+        if not is_enumeration(figure, sentences)
+    ]
     return merge_repeats(found)
+
+
+def is_enumeration(figure: Figure, sentences: Sequence[Sentence]) -> bool:
+    """'She named three goals. First, ...': a small count in words of what the text then lists one
+    by one is the text's structure, not a figure."""
+    if not figure.text[:1].isalpha() or figure.value >= SPELLED_FIGURE_MIN:
+        return False
+    following = figure.span.sentence + 1
+    if following >= len(sentences):
+        return False
+    first_word = sentences[following].text.split(maxsplit=1)[:1]
+    return bool(first_word) and first_word[0].lower().strip(",:") in ENUMERATION_OPENERS
 
 
 def figures_in(sentence: Sentence, cast: Cast) -> Iterator[Figure]:
     text = sentence.text
     source: str | None = None
     has_source = False  # looked up once, when the sentence has a figure
-    for match in figure_matches(text):
-        value = number_value(match.group("number"), match.group("scale"))
-        if value is None or is_date_or_time(text, match):
-            continue
-        unit, end = unit_of(text, match)
-        if not unit and not match.group("currency") and YEAR.match(match.group("number")):
-            continue
-        if is_spelled_count(match, unit, value):
-            continue
-        start = match.start() + len(match.group()) - len(match.group().lstrip())
-        qualifier = qualifier_before(text, start)
+    for amount in amounts_in(text):
+        measure, measure_is_subject = measure_of(text, amount.start, amount.end, amount.unit)
+        if not (amount.unit or measure or amount.value < 1):
+            continue  # a bare number nothing in the sentence explains (a share in words is one)
+        qualifier = qualifier_before(text, amount.start)
         if not has_source:
             source, has_source = source_in(sentence, cast), True
         yield Figure(
-            value=value,
-            unit=unit,
-            text=text[start:end].strip(),
-            measure=measure_of(text, start, end, unit),
-            change=change_near(text, start, end, qualifier),
+            value=amount.value,
+            unit=amount.unit,
+            text=text[amount.start : amount.end].strip(),
+            measure=measure,
+            measure_is_subject=measure_is_subject,
+            change=change_near(text, amount.start, amount.end, qualifier),
             qualifier=qualifier,
             source=source,
-            span=Span(sentence.index, start, end),
+            span=Span(sentence.index, amount.start, amount.end),
+            range_end=amount.range_end,
         )
 
 
-def anchor_pattern(number_words: frozenset[str]) -> re.Pattern[str]:
-    """Digit runs and whole number words (lower case), each branch led by its first character.
+@dataclass(frozen=True)
+class Amount:
+    """A quantity with its unit, or a range of two ("5 to 7 percent"), as found in a sentence."""
 
-    Branches that all start with a literal let the regex engine skip ahead in C to a possible start;
-    a number word is checked to be a whole word only once its first letter is found.
-    """
-    branches = [f"{digit}[0-9]*" for digit in "0123456789"]
-    for first, group in groupby(sorted(number_words), key=lambda word: word[0]):
-        rests = sorted((word[1:] for word in group), key=len, reverse=True)
-        branches.append(rf"{first}(?<!\w{first})(?:{'|'.join(rests)})\b")
-    return re.compile("|".join(branches))
+    value: float
+    range_end: float | None
+    unit: str
+    start: int
+    end: int
 
 
-FIGURE_ANCHOR = anchor_pattern(frozenset(lexicon.NUMBER_WORDS))
-
-
-def figure_matches(text: str) -> Iterator[re.Match[str]]:
-    """FIGURE.finditer(text), but tried only near a digit or number word: most of a text has none.
-
-    Every figure holds one within FIGURE_REACH of its start, so the next match after an anchor's
-    reach is the next match of the text: it is searched for from there, the characters before it
-    never tried.
-    """
-    folded = text.casefold()
-    if len(folded) != len(text):
-        yield from FIGURE.finditer(text)
-        return
-    position = 0
-    for anchor in FIGURE_ANCHOR.finditer(folded):
-        if anchor.start() < position:
+def amounts_in(text: str) -> Iterator[Amount]:
+    """The amounts of a sentence in text order: numbers that are names, dates or prose left out."""
+    taken_until = 0
+    for match in figure_matches(text):
+        first = quantity_of(match)
+        if first is None or first.start < taken_until or is_date_or_time(text, match):
             continue
-        match = FIGURE.search(text, max(position, anchor.start() - FIGURE_REACH))
-        if match is None:
-            return
-        yield match
-        position = match.end()
+        unit, end = unit_of(text, first)
+        unit = unit or unit_of_alternative(text, end)
+        amount = ranged(text, first, unit, end) or Amount(first.value, None, unit, first.start, end)
+        taken_until = amount.end  # a range left out is left out whole
+        if is_amount(text, first, amount):
+            yield amount
+    for low, high, start, end in order_ranges(text):
+        yield Amount(low, high, counted_after_of(text, end), start, end)
+    for share, start, end in fractions(text):
+        yield Amount(share, None, "", start, end)
+    for one in ONE_OF.finditer(text):
+        plural = counted(text, one.end())
+        if plural:
+            yield Amount(1.0, None, plural[0], one.start(), plural[1])
 
 
-def number_value(number: str, scale: str | None) -> float | None:
-    words = number.lower().removeprefix("a ").removeprefix("an ").replace("-", " ").split()
-    if words and all(w in lexicon.NUMBER_WORDS for w in words):
-        value = float(sum(lexicon.NUMBER_WORDS[w] for w in words))
-    else:
-        try:
-            value = float(number.replace(",", ""))
-        except ValueError:
-            return None
-    if scale:
-        value *= lexicon.SCALES[scale.lower()]
-    return value
+def unit_of_alternative(text: str, end: int) -> str:
+    """'eight or nine euros', '8 or $9': the first number has the unit of the second."""
+    alternative = OR_NUMBER.match(text, end)
+    second = quantity_of(alternative) if alternative else None
+    return unit_of(text, second)[0] if second else ""
 
 
-def unit_of(text: str, match: re.Match[str]) -> tuple[str, int]:
-    """The unit and where the figure's text ends."""
-    if match.group("percent"):
-        percent = match.group("percent").lower()
-        return ("percentage points" if percent.startswith("percentage") else "%"), match.end()
-    if match.group("currency"):
-        code = re.sub(r"\s", "", match.group("currency"))
-        return CURRENCIES.get(code.lower().rstrip("."), code), match.end()
-    prime = text[match.end() : match.end() + 1]
-    if (
-        prime in PRIME_UNITS
-        and not text[match.end() + 1 : match.end() + 2].isalnum()
-        and not (prime == "'" and SINGLE_QUOTE_OPENING.search(text, 0, match.start()))
-    ):
-        return PRIME_UNITS[prime], match.end() + 1
-    if match.group("scale") and match.group("scale").lower() in ("m", "k", "b"):
-        return "", match.end()
-    compound = COMPOUND_UNITS.match(text, match.end())
-    if compound:
-        return compound.group("unit"), compound.end()
-    word = UNIT_WORD.match(text, match.end())
-    if word is not None and word.group("unit").endswith("ing"):
-        word = UNIT_WORD.match(text, word.end()) or word
-    if (
-        word is None
-        or word.group("unit").lower() in lexicon.FUNCTION_WORDS
-        or word.group("unit").lower() in STOP_WORDS
-    ):
-        return "", match.end()
-    return word.group("unit"), word.end()
+def is_amount(text: str, first: Quantity, amount: Amount) -> bool:
+    """Not a year, not part of a name ("Match 4", "2021 Harvest Festival"), not a small count in words."""
+    if first.currency or first.percent:
+        return True
+    unit = amount.unit
+    if YEAR.match(first.number) and unit.lower() not in MEASUREMENT_UNITS:
+        return False  # "in 1995 state filings": a year (a count that size is written with a comma)
+    if not unit and is_before_name(text, amount.end):
+        return False
+    if amount.range_end is not None and text[max(0, first.start - 5) : first.start].lower() == "aged ":
+        return False  # "riders aged 16 to 24": who is counted, not a figure
+    if "/" in first.number and unit.lower() not in MEASUREMENT_UNITS:
+        return False  # "9/11 victims": a fraction only of a unit of measurement ("1/2 pound")
+    if unit.lower() not in MEASUREMENT_UNITS and is_after_name(text, first.start):
+        return False
+    return not is_spelled_count(text, first, amount)
+
+
+def is_after_name(text: str, start: int) -> bool:
+    name = NAME_BEFORE.search(text, max(0, start - 40), start)
+    if name is None:
+        return False
+    word = name.group("name").lower()
+    is_first = not text[: name.start("name")].strip(" \"'\u201c\u2018(")
+    if is_first and not any(c.isupper() or c == "&" for c in name.group("name")[1:]):
+        return False  # maybe capitalised only because it starts the sentence: "Nearly 2,000"
+    return word not in lexicon.MONTHS and word not in NOT_NAMES
+
+
+def is_before_name(text: str, end: int) -> bool:
+    after = text[end : end + 2]
+    return len(after) == 2 and after[0] == " " and after[1].isupper()
+
+
+def ranged(text: str, first: Quantity, unit: str, end: int) -> Amount | None:
+    """The range that `first` starts, when the second end has the same unit or the first has none;
+    a first end written without the scale of the second takes it ("four to five thousand")."""
+    second = range_end(text, first, end)
+    if second is None:
+        return None
+    second_unit, second_end = unit_of(text, second)
+    if unit and second_unit != unit and not second_unit.startswith(unit + " "):
+        return None
+    low = first.value
+    written = number_value(second.number, None) or 0.0
+    if second.scale and not first.scale and low <= written * 10:
+        low = number_value(first.number, second.scale) or low
+    return Amount(low, second.value, second_unit, first.start, second_end)
+
+
+def counted_after_of(text: str, end: int) -> str:
+    """'tens of thousands of pilgrims': the plural after 'of'."""
+    rest = re.match(r" of ([a-z]+)", text[end : end + 40])
+    return rest.group(1) if rest and rest.group(1).endswith("s") else ""
 
 
 def is_date_or_time(text: str, match: re.Match[str]) -> bool:
     before = text[max(0, match.start() - NEAR) : match.start()].rstrip().rstrip(".").split()
     after = text[match.end() : match.end() + NEAR].lstrip()
-    previous = before[-1].lower() if before else ""
+    previous = before[-1].lower().lstrip("(") if before else ""
     if previous in lexicon.MONTHS or previous in ("no", "number", "no.", "a.d.", "ad", "bc"):
         return True
     following = after.split(maxsplit=1)[0].lower().rstrip(".,") if after else ""
@@ -241,13 +209,15 @@ def is_date_or_time(text: str, match: re.Match[str]) -> bool:
     return bool(ORDINAL_OR_TIME.match(text[match.end() : match.end() + 4]))
 
 
-def is_spelled_count(match: re.Match[str], unit: str, value: float) -> bool:
-    """'three concrete achievements' is not a key figure (a small count in words is prose); 'three
-    hours', 'two million' and 'a dozen schools' are."""
-    number = match.group("number").lower()
-    if number[:1].isdigit() or match.group("scale") or match.group("percent"):
+def is_spelled_count(text: str, quantity: Quantity, amount: Amount) -> bool:
+    """A small number in words is a figure only with what it counts ('three new schools', 'two
+    hours'), not alone ('three of them') nor in an adjective ('a three-year plan')."""
+    if quantity.number[:1].isdigit():
         return False
-    return value < SPELLED_FIGURE_MIN and unit.lower() not in MEASURE_UNITS
+    if text[quantity.end : quantity.end + 1] == "-":
+        return True
+    largest = max(amount.value, amount.range_end or 0.0)
+    return largest < SPELLED_FIGURE_MIN and not amount.unit
 
 
 def qualifier_before(text: str, start: int) -> str | None:
@@ -261,60 +231,24 @@ def qualifier_before(text: str, start: int) -> str | None:
 
 
 def change_near(text: str, start: int, end: int, qualifier: str | None) -> Change | None:
-    """Direction of change from the noun right after the figure (a 5% drop), else the words before it."""
+    """Direction of change from the noun right after the figure (a 5% drop), else from a change word
+    before it in its clause, after any other number; none for the level a change starts from or ends
+    at ('down from 58%', 'rose to 12')."""
     after = LOWER_WORD.findall(text[end : end + NEAR].lower())[:1]
     if after and after[0] in CHANGE_NOUNS:
         return CHANGE_NOUNS[after[0]]
-    lead = text[max(0, start - NEAR) : start].lower().rstrip().removesuffix(qualifier or "")
-    before = LOWER_WORD.findall(lead)[-CHANGE_VERBS_WINDOW:]
-    for word in reversed(before):
+    lead = text[clause_start(text, start) : start].lower().rstrip().removesuffix(qualifier or "")
+    words = lead.split()[-CHANGE_VERBS_WINDOW:]
+    if words and words[-1] in ("from", "to"):
+        return None
+    for word in reversed(words):
+        if any(c.isdigit() for c in word):
+            return None
         if word in lexicon.INCREASE_WORDS:
             return "increase"
         if word in lexicon.DECREASE_WORDS:
             return "decrease"
     return None
-
-
-def measure_of(text: str, start: int, end: int, unit: str) -> str:
-    """What the figure counts: the phrase after 'of'/'in' that follows it, or the one it closes."""
-    after = PHRASE_AFTER.match(text[end : end + PHRASE_REACH])
-    if after and not is_time_phrase(after.group("phrase")):
-        return noun_phrase(after.group("phrase"))
-    clause = text[clause_start(text, start) : start]
-    subject = CHANGE_SUBJECT.search(clause)
-    if subject and subject.group("verb") in CHANGE_VERBS:
-        return noun_phrase(" ".join(subject.group("phrase").split()[-4:]))
-    before = PHRASE_BEFORE.search(clause)
-    if before:
-        return noun_phrase(before.group("phrase"))
-    changed = CHANGED_OBJECT.search(clause)
-    if changed:
-        return noun_phrase(changed.group("phrase"))
-    return unit if unit not in ("%", "percentage points") and unit.isalpha() else ""
-
-
-def clause_start(text: str, end: int) -> int:
-    """Where the stretch before `end` free of ,.;:() starts: no phrase before a figure reaches further
-    (nor further back than PHRASE_REACH, which keeps the work per figure bounded)."""
-    reach = max(0, end - PHRASE_REACH)
-    return max(reach, *(text.rfind(mark, reach, end) + 1 for mark in ",.;:()"))
-
-
-def is_time_phrase(phrase: str) -> bool:
-    """'March', 'the first quarter of 2024', '2023': when, not what."""
-    first = phrase.split()[0].lower().strip(".,") if phrase.split() else ""
-    return first in lexicon.MONTHS or first in lexicon.WEEKDAYS or bool(YEAR.match(first))
-
-
-def noun_phrase(phrase: str) -> str:
-    words: list[str] = []
-    for word in phrase.split()[:MEASURE_MAX_WORDS]:
-        if word.lower() in STOP_WORDS or (words and word.lower() in ("and", "or") and len(words) > 3):
-            break
-        words.append(word)
-    if words and words[-1].lower() in ("and", "or", "the", "a", "an"):
-        words.pop()
-    return " ".join(words)
 
 
 def source_in(sentence: Sentence, cast: Cast) -> str | None:
@@ -335,9 +269,9 @@ def source_in(sentence: Sentence, cast: Cast) -> str | None:
 
 def merge_repeats(figures: Sequence[Figure]) -> list[Figure]:
     """One figure per value and unit: the most complete statement, gaps filled from the others."""
-    groups: dict[tuple[float, str], list[Figure]] = {}
+    groups: dict[tuple[float, float | None, str], list[Figure]] = {}
     for figure in figures:
-        groups.setdefault((figure.value, figure.unit.lower()), []).append(figure)
+        groups.setdefault((figure.value, figure.range_end, figure.unit.lower()), []).append(figure)
     merged = []
     for group in groups.values():
         if len(group) == 1:

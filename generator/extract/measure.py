@@ -1,0 +1,237 @@
+"""What a figure measures: the noun phrase that governs the quantity or that it modifies.
+
+Tried in order, the first found wins: the noun phrase the figure is "of", "to", "at" or "by" ("a
+budget of $3 million", "its capacity to 2m tons", "raised fares by 5%"), the phrase after it ("60% of
+voters", "a 5% rise in rents"), the noun it modifies ("a 300 kWh battery"), the subject of its
+clause ("Rents rose 7%"; for "which" or "that", the noun before it), and the subject of the
+sentence's first verb ("The tunnel will be 3.2 km long").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from generator.extract import lexicon
+
+PHRASE_REACH = 300
+QUALIFIERS_LONGEST_FIRST = tuple(sorted(lexicon.QUALIFIERS, key=len, reverse=True))
+MEASURE_MAX_WORDS = 8
+CHANGE_NOUNS = lexicon.words(
+    """reduction drop decline decrease fall cut cuts loss plunge slump dip contraction slide increase
+    rise growth gain jump hike surge boost spike expansion climb improvement share"""
+)
+# 'of school buildings', 'rise in traffic deaths': the phrase after the figure that says what it counts.
+PHRASE_AFTER = re.compile(r"\s*(?:(?P<noun>[a-z]+)\s+(?:of|in)|(?P<link>of|for))\s+(?P<phrase>[^,.;:()]+)")
+# The words right after a figure, before any punctuation: the noun it modifies.
+MODIFIED = re.compile(r"[ \t]+(?P<phrase>[^\W\d_][^,.;:()\d]*)")
+# '... a range of', '... its output to': a noun phrase ending right before the figure.
+GOVERNOR = re.compile(r"(?P<phrase>[\w'&/-]+(?:\s+[\w'&/-]+){0,3})\s+(?P<link>of|to|at|by)\s*$")
+CLAUSE_MARKS = ",.;:()\u2014"
+CLAUSE_WORDS = re.compile(
+    r"\b(?:and|while|but|whereas|although|though|because|as|after|before|if|when|that|which|who"
+    r"|said|says|told|stated|added)\s"
+)
+RELATIVES = lexicon.words("which who that whose")
+PRONOUNS = lexicon.words("it they he she we i you this these those there")
+# Adjectives that end a phrase before "at": "impressive at 37 degrees" is no measure.
+ADJECTIVE_ENDINGS = ("ive", "ous", "ful", "able", "ible", "al")
+# A word after a unit that describes the amount, not a thing: "90 miles wide".
+DIMENSIONS = lexicon.words("long wide high tall deep old away thick across apart ago later earlier")
+# Verbs (and the adverbs before them) that end a subject; so do words ending in -ed and every
+# change and speech verb.
+VERBS = lexicon.words(
+    """is are was were be been being will would could should might must may can has have had do does
+    did stands stand hit hits reach reaches totals totalled totaled averages averaged
+    produces produce sold sells sell employs holds hold gets get makes make takes take pays pay earns
+    accounts represents comes goes needs requires includes contains offers expects stood says said
+    told reported estimated saw sees see took made got gave paid won spent built bought brought kept
+    left met ran went came put set became began drew grew fell rose hits totalling found wrote thought
+    knew felt held led allows exceeds far now also still
+    just only already currently recently nearly
+    almost about around roughly approximately"""
+)
+AMOUNT_WORDS = lexicon.words("percent cent pc pct points point million billion thousand trillion")
+# Single words that come where a measure stands but name none: times, adverbs, adjectives.
+NOT_MEASURES = lexicon.words(
+    """time times year years day days week weeks month months minutes hours worth out total wrong
+    right low high top mark sits heard support likely annually offshore"""
+)
+
+
+def measure_of(text: str, start: int, end: int, unit: str) -> tuple[str, bool]:
+    """What the figure at text[start:end] measures ('' when the sentence does not say), and whether
+    that is only the subject of its clause or sentence: the weakest guess, not one for a card alone."""
+    clause = text[clause_start(text, start) : start]
+    tried: tuple[tuple[Callable[[], str], bool], ...] = (
+        (lambda: joined(noun_phrase(governor(clause)), *phrase_after(text, end)), False),
+        (lambda: modified(text, end, unit), False),
+        (lambda: subject(text, clause, start, needs_verb=False), True),
+        (lambda: subject(text, text[max(0, start - PHRASE_REACH) : start], start, needs_verb=True), True),
+    )
+    for rule, is_subject in tried:  # in order, each only when those before found nothing
+        measure = noun_phrase(rule())
+        if measure and not is_not_measure(measure):
+            return measure, is_subject
+    return "", False
+
+
+def is_not_measure(measure: str) -> bool:
+    """Words that stand where a measure would but name none ('annually', 'worth', 'late May')."""
+    lowered = measure.lower()
+    if any(is_time(word) for word in lowered.split()):
+        return True  # "late August": when, not what
+    return lowered in NOT_MEASURES or (" " not in lowered and lowered.endswith("ly"))
+
+
+def joined(governing: str, link: str, after: str) -> str:
+    """'the seizure of up to 320 tons of cocaine': the seizure of cocaine, both halves kept."""
+    after = noun_phrase(after)
+    if governing and after:
+        return f"{governing} {link} {after}"
+    return governing or after
+
+
+def phrase_after(text: str, end: int) -> tuple[str, str]:
+    """The phrase after the figure, with the word linking it ('of', 'for'); ('', '') if none."""
+    after = PHRASE_AFTER.match(text, end, min(len(text), end + PHRASE_REACH))
+    if after is None or (after.group("noun") and after.group("noun") not in CHANGE_NOUNS):
+        return "", ""
+    if is_time_phrase(after.group("phrase")):
+        return "", ""
+    return after.group("link") or "of", after.group("phrase")
+
+
+def governor(clause: str) -> str:
+    """The noun phrase the figure is 'of', or that it is raised 'to' (not a verb: 'rose to')."""
+    stripped = strip_qualifier(clause)
+    found = GOVERNOR.search(stripped[-80:])
+    if found is None or is_verb(found.group("phrase").split()[-1]):
+        return ""
+    words = found.group("phrase").split()
+    if found.group("link") == "at" and words[-1].lower().endswith(ADJECTIVE_ENDINGS):
+        return ""
+    kept: list[str] = []
+    for word in reversed(words):
+        if any(c.isdigit() for c in word) or word.lower() in AMOUNT_WORDS:
+            return ""  # the phrase of an amount before it: "rose 5 percent to 6,300"
+        if word.lower() in lexicon.FUNCTION_WORDS or is_verb(word):
+            break
+        kept.insert(0, word)
+    return " ".join(kept)
+
+
+def modified(text: str, end: int, unit: str) -> str:
+    """'a 300 kWh battery': the noun after a unit of measurement, currency or percent."""
+    if unit and unit[:1].islower() and " " in unit and not unit.startswith(("square", "cubic", "degree")):
+        return ""  # a counted noun phrase is itself what is counted, not a modifier
+    after = MODIFIED.match(text, end, min(len(text), end + PHRASE_REACH))
+    if after is None:
+        return ""
+    first = after.group("phrase").split()[0]
+    if not first.islower() or first in lexicon.FUNCTION_WORDS or first in DIMENSIONS or is_verb(first):
+        return ""
+    return noun_phrase(after.group("phrase"), up_to_preposition=True)
+
+
+def subject(text: str, clause: str, start: int, *, needs_verb: bool) -> str:
+    """The words that start the figure's clause up to its verb; for 'which' the noun before it.
+    Of the sentence's first clause (the fallback) only when a verb ends it."""
+    head = clause if needs_verb else clause_head(clause)
+    words = head.split()
+    while words and (words[0].lower() in lexicon.FUNCTION_WORDS - RELATIVES - PRONOUNS or is_time(words[0])):
+        words.pop(0)
+    if not words:
+        return ""
+    if words[0].lower() in RELATIVES:
+        return antecedent(text, start - len(head))
+    taken: list[str] = []
+    for word in words:
+        if is_verb(word) or word[-1] in CLAUSE_MARKS:
+            break
+        taken.append(word)
+    if not taken or taken[0].lower() in PRONOUNS or (needs_verb and len(taken) == len(words)):
+        return ""
+    return " ".join(taken)
+
+
+def clause_head(clause: str) -> str:
+    """The clause from its last conjunction on ('... while the index rose'), a relative included."""
+    marks = list(CLAUSE_WORDS.finditer(clause))
+    if not marks:
+        return clause
+    last = marks[-1]
+    return clause[last.start() :] if last.group().strip() in RELATIVES else clause[last.end() :]
+
+
+def antecedent(text: str, before: int) -> str:
+    """The last words before a relative clause: 'a run on ferry shares, which ...' -> 'ferry shares'."""
+    kept: list[str] = []
+    for word in reversed(text[max(0, before - 80) : before].rstrip(" ,").split()):
+        if word.lower() in lexicon.FUNCTION_WORDS or word[-1:] in CLAUSE_MARKS:
+            break
+        kept.insert(0, word)
+    return " ".join(kept)
+
+
+def clause_start(text: str, end: int) -> int:
+    """Where the stretch before `end` free of ,.;:() starts: no phrase before a figure reaches further
+    (nor further back than PHRASE_REACH, which keeps the work per figure bounded)."""
+    reach = max(0, end - PHRASE_REACH)
+    return max(reach, *(text.rfind(mark, reach, end) + 1 for mark in CLAUSE_MARKS))
+
+
+def strip_qualifier(clause: str) -> str:
+    lowered = clause.lower().rstrip()
+    for qualifier in QUALIFIERS_LONGEST_FIRST:
+        if lowered.endswith(" " + qualifier):
+            return clause.rstrip()[: -len(qualifier)].rstrip()
+    return clause.rstrip()
+
+
+def is_verb(word: str) -> bool:
+    lowered = word.lower().strip(",.;:'\u2019")
+    return (
+        lowered in VERBS
+        or lowered in lexicon.INCREASE_WORDS
+        or lowered in lexicon.DECREASE_WORDS
+        or lowered.endswith(("ed", "n't", "n\u2019t"))
+        or lowered.removesuffix("s") in lexicon.SPEECH_VERBS
+    )
+
+
+def is_time(word: str) -> bool:
+    lowered = word.lower().strip(",.")
+    return lowered.isdigit() or lowered in lexicon.MONTHS or lowered in lexicon.WEEKDAYS
+
+
+def is_time_phrase(phrase: str) -> bool:
+    """'March', 'the first quarter of 2024', '2023': when, not what."""
+    words = phrase.split()
+    return bool(words) and (is_time(words[0]) or bool(re.match(r"^(1[89]|20)\d\d$", words[0])))
+
+
+def noun_phrase(phrase: str, *, up_to_preposition: bool = False) -> str:
+    """The phrase cut where a clause of its own starts (a verb, a relative, a pronoun), without a
+    leading article: a measure a reader can take in at a glance."""
+    words: list[str] = []
+    for word in phrase.split()[:MEASURE_MAX_WORDS]:
+        lowered = word.lower()
+        if lowered in RELATIVES or lowered in PRONOUNS or is_verb(word) or any(c.isdigit() for c in word):
+            break
+        if lowered in ("and", "or") and len(words) > 3:
+            break
+        if words and lowered in ("than", "by", "from", "to"):
+            break
+        if words and lowered.endswith("ing") and len(words) + 1 < len(phrase.split()):
+            break  # "voters saying they ...": a clause of its own, not "school spending"
+        if words and up_to_preposition and lowered in lexicon.FUNCTION_WORDS:
+            break
+        words.append(word)
+    while words and words[0].lower() in lexicon.DETERMINERS:
+        words.pop(0)
+    while words and words[-1].lower() in lexicon.FUNCTION_WORDS:
+        words.pop()
+    if words and words[0].lower().endswith("ing"):
+        return ""
+    return " ".join(word.strip("'\u2018\u2019\"") for word in words if any(c.isalnum() for c in word))

@@ -1,0 +1,178 @@
+"""The number grammar of figures: where a quantity is written, its value, and ranges of two values.
+
+A quantity is an optional sign or currency, a number in digits or words, an optional scale ("4.2
+billion", "4 hundred million", "$3bn") and an optional percent sign or word. Two quantities joined
+by "to", a dash, or "between ... and" are one range.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import groupby
+
+from generator.extract import lexicon
+
+# Symbols and ISO codes; any other two or three capitals glued to an amount ("AUD1.5m") are a code too.
+CURRENCY = (
+    r"(?-i:(?:US|HK|NZ|AU|A|C|R)\s?\$|[$€£¥₹]|Y=|USD|EUR|GBP|MXN|AUD|CAD|CNY|JPY|INR|CHF|Rs\.?"
+    r"|[A-Z]{2,3}(?=\d{1,3}(?:,\d{3})+|\d+\.\d|\d+(?:bn|m|k)\b))"
+)
+NUMBER_WORD = "|".join(sorted(lexicon.NUMBER_WORDS, key=len, reverse=True))
+BIG_SCALE = "thousand|million|billion|trillion"
+SCALE_WORD = rf"\s?(?:hundred(?:\s(?:{BIG_SCALE}))?|{BIG_SCALE}|bn|mn|tn)|m|k|b"
+SCALES = {**lexicon.SCALES, "hundred": 100.0}
+BODY = (
+    r"(?P<sign>-(?=\d)|\u2212|minus[- ])?"
+    rf"(?P<currency>{CURRENCY})?\s?"
+    r"(?P<number>\d/\d{1,2}(?=\s[a-z])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+    rf"|(?:a |an )?(?:{NUMBER_WORD})\b(?:[- ](?:{NUMBER_WORD})\b)?)"
+    rf"(?:(?P<scale>(?:{SCALE_WORD}))\b)?"
+    r"(?:\s?(?P<percent>%|percent\b|per cent\b|pct\b|pc\b|percentage points?\b|basis points?\b))?"
+    r"(?P<currency_after>€|£|\$)?"
+)
+# Not inside a word, a number or a date; "sub-300" is a figure all the same.
+FIGURE = re.compile(rf"(?:(?<![\w.,/:-])|(?<=sub-)){BODY}", re.IGNORECASE)
+# "tens of thousands": a range of an order of magnitude, written without a digit.
+ORDERS = re.compile(rf"\b(?P<order>tens|hundreds) of (?P<scale>{BIG_SCALE})s\b", re.IGNORECASE)
+ORDER_SIZES = {"tens": 10.0, "hundreds": 100.0}
+# "two-thirds of", "half the", "a quarter of": a share written in words.
+FRACTION = re.compile(
+    r"\b(?:(?P<count>a|one|two|three|four)[- ])?(?P<part>half|thirds?|quarters?|fifths?)(?= of | the )",
+    re.IGNORECASE,
+)
+PARTS = {"half": 2.0, "third": 3.0, "quarter": 4.0, "fifth": 5.0}
+# Literal parts of those words: most sentences have none, and a literal is found in C at once.
+FRACTION_HINT = re.compile("alf|hird|uarter|ifth")
+# What joins the two ends of a range: "to", a dash, or "and" after "between".
+# A dash with a space on one side only is a minus sign ("index 50 -1.3%"), not a range.
+RANGE_JOIN = re.compile(r"(?:\s+(?:to|and)\s+|\s*[\u2013\u2014]\s*|-|\s+-\s+)~?", re.IGNORECASE)
+RANGE_END = re.compile(BODY, re.IGNORECASE)
+# Every figure holds a digit or a number word, at most 12 characters after its start ("minus US $5").
+FIGURE_REACH = 12
+YEAR = re.compile(r"^(1[89]|20)\d\d$")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number as written: its value, where it stands, and what is glued to it."""
+
+    value: float
+    start: int
+    end: int
+    currency: str
+    percent: str
+    scale: str
+    number: str
+
+
+def anchor_pattern(number_words: frozenset[str]) -> re.Pattern[str]:
+    """Digit runs and whole number words (lower case), each branch led by its first character.
+
+    Branches that all start with a literal let the regex engine skip ahead in C to a possible start;
+    a number word is checked to be a whole word only once its first letter is found.
+    """
+    branches = [f"{digit}[0-9]*" for digit in "0123456789"]
+    for first, group in groupby(sorted(number_words), key=lambda word: word[0]):
+        rests = sorted((word[1:] for word in group), key=len, reverse=True)
+        branches.append(rf"{first}(?<!\w{first})(?:{'|'.join(rests)})\b")
+    return re.compile("|".join(branches))
+
+
+FIGURE_ANCHOR = anchor_pattern(frozenset(lexicon.NUMBER_WORDS))
+
+
+def figure_matches(text: str) -> Iterator[re.Match[str]]:
+    """FIGURE.finditer(text), but tried only near a digit or number word: most of a text has none.
+
+    Every figure holds one within FIGURE_REACH of its start, so the next match after an anchor's
+    reach is the next match of the text: it is searched for from there, the characters before it
+    never tried.
+    """
+    folded = text.casefold()
+    if len(folded) != len(text):
+        yield from FIGURE.finditer(text)
+        return
+    position = 0
+    for anchor in FIGURE_ANCHOR.finditer(folded):
+        if anchor.start() < position:
+            continue
+        match = FIGURE.search(text, max(position, anchor.start() - FIGURE_REACH))
+        if match is None:
+            return
+        yield match
+        position = match.end()
+
+
+def quantity_of(match: re.Match[str]) -> Quantity | None:
+    """The quantity a FIGURE or RANGE_END match writes, or None when its number does not parse."""
+    value = number_value(match.group("number"), match.group("scale"))
+    if value is None:
+        return None
+    if match.group("sign"):
+        value = -value
+    return Quantity(
+        value=value,
+        start=match.start() + len(match.group()) - len(match.group().lstrip()),
+        end=match.end(),
+        currency=match.group("currency") or match.group("currency_after") or "",
+        percent=match.group("percent") or "",
+        scale=match.group("scale") or "",
+        number=match.group("number"),
+    )
+
+
+def number_value(number: str, scale: str | None) -> float | None:
+    words = number.lower().removeprefix("a ").removeprefix("an ").replace("-", " ").split()
+    if words and all(w in lexicon.NUMBER_WORDS for w in words):
+        value = float(sum(lexicon.NUMBER_WORDS[w] for w in words))
+    else:
+        numerator, _, denominator = number.replace(",", "").partition("/")
+        try:
+            value = float(numerator) / float(denominator or 1)
+        except (ValueError, ZeroDivisionError):
+            return None
+    for word in (scale or "").lower().split():
+        value *= SCALES[word]
+    return value
+
+
+def range_end(text: str, first: Quantity, position: int) -> Quantity | None:
+    """The quantity that ends a range starting with `first`, joined at `position` (after the first
+    end's unit) by "to", a dash, or "and" after "between" ("5 to 7", "16-18", "between 5 and 7"):
+    both ends written alike, in digits or in words."""
+    join = RANGE_JOIN.match(text, position)
+    if join is None or (join.group().strip().lower() == "and" and not is_after_between(text, first)):
+        return None
+    end = RANGE_END.match(text, join.end())
+    second = quantity_of(end) if end else None
+    if second is None or (YEAR.match(first.number) and len(second.number) != len(first.number)):
+        return None  # a season or a year and an amount, not a range: "2014-15", "2018 to 3.9m"
+    return second if first.number[:1].isdigit() == second.number[:1].isdigit() else None
+
+
+def is_after_between(text: str, first: Quantity) -> bool:
+    return text[max(0, first.start - 9) : first.start].lower().split()[-1:] == ["between"]
+
+
+def fractions(text: str) -> Iterator[tuple[float, int, int]]:
+    """'two-thirds of the votes' as 2/3 and where it is written."""
+    if not FRACTION_HINT.search(text):
+        return
+    for match in FRACTION.finditer(text):
+        count = match.group("count") or "a"
+        if match.group("part").lower() == "half" and count.lower() not in ("a", "one"):
+            continue
+        parts = PARTS[match.group("part").lower().removesuffix("s")]
+        numerator = 1.0 if count.lower() in ("a", "one") else float(lexicon.NUMBER_WORDS[count.lower()])
+        yield numerator / parts, match.start(), match.end()
+
+
+def order_ranges(text: str) -> Iterator[tuple[float, float, int, int]]:
+    """'tens of thousands' as (10,000, 100,000) and where it is written."""
+    if "s of " not in text:
+        return
+    for match in ORDERS.finditer(text):
+        size = ORDER_SIZES[match.group("order").lower()] * SCALES[match.group("scale").lower()]
+        yield size, size * 10, match.start(), match.end()

@@ -1,0 +1,172 @@
+"""The unit of a quantity: a percent, a currency, a unit of measurement, or the things it counts.
+
+The word after a number is its unit only when it is one: a unit of measurement ("150 hp", "3 hours"),
+letters glued to the number ("64GB"), or a noun phrase ending in a plural ("40 new classrooms");
+never a verb or a name ("300 rallied", "9 Lite"). A rate ("per share", "a day") belongs to the unit.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.extract import lexicon
+from generator.extract.quantities import Quantity
+
+CURRENCIES = {
+    "$": "$",
+    "us$": "$",
+    "usd": "$",
+    "€": "€",
+    "eur": "€",
+    "£": "£",
+    "gbp": "£",
+    "¥": "¥",
+    "y=": "¥",
+    "hk$": "HK$",
+    "a$": "A$",
+    "au$": "A$",
+    "c$": "C$",
+    "mxn": "MXN",
+    "aud": "AUD",
+    "cad": "CAD",
+    "cny": "CNY",
+    "jpy": "JPY",
+    "inr": "INR",
+    "chf": "CHF",
+    "rs": "Rs",
+}
+# Units of measurement, as written after a number (lower case; plurals listed where irregular).
+MEASUREMENT_UNITS = lexicon.words(
+    """percent points point hours hour days day weeks week months month years year minutes minute min
+    mins seconds second secs decades decade centuries century times nights night
+    tons ton tonnes tonne kilometers kilometer kilometres kilometre km miles mile meters meter metres
+    metre m cm mm nm μm um feet foot ft inches inch yards yard yds acres acre hectares hectare ha
+    grams gram g kilograms kilogram kg kilos kilo mg pounds pound lb lbs ounces ounce oz liters liter
+    litres litre l ml gallons gallon barrels barrel degrees degree calories calorie kcal decibels
+    decibel db volts volt v kv watts watt w kw mw gw kwh mwh gwh twh gigawatts gigawatt megawatts
+    megawatt kilowatts kilowatt mah hz khz mhz ghz gb mb tb kb mbps gbps kbps hp bhp ps horsepower
+    horses knots knot kt mph kph km/h mpg psi ksi nm lb-ft bps ppg rpg apg cents cent pence p
+    yuan yen rupees rupee euros euro dollars dollar pesos peso shekels shekel ringgit won francs
+    rubles roubles kn baht rand reais naira lira usd eur gbp jpy cny chf aud cad inr mxn"""
+)
+# Nouns whose plural does not end in s, so that "60 fishermen" counts fishermen.
+IRREGULAR_PLURALS = lexicon.words("people children men women police staff cattle feet teeth mice geese")
+# Words that end in s but are not plural nouns: verbs and the like after a count.
+NOT_PLURALS = lexicon.words(
+    """is was has does says gets makes takes goes comes puts sets runs sells costs pays means stands
+    remains seems needs this thus plus us its his yes less unless across"""
+)
+# A rate after the unit: "per share", "a day", "an ounce" (a|an only before these nouns; "a year
+# earlier" says when, not how often).
+RATE = re.compile(
+    r"\s+(?P<rate>per\s+(?:sq(?:uare)?\.?\s+)?[^\W\d_]+|an?\s+(?P<noun>[a-z]+)\b)(?!\s+(?:earlier|ago|before|later))"
+)
+RATE_NOUNS = lexicon.words(
+    """day week month year hour minute second night ounce pound kilo kilogram gallon litre liter
+    barrel share head person piece unit square mile kilometre kilometer"""
+)
+# Units of two words or written with a space or a sign.
+COMPOUND_UNITS = re.compile(
+    r"\s?(?P<unit>degrees? (?:celsius|fahrenheit|kelvin|centigrade)|(?:square|cubic) [a-z]+|years?[- ]old"
+    r"|sq\.? ?(?:m|ft|km|mi)\b|sqm\b|m2\b|km2\b|parts per (?:million|billion)|lb-ft|km/h)",
+    re.IGNORECASE,
+)
+GLUED = re.compile(r"(?P<unit>[^\W\d_]+)\b")
+WORD = re.compile(r"\s+(?P<word>[^\W\d_](?:[\w'/-]*\w)?)")
+HYPHENED = re.compile(r"-(?P<unit>(?:years?-old)|[^\W\d_]+)\b")
+COUNT_WORDS = 4
+PRIME_UNITS = {"'": "foot", "\u2032": "foot", "\u2033": "inch"}
+SINGLE_QUOTE_OPENING = re.compile(r"(?:^|\s)['\u2018]\w")
+STOP_WORDS = lexicon.words(
+    """reported by since until by which that who as while compared according when where after
+    before during from than said says is are was were will would has have had to"""
+)
+
+
+def unit_of(text: str, quantity: Quantity) -> tuple[str, int]:
+    """The unit of `quantity` and where its text ends."""
+    if quantity.percent:
+        return percent_unit(quantity.percent), quantity.end
+    if quantity.currency:
+        code = re.sub(r"\s", "", quantity.currency)
+        return with_rate(text, CURRENCIES.get(code.lower().rstrip("."), code), quantity.end)
+    written = written_unit(text, quantity)
+    if written is None:
+        return "", quantity.end
+    unit, end = written
+    return with_rate(text, unit, end) if is_measurement(unit) else (unit, end)
+
+
+def percent_unit(percent: str) -> str:
+    lowered = percent.lower()
+    if lowered.startswith("percentage"):
+        return "percentage points"
+    return "basis points" if lowered.startswith("basis") else "%"
+
+
+def written_unit(text: str, quantity: Quantity) -> tuple[str, int] | None:
+    """A unit written after the number: a prime, a hyphened or glued unit, a compound, one word of
+    measurement, or the plural noun phrase of what is counted."""
+    end = quantity.end
+    prime = text[end : end + 1]
+    if is_prime(text, quantity, prime):
+        return PRIME_UNITS[prime], end + 1
+    # After a scale ("4.2m", "3 billion") letters glued on are not a unit: "3bn" is no unit "bn".
+    for pattern in (HYPHENED, COMPOUND_UNITS) if quantity.scale else (HYPHENED, COMPOUND_UNITS, GLUED):
+        match = pattern.match(text, end)
+        if match:
+            return match.group("unit"), match.end()
+    word = WORD.match(text, end)
+    if word and is_measurement(word.group("word")):
+        return word.group("word"), word.end()
+    return counted(text, end)
+
+
+def is_prime(text: str, quantity: Quantity, prime: str) -> bool:
+    """Feet and inches written with primes (30'); a straight ' only where no single quote is open."""
+    if prime not in PRIME_UNITS or text[quantity.end + 1 : quantity.end + 2].isalnum():
+        return False
+    return not (prime == "'" and SINGLE_QUOTE_OPENING.search(text, 0, quantity.start))
+
+
+def counted(text: str, end: int) -> tuple[str, int] | None:
+    """'125 new positions', '40 Acme and Zenith buses': the words up to the last plural noun."""
+    words: list[re.Match[str]] = []
+    position = end
+    while len(words) < COUNT_WORDS:
+        word = WORD.match(text, position)
+        if word is None or is_stop(word.group("word"), first=not words):
+            break
+        words.append(word)
+        position = word.end()
+    while words and not is_plural(words[-1].group("word")):
+        words.pop()
+    if not words:
+        return None
+    return text[words[0].start("word") : words[-1].end()], words[-1].end()
+
+
+def is_stop(word: str, *, first: bool) -> bool:
+    lowered = word.lower()
+    if lowered == "and":
+        return first
+    return lowered in lexicon.FUNCTION_WORDS or lowered in STOP_WORDS or lowered.endswith("ed")
+
+
+def is_plural(word: str) -> bool:
+    lowered = word.lower()
+    if lowered in IRREGULAR_PLURALS or lowered.endswith("men"):
+        return True
+    return lowered.endswith("s") and not lowered.endswith(("ss", "us", "is")) and lowered not in NOT_PLURALS
+
+
+def is_measurement(unit: str) -> bool:
+    return unit.lower() in MEASUREMENT_UNITS or bool(COMPOUND_UNITS.fullmatch(unit))
+
+
+def with_rate(text: str, unit: str, end: int) -> tuple[str, int]:
+    """'$ per gallon', 'barrels a day': a rate after the unit is part of it."""
+    rate = RATE.match(text, end)
+    if rate is None or (rate.group("noun") and rate.group("noun") not in RATE_NOUNS):
+        return unit, end
+    return f"{unit} {' '.join(rate.group('rate').split())}", rate.end()

@@ -1,0 +1,149 @@
+"""Figures: the number grammar (ranges, scales, signs, names that hold numbers), units and measures."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def amounts(extraction):
+    return [(f.value, f.range_end, f.unit) for f in extraction.figures]
+
+
+# Numbers and ranges
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Turnout moved from 4.5 percent to 3.9 percent.", (4.5, 3.9, "%")),
+        ("Organisers expect four to five thousand walkers.", (4000.0, 5000.0, "walkers")),
+        ("The repairs will take 16-18 months.", (16.0, 18.0, "months")),
+        ("Each kiosk costs $2 million to $3 million.", (2e6, 3e6, "$")),
+        ("Fares cost $1,500 to $2 million.", (1500.0, 2e6, "$")),
+        ("The festival drew tens of thousands of visitors.", (1e4, 1e5, "visitors")),
+    ],
+)
+def test_range_is_one_figure(extract_body, text, expected):
+    assert amounts(extract_body(text)) == [expected]
+
+
+def test_amounts_with_different_units_are_no_range(extract_body):
+    extraction = extract_body("The index rose 2 percent to 1,450 on Friday.")
+    assert amounts(extraction) == [(2.0, None, "%"), (1450.0, None, "")]
+
+
+def test_scale_words_multiply(extract_body):
+    assert amounts(extract_body("The region has 4 hundred million trees.")) == [(4e8, None, "trees")]
+
+
+def test_minus_sign_makes_a_negative_value(extract_body):
+    assert amounts(extract_body("Markets at noon: Tokyo -2.5% and Seoul flat.")) == [(-2.5, None, "%")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She drove the Model 3 sedan to work.",
+        "The bus took Route 66 into town.",
+        "He bought a Phone 11 Pro last week.",
+        "The 2021 Harvest Festival opened on Friday.",
+        "The office moved to 12-14 Harbour Street.",
+    ],
+)
+def test_numbers_inside_names_are_no_figures(extract_body, text):
+    assert extract_body(text).figures == ()
+
+
+def test_a_name_before_a_unit_of_measurement_keeps_the_figure(extract_body):
+    assert amounts(extract_body("The Tablet Max 11 inch costs less.")) == [(11.0, None, "inch")]
+
+
+def test_a_letter_m_of_a_currency_amount_is_million(extract_body):
+    assert amounts(extract_body("The club paid \u00a34.5m for the striker.")) == [(4.5e6, None, "\u00a3")]
+
+
+# Units
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The plant pumps 2,000 barrels a day.", "barrels a day"),
+        ("Apples sold at $4.50 per kilo.", "$ per kilo"),
+        ("The district opened 12 new classrooms.", "new classrooms"),
+        ("The car has a 300 kWh battery.", "kWh"),
+        ("A 40-year-old man was arrested.", "year-old"),
+        ("The square is 800 sq m.", "sq m"),
+        ("The tower is 120 metres tall.", "metres"),
+        ("Scores rose by 30 basis points.", "basis points"),
+    ],
+)
+def test_unit_after_the_number(extract_body, text, unit):
+    [figure] = extract_body(text).figures
+    assert figure.unit == unit
+
+
+def test_a_verb_after_a_number_is_no_unit(extract_body):
+    [figure] = extract_body("The union said 150 gathered outside.").figures
+    assert (figure.unit, figure.measure) == ("", "union")
+
+
+def test_a_bare_number_nothing_explains_is_no_figure(extract_body):
+    assert extract_body("He said it was 150, give or take.").figures == ()
+
+
+def test_a_share_in_words(extract_body):
+    [figure] = extract_body("Two-thirds of the tenants signed the letter.").figures
+    assert (round(figure.value, 3), figure.measure) == (0.667, "tenants")
+
+
+def test_a_count_the_next_sentence_lists_is_no_figure(extract_body):
+    extraction = extract_body("The mayor named two priorities. First, the buses must run on time.")
+    assert extraction.figures == ()
+
+
+def test_a_time_after_a_rate_is_not_part_of_it(extract_body):
+    [figure] = extract_body("Sales reached $9 million a year earlier.").figures
+    assert figure.unit == "$"
+
+
+# What it measures
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("The length of the new tunnel will be 3.2 kilometres.", "length of the new tunnel"),
+        ("Ticket sales rose 12% in May.", "Ticket sales"),
+        ("The town set a budget of $3 million for roads.", "budget for roads"),
+        ("The car has a 300 kWh battery.", "battery"),
+        ("Buyers chased shares in the ferry company, which fell 4%.", "ferry company"),
+        ("About 45% of the nurses voted to strike.", "nurses"),
+        ("The port wants to raise its capacity to 2m tons by 2030.", "capacity"),
+        ("The old ferry is slow: it took 9 hours.", "old ferry"),
+    ],
+)
+def test_what_a_figure_measures(extract_body, text, measure):
+    [figure] = extract_body(text).figures
+    assert figure.measure == measure
+
+
+def test_one_of_a_plural_is_a_count_of_one(extract_body):
+    assert amounts(extract_body("It is one of the oldest harbour cranes.")) == [
+        (1.0, None, "oldest harbour cranes")
+    ]
+
+
+def test_the_first_of_two_alternatives_takes_the_unit_of_the_second(extract_body):
+    assert amounts(extract_body("A ticket costs six or seven euros.")) == [
+        (6.0, None, "euros"),
+        (7.0, None, "euros"),
+    ]
+
+
+def test_an_age_bracket_is_no_figure(extract_body):
+    assert amounts(extract_body("Half the riders aged 16 to 24 walk.")) == [(0.5, None, "")]
+
+
+def test_a_dash_spaced_on_one_side_is_a_minus_sign(extract_body):
+    assert amounts(extract_body("At noon: Harbour 40 index -0.8% on the day.")) == [(-0.8, None, "%")]

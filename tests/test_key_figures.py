@@ -1,0 +1,64 @@
+"""Which figures get a card on a brief page, and when a change is coloured as good or bad news."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from generator.key_figures import KEY_FIGURES, change_tone, key_figures
+from generator.markup import format_amount
+
+
+def cards(extraction):
+    return [figure.text for figure in key_figures(extraction)]
+
+
+def test_a_figure_whose_measure_is_its_unit_gets_no_card(extract_body):
+    extraction = extract_body("Officials said 30 volunteers came.")
+    assert extraction.figures and cards(extraction) == []
+
+
+def test_a_change_with_what_it_measures_gets_a_card(extract_body):
+    assert cards(extract_body("The city saw a 12% reduction in traffic deaths.")) == ["12%"]
+
+
+def test_an_age_gets_no_card(extract_body):
+    assert cards(extract_body("A 40-year-old driver of the bus was arrested.")) == []
+
+
+def test_a_figure_in_the_summary_is_chosen_before_others(extract_body):
+    body = " ".join(f"The depot added {n} new buses of the electric fleet." for n in range(11, 18))
+    extraction = extract_body(body, summary="Bus fares rose 5% this year.")
+    chosen = key_figures(extraction)
+    assert len(chosen) == KEY_FIGURES
+    assert chosen[0].text == "5%"
+
+
+def test_a_fall_in_deaths_is_good_news(extract_body):
+    [figure] = extract_body("The city saw a 12% reduction in traffic deaths.").figures
+    assert change_tone(figure) == "good"
+    assert change_tone(replace(figure, change="increase")) == "bad"
+
+
+def test_a_change_in_a_poll_has_no_colour(extract_body):
+    [figure] = extract_body("Support for the mayor fell 4% in the latest survey.").figures
+    assert (figure.change, change_tone(figure)) == ("decrease", "")
+
+
+def test_a_level_a_change_starts_from_has_no_direction(extract_body):
+    figures = extract_body("Her support fell to 41% from 46% in June.").figures
+    assert [f.change for f in figures] == [None, None]
+
+
+def test_a_range_is_shown_with_a_dash(extract_body):
+    [figure] = extract_body("Turnout moved from 4.5 percent to 3.9 percent.").figures
+    assert format_amount(figure) == "4.5\u20133.9%"
+
+
+def test_a_duration_gets_no_card(extract_body):
+    assert cards(extract_body("The bridge repairs of the east span lasted 14 months.")) == []
+
+
+def test_a_measure_that_names_an_actor_gets_no_card(extract_body):
+    extraction = extract_body("Senator Carlos Ruiz won 52% in the runoff.")
+    assert [f.measure for f in extraction.figures] == ["Senator Carlos Ruiz"]
+    assert cards(extraction) == []
