@@ -30,6 +30,28 @@ def test_quote_nested_inside_a_quote_stays_inside(extract_body):
     assert quote.speaker == "Maria Okafor"
 
 
+def test_single_quote_nested_in_a_single_quote_stays_inside(extract_body):
+    extraction = extract_body(
+        "'They told us 'wait until spring,' and we waited,' Councillor Maria Okafor said."
+    )
+    [quote] = extraction.quotes
+    assert quote.text == "They told us 'wait until spring,' and we waited"
+    assert quote.speaker == "Maria Okafor"
+
+
+def test_nested_quote_next_to_its_outer_mark_keeps_single_style(extract_body):
+    extraction = extract_body(
+        "'The sign read 'closed for winter'' Mayor Peter Hall said. 'We reopen in May,' he added."
+    )
+    assert [q.text for q in extraction.quotes] == ["The sign read 'closed for winter'", "We reopen in May"]
+
+
+def test_plural_possessive_does_not_close_a_single_quote(extract_body):
+    extraction = extract_body("'We heard the farmers' worries,' Mayor Peter Hall said.")
+    [quote] = extraction.quotes
+    assert quote.text == "We heard the farmers' worries"
+
+
 def test_organisation_speaks_in_a_statement(extract_body):
     extraction = extract_body(
         "The Transport Agency published its report on Monday. "

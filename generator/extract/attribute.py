@@ -48,7 +48,9 @@ def attribute_quotes(
         if speaker is not None and not speaker.is_known:
             unknown.add(speaker.name)
         name = speaker.name if isinstance(speaker, Speaker) else None
-        kind = kind_of(span.text, sentences[start.sentence], start.offset, is_said=name is not None)
+        sentence = sentences[start.sentence]
+        is_said = name is not None or has_speech_verb(sentence.text)
+        kind = kind_of(span.text, sentence, start.offset, is_said=is_said)
         if (
             kind == "partial"
             and end.sentence == start.sentence
@@ -96,8 +98,8 @@ def locate(
 def kind_of(text: str, sentence: Sentence, offset: int, *, is_said: bool) -> QuoteKind:
     """A term (scare quote, title of a work) or a key quote, full or partial.
 
-    A few lower-case words in quote marks are a scare quote, unless a cue gives them a speaker:
-    'Reid called him a "spoiled brat"' quotes Reid.
+    A few lower-case words in quote marks are a scare quote, unless the sentence reports speech:
+    'Reid called him a "spoiled brat"' quotes Reid, and so does 'she said the plan was "doomed"'.
     """
     words = [m.group() for m in islice(WORDS.finditer(text), TITLE_MAX_WORDS + 1)]  # enough to tell
     at_start = not WORD_CHARACTER.search(sentence.text, 0, max(offset - 1, 0))
@@ -110,6 +112,11 @@ def kind_of(text: str, sentence: Sentence, offset: int, *, is_said: bool) -> Quo
     ):
         return "term"
     return "full" if at_start or text[:1].isupper() else "partial"
+
+
+def has_speech_verb(text: str) -> bool:
+    """Whether a sentence reports speech: a lower-case speech verb anywhere in it."""
+    return any(word[0].islower() and is_speech_verb(word) for word in WORDS.findall(text))
 
 
 def is_modifier(sentence: Sentence, start: Position, end: Position) -> bool:
