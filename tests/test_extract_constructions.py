@@ -102,3 +102,25 @@ def test_the_same_actor_has_the_same_slug_in_every_brief(extract_body):
     site = resolve_site([first, second])
     slugs = {brief.actor_slugs["Peter Hall"] for brief in site.briefs}
     assert slugs == {"peter-hall"}
+
+
+def test_a_less_common_speech_verb_is_a_cue(extract_body):
+    extraction = extract_body("\u201cThe harbor never sleeps,\u201d mused Mayor Peter Hall.")
+    assert [q.speaker for q in extraction.quotes] == ["Peter Hall"]
+
+
+def test_the_person_named_last_after_said_speaks_not_the_one_in_the_title(extract_body):
+    extraction = extract_body(
+        "Governor Maria Lopez toured the port. "
+        "\u201cThe port will reopen,\u201d said Lopez campaign manager Ana Ruiz."
+    )
+    [quote] = extraction.quotes
+    assert quote.speaker == "Ana Ruiz"
+
+
+def test_a_quote_opening_a_paragraph_runs_on_from_the_paragraph_before(extract_body):
+    extraction = extract_body(
+        "\u201cThe dam is safe,\u201d said engineer Peter Hall. Governor Maria Lopez disagreed.",
+        "\u201cWe checked every wall twice.\u201d",
+    )
+    assert [q.speaker for q in extraction.quotes] == ["Peter Hall", "Peter Hall"]

@@ -135,9 +135,10 @@ def is_modifier(sentence: Sentence, start: Position, end: Position) -> bool:
 
 
 def carry_paragraph_speakers(quotes: list[Quote], sentences: Sequence[Sentence]) -> list[Quote]:
-    """A quote with no cue of its own goes on the words of the quote before it in the paragraph.
+    """A quote with no cue of its own goes on the words of the quote before it in the paragraph, or
+    in the paragraph before when it opens its own paragraph.
 
-    News prose names a speaker once and lets the following quotes of the paragraph run on; only
+    News prose names a speaker once and lets the following quotes run on, over paragraphs too; only
     when no quote precedes does the cue of the next one serve.
     """
     carried = list(quotes)
@@ -151,7 +152,7 @@ def carry_paragraph_speakers(quotes: list[Quote], sentences: Sequence[Sentence])
                 other is not None
                 and other.speaker
                 and other.kind != "term"
-                and is_next_to(quote, other, sentences)
+                and (is_next_to(quote, other, sentences) or is_run_on(quote, other, sentences))
             ):
                 carried[index] = Quote(quote.text, other.speaker, quote.kind, quote.span)
                 break
@@ -161,6 +162,13 @@ def carry_paragraph_speakers(quotes: list[Quote], sentences: Sequence[Sentence])
 def is_next_to(quote: Quote, other: Quote, sentences: Sequence[Sentence]) -> bool:
     same_paragraph = sentences[quote.span.sentence].paragraph == sentences[other.span.sentence].paragraph
     return same_paragraph and abs(quote.span.sentence - other.span.sentence) <= CARRY_MAX_SENTENCES
+
+
+def is_run_on(quote: Quote, previous: Quote, sentences: Sequence[Sentence]) -> bool:
+    """A quote that opens its paragraph, right after a paragraph holding the quote before it."""
+    sentence = sentences[quote.span.sentence]
+    opens = sentence.start == 0 and not WORD_CHARACTER.search(sentence.text, 0, quote.span.start)
+    return opens and sentences[previous.span.sentence].paragraph == sentence.paragraph - 1
 
 
 def drop_repeats(quotes: list[Quote]) -> list[Quote]:

@@ -106,7 +106,12 @@ SPEECH_VERBS = words(
     agree disagree counter retort shout yell scream cry whisper murmur mutter exclaim proclaim
     comment highlight underline mention tout charge accuse blast slam praise criticize criticise
     lash question wonder add read begin condemn denounce decry dismiss brand label exhort sing
-    believe"""
+    believe muse press interject implore plead beg advise counsel demur concur opine allege assure
+    reassure brag chide scold taunt tease gush marvel rave rant grumble gripe scoff sneer snap bark
+    blurt bellow thunder hint speculate theorize posit surmise elaborate summarize summarise
+    recite remind reveal confess confide object protest instruct interrupt lecture sigh chuckle laugh
+    shrug inform assert caution intone profess pronounce propose quiz query inquire enquire
+    volunteer venture concede retort rebut reckon"""
 )
 IRREGULAR_SPEECH_FORMS = {
     "said": "say",

@@ -267,7 +267,8 @@ class Attributor:
         mentions = [m for m in self.mentions_in(position.sentence) if start <= m.span.start < end]
         people = [m for m in mentions if m.type == "person"]
         if people or mentions:
-            return Speaker((people or mentions)[0].name, is_known=True)
+            # 'said Lopez campaign manager Ana Ruiz': the last person named is the one who speaks.
+            return Speaker((people or mentions)[-1].name, is_known=True)
         return unknown_name(text[start:end])
 
     def subject_of_bare_verb(self, before: str, verb_end: Position) -> Speaker | None:
