@@ -164,7 +164,7 @@ def profiles(
         for actor in extraction.actors:
             appearances[canonical[actor.name]].append(Appearance(brief, actor))
         for quote in extraction.quotes:
-            if quote.speaker and quote.kind != "term":
+            if quote.speaker and quote.is_certain and quote.kind != "term":
                 quotes[canonical[quote.speaker]].append((brief, quote))
     result = []
     for name, seen in sorted(appearances.items(), key=lambda item: slugs[item[0]]):

@@ -124,3 +124,36 @@ def test_a_quote_opening_a_paragraph_runs_on_from_the_paragraph_before(extract_b
         "\u201cWe checked every wall twice.\u201d",
     )
     assert [q.speaker for q in extraction.quotes] == ["Peter Hall", "Peter Hall"]
+
+
+def test_the_source_reporting_a_cue_is_the_speaker(extract_body):
+    extraction = extract_body(
+        "\u201cWe will rebuild,\u201d Mayor Peter Hall said, according to the Harbor Gazette."
+    )
+    [quote] = extraction.quotes
+    assert quote.speaker == "Harbor Gazette"
+
+
+def test_the_person_named_after_a_title_set_off_by_commas_speaks(extract_body):
+    extraction = extract_body(
+        "Governor Maria Lopez toured the port. "
+        "\u201cThe port will reopen,\u201d said Lopez\u2019s deputy campaign manager, Ana Ruiz, on Monday."
+    )
+    [quote] = extraction.quotes
+    assert quote.speaker == "Ana Ruiz"
+
+
+def test_a_country_does_not_speak(extract_body):
+    extraction = extract_body("France signed the treaty. \u201cIt is a fair deal,\u201d France said.")
+    [quote] = extraction.quotes
+    assert quote.speaker is None
+
+
+def test_every_attribution_has_a_confidence(extract_body):
+    extraction = extract_body(
+        "\u201cThe dam is safe,\u201d said engineer Peter Hall.",
+        "\u201cWe checked every wall twice.\u201d",
+    )
+    first, second = extraction.quotes
+    assert first.is_certain and first.confidence > second.confidence > 0
+    assert not second.is_certain

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import replace
 from itertools import islice
 
 from generator.extract import lexicon
 from generator.extract.actors import Cast
+from generator.extract.confidence import confidence_of, evidence_key
 from generator.extract.cues import is_speech_verb
 from generator.extract.names import Candidate
 from generator.extract.quotes import QuoteSpan
@@ -57,8 +59,14 @@ def attribute_quotes(
             and is_modifier(sentences[start.sentence], start, end)
         ):
             kind = "term"
-        quotes.append(Quote(span.text, name, kind, Span(start.sentence, start.offset, end.offset)))
-    return drop_repeats(carry_paragraph_speakers(quotes, sentences)), frozenset(unknown)
+        location = Span(start.sentence, start.offset, end.offset)
+        quote = Quote(span.text, name, kind, location)
+        if speaker is not None:
+            rivals = attributor.rivals(start.sentence, speaker.name)
+            key = evidence_key(speaker, kind=kind, rivals=rivals)
+            quote = replace(quote, confidence=confidence_of(key), evidence=key)
+        quotes.append(quote)
+    return drop_repeats(carry_paragraph_speakers(quotes, attributor)), frozenset(unknown)
 
 
 def cue_subjects(sentences: Sequence[Sentence], candidates: Sequence[Candidate]) -> dict[str, ActorType]:
@@ -134,13 +142,14 @@ def is_modifier(sentence: Sentence, start: Position, end: Position) -> bool:
     )
 
 
-def carry_paragraph_speakers(quotes: list[Quote], sentences: Sequence[Sentence]) -> list[Quote]:
+def carry_paragraph_speakers(quotes: list[Quote], attributor: Attributor) -> list[Quote]:
     """A quote with no cue of its own goes on the words of the quote before it in the paragraph, or
     in the paragraph before when it opens its own paragraph.
 
     News prose names a speaker once and lets the following quotes run on, over paragraphs too; only
     when no quote precedes does the cue of the next one serve.
     """
+    sentences = attributor.sentences
     carried = list(quotes)
     for index, quote in enumerate(quotes):
         if quote.speaker is not None or quote.kind == "term":
@@ -154,7 +163,11 @@ def carry_paragraph_speakers(quotes: list[Quote], sentences: Sequence[Sentence])
                 and other.kind != "term"
                 and (is_next_to(quote, other, sentences) or is_run_on(quote, other, sentences))
             ):
-                carried[index] = Quote(quote.text, other.speaker, quote.kind, quote.span)
+                evidence = "carried" if is_next_to(quote, other, sentences) else "run-on"
+                rivals = attributor.rivals(quote.span.sentence, other.speaker)
+                key = evidence_key(Speaker(other.speaker, True, evidence), kind=quote.kind, rivals=rivals)
+                confidence = min(other.confidence, confidence_of(key))
+                carried[index] = replace(quote, speaker=other.speaker, confidence=confidence, evidence=key)
                 break
     return carried
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import partial
 from itertools import islice
 
 from generator.extract import lexicon
@@ -42,6 +43,9 @@ VERB_AFTER_SUBJECT = re.compile(
 WORD_CHARACTER = re.compile(r"\w")
 CONTRACTION = re.compile(r"['\u2019](?:re|s|ve|ll|d|m|t)$")
 SUBJECT_TYPES = frozenset(["person", "organization"])
+SPEAKING_TYPES = frozenset(["person", "organization", "group"])
+# ', according to the Daily Ledger': the source that reports the cue before it.
+REPORTED_BY = re.compile(r"[^\"\u201c\u201d]*?,\s*according to\b")
 QUOTE_MARKS = "\"'\u201c\u2018"
 CLOSING_MARKS = frozenset(['"', "\u201d", "''"])
 # ', saying' / 'before asking' / 'by saying': a gerund whose subject is the sentence's.
@@ -61,6 +65,11 @@ class Speaker:
 
     name: str
     is_known: bool
+    # How the speaker was found and whether through a pronoun: what the confidence of the
+    # attribution rests on (see `confidence.evidence_key`).
+    evidence: str = "after"
+    # Found through a pronoun: how many actors it could stand for (0: named, not a pronoun).
+    antecedents: int = 0
 
 
 @dataclass(frozen=True)
@@ -78,7 +87,11 @@ class Attributor:
         self.sentences = sentences
         self.cast = cast
         self.actors = {actor.name: actor for actor in cast.actors}
-        self.by_sentence = cast.by_sentence
+        # A place or a country does not speak: 'Cuban said' is not Cuba's word.
+        self.by_sentence = {
+            index: [m for m in mentions if m.type in SPEAKING_TYPES]
+            for index, mentions in cast.by_sentence.items()
+        }
         self.blanked_texts: dict[int, str] = {}
 
     def blanked(self, sentence: int) -> str:
@@ -89,13 +102,18 @@ class Attributor:
 
     def find_speaker(self, start: Position, end: Position, text: str) -> Speaker | None:
         """The speaker of a quote whose marks stand at `start` and `end`, from the cues around it."""
-        return (
-            self.speaker_by_label(text)
-            or self.speaker_after(Position(end.sentence, end.offset + 1))
-            or self.speaker_before(Position(start.sentence, max(start.offset - 1, 0)))
-            or self.speaker_introducing(start)
-            or self.speaker_as_subject(start)
+        finders = (
+            ("label", partial(self.speaker_by_label, text)),
+            ("after", partial(self.speaker_after, Position(end.sentence, end.offset + 1))),
+            ("before", partial(self.speaker_before, Position(start.sentence, max(start.offset - 1, 0)))),
+            ("introducing", partial(self.speaker_introducing, start)),
+            ("subject", partial(self.speaker_as_subject, start)),
         )
+        for evidence, find in finders:
+            found = find()
+            if found is not None:
+                return replace(found, evidence=evidence)
+        return None
 
     def speaker_as_subject(self, start: Position) -> Speaker | None:
         """'In May, Okafor dismissed the plan as a "paper tiger"': with no cue, words
@@ -171,6 +189,9 @@ class Attributor:
         if verb is None:
             return None
         word, offset = words[verb]
+        reported = REPORTED_BY.match(self.sentences[end.sentence].text, offset + len(word))
+        if reported:
+            return self.subject_after(Position(end.sentence, reported.end()))
         if all(w == "," for w, _ in words[:verb]):
             return self.subject_after(Position(end.sentence, offset + len(word)))
         return self.subject_before(end.sentence, words[0][1], offset)
@@ -231,13 +252,29 @@ class Attributor:
             if found is not None or not is_appositive(text[bounds[-1][0] : bounds[-1][1]]):
                 return found
             bounds = bounds[:-1]
-        for seg_start, seg_end in bounds:
-            found = (
-                None if is_appositive(text[seg_start:seg_end]) else self.name_in(sentence, seg_start, seg_end)
-            )
+        for index, (seg_start, seg_end) in enumerate(bounds):
+            if is_appositive(text[seg_start:seg_end]):
+                continue
+            named = self.titled_person(sentence, text[seg_start:seg_end], bounds[index + 1 : index + 2])
+            found = named or self.name_in(sentence, seg_start, seg_end)
             if found is not None:
                 return found
         return None
+
+    def titled_person(
+        self, sentence: int, title: str, following: Sequence[tuple[int, int]]
+    ) -> Speaker | None:
+        """ "Lopez's campaign manager, Ana Ruiz, said": the person named after a title set off by commas."""
+        words = title.split()
+        if not words or words[-1].lower() not in lexicon.TITLE_HEADS or not following:
+            return None
+        start, end = following[0]
+        people = [
+            m
+            for m in self.mentions_in(sentence)
+            if start <= m.span.start and m.span.end <= end and m.type == "person"
+        ]
+        return Speaker(people[-1].name, is_known=True) if people else None
 
     def name_in(self, sentence: int, start: int, end: int) -> Speaker | None:
         """The person (else actor, pronoun or capitalised name) last in a stretch that holds a subject."""
@@ -264,6 +301,11 @@ class Attributor:
         if not phrase:
             return None
         start, end = phrase[0].start(), phrase[-1].end()
+        if text[end : end + 1] == ",":
+            after_title = segments(text, end, min(len(text), end + CUE_WINDOW))[:1]
+            named = self.titled_person(position.sentence, text[start:end], after_title)
+            if named is not None:
+                return named
         mentions = [m for m in self.mentions_in(position.sentence) if start <= m.span.start < end]
         people = [m for m in mentions if m.type == "person"]
         if people or mentions:
@@ -292,20 +334,29 @@ class Attributor:
         people = [m for m in mentions if m.type == "person"]
         return Speaker((people or mentions)[-1].name, is_known=True) if mentions else None
 
+    def rivals(self, sentence: int, speaker: str) -> int:
+        """How many actors that can speak, other than `speaker`, a sentence names."""
+        return len({m.name for m in self.mentions_in(sentence)} - {speaker})
+
     def mentions_in(self, sentence: int) -> list[Mention]:
         return self.by_sentence.get(sentence, [])
 
     def resolve_pronoun(self, pronoun: str, position: Position) -> Speaker | None:
-        """The most recent actor the pronoun can stand for: a person of that gender, or an organisation."""
+        """The most recent actor the pronoun can stand for: a person of that gender, or an organisation.
+
+        How many such actors the sentences before name goes with it: with one, the pronoun is clear.
+        """
         wanted = lexicon.PRONOUNS[pronoun]
+        fitting: list[str] = []
         for sentence in range(position.sentence, position.sentence - PRONOUN_LOOKBACK_SENTENCES - 1, -1):
             for mention in reversed(self.mentions_in(sentence)):
                 if (mention.span.sentence, mention.span.start) >= (position.sentence, position.offset):
                     continue
-                actor = self.actors[mention.name]
-                if fits_pronoun(actor, wanted):
-                    return Speaker(actor.name, is_known=True)
-        return None
+                if mention.name not in fitting and fits_pronoun(self.actors[mention.name], wanted):
+                    fitting.append(mention.name)
+        if not fitting:
+            return None
+        return Speaker(fitting[0], is_known=True, antecedents=len(fitting))
 
 
 def is_reported_clause(subject: str) -> bool:
