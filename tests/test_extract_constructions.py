@@ -157,3 +157,26 @@ def test_every_attribution_has_a_confidence(extract_body):
     first, second = extraction.quotes
     assert first.is_certain and first.confidence > second.confidence > 0
     assert not second.is_certain
+
+
+def test_subject_of_a_gerund_past_an_opening_phrase(extract_body):
+    extraction = extract_body(
+        "Speaking in the harbor town, Mayor Peter Hall went after Maria Lopez, calling her plan "
+        "\u201ca bridge to nowhere.\u201d"
+    )
+    [quote] = extraction.quotes
+    assert quote.speaker == "Peter Hall"
+
+
+def test_inverted_cue_at_the_end_of_a_sentence_that_goes_on_after_the_quote(extract_body):
+    extraction = extract_body(
+        "\u201cThe vote was close,\u201d since most members abstained, said Councillor Maria Okafor."
+    )
+    [quote] = extraction.quotes
+    assert quote.speaker == "Maria Okafor"
+
+
+def test_an_opening_mark_typed_for_a_closing_one_closes_the_quote(extract_body):
+    extraction = extract_body("\u201cIt is unusual,\u201c said Mayor Peter Hall.")
+    [quote] = extraction.quotes
+    assert (quote.text, quote.speaker) == ("It is unusual", "Peter Hall")

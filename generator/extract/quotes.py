@@ -153,7 +153,9 @@ def classify_mark(text: str, position: int, width: int, style: str) -> Mark | No
     before = text[position - 1] if position else " "
     after = text[position + width] if position + width < len(text) else " "
     if char in openers:
-        return Mark(position, is_open=True, width=width)
+        # 'unusual,“ said': an opening mark typed where a closing one belongs closes the quote.
+        is_closing = before not in OPEN_CONTEXT and not before.isspace() and after in CLOSE_CONTEXT
+        return Mark(position, is_open=not is_closing, width=width)
     if char in closers or STRAIGHT.get(char) == style:
         if before.isalnum() and after.isalnum():
             return None

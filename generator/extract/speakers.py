@@ -18,6 +18,7 @@ from generator.extract.cues import (
     ends_with_cue,
     is_appositive,
     is_cue_verb,
+    is_speech_verb,
     name_phrase_length,
     segments,
 )
@@ -41,9 +42,13 @@ VERB_AFTER_SUBJECT = re.compile(
     r"(?!(?:and|or|but|who|which|that|is|was|to|in|of|on|at|for|with)\b)[a-z]{2,}\b"
 )
 WORD_CHARACTER = re.compile(r"\w")
+# The word after a name, past a parenthesised aside ('Okafor (D-Ill.) went'): a verb when lower case.
+NEXT_LOWER_WORD = re.compile(r"\s+([a-z][a-z'\u2019-]*)\b")
 CONTRACTION = re.compile(r"['\u2019](?:re|s|ve|ll|d|m|t)$")
 SUBJECT_TYPES = frozenset(["person", "organization"])
 SPEAKING_TYPES = frozenset(["person", "organization", "group"])
+# ', said Lena Brook': a speech verb after a comma with a capitalised name after it.
+INVERTED_CUE = re.compile(r",\s+([a-z]+)\s+(?=[A-Z])")
 # ', according to the Daily Ledger': the source that reports the cue before it.
 REPORTED_BY = re.compile(r"[^\"\u201c\u201d]*?,\s*according to\b")
 QUOTE_MARKS = "\"'\u201c\u2018"
@@ -187,7 +192,7 @@ class Attributor:
             words += [(m.group(), m.start() + end.offset) for m in more]
             verb = cue_verb(words)
         if verb is None:
-            return None
+            return self.inverted_cue_later(end)
         word, offset = words[verb]
         reported = REPORTED_BY.match(self.sentences[end.sentence].text, offset + len(word))
         if reported:
@@ -195,6 +200,17 @@ class Attributor:
         if all(w == "," for w, _ in words[:verb]):
             return self.subject_after(Position(end.sentence, offset + len(word)))
         return self.subject_before(end.sentence, words[0][1], offset)
+
+    def inverted_cue_later(self, end: Position) -> Speaker | None:
+        """ "'...,' since most cases were close, said Lena Brook, a historian.": the sentence goes on
+        after the quote and ends on an inverted cue naming the speaker (no other quote between)."""
+        text = self.sentences[end.sentence].text
+        for match in INVERTED_CUE.finditer(text, end.offset):
+            if is_speech_verb(match.group(1)):
+                if any(mark in text[end.offset : match.start()] for mark in QUOTE_MARKS):
+                    return None
+                return self.subject_after(Position(end.sentence, match.end(1)))
+        return None
 
     def ends_question(self, end: Position) -> bool:
         """A quote closing on '?' or '!' ends the sentence for the splitter, though its cue follows."""
@@ -332,7 +348,21 @@ class Attributor:
         end = opening.end() if opening else 0
         mentions = [m for m in self.mentions_in(sentence) if m.span.end <= end]
         people = [m for m in mentions if m.type == "person"]
-        return Speaker((people or mentions)[-1].name, is_known=True) if mentions else None
+        if mentions:
+            return Speaker((people or mentions)[-1].name, is_known=True)
+        return self.first_subject(sentence, len(text))
+
+    def first_subject(self, sentence: int, end: int) -> Speaker | None:
+        """ "Speaking in Salem, Okafor went after Hall, calling him ...": past an opening phrase, the
+        first actor named before `end` that a verb follows is the subject of the sentence."""
+        text = self.blanked(sentence)
+        for mention in self.mentions_in(sentence):
+            if mention.span.end > end:
+                break
+            verb = NEXT_LOWER_WORD.match(text, mention.span.end)
+            if verb and verb.group(1) not in lexicon.FUNCTION_WORDS:
+                return Speaker(mention.name, is_known=True)
+        return None
 
     def rivals(self, sentence: int, speaker: str) -> int:
         """How many actors that can speak, other than `speaker`, a sentence names."""
