@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from generator.extract.actors import Cast
+from generator.extract.speakers import Attributor, Position
+from generator.model import Actor, Paragraph
 from generator.resolve import resolve_site
+from generator.sentences import split_sentences
 
 
 def test_doubled_apostrophes_are_quote_marks(extract_body):
@@ -180,3 +184,10 @@ def test_an_opening_mark_typed_for_a_closing_one_closes_the_quote(extract_body):
     extraction = extract_body("\u201cIt is unusual,\u201c said Mayor Peter Hall.")
     [quote] = extraction.quotes
     assert (quote.text, quote.speaker) == ("It is unusual", "Peter Hall")
+
+
+def test_a_surname_found_speaking_without_a_mention_is_the_actor_of_that_surname():
+    sentences = split_sentences([Paragraph("\u201cIt is a mistake,\u201d Okafor said.", 1)])
+    cast = Cast((Actor("Ana Okafor", "person", None, (), 1, 0),), ())
+    speaker = Attributor(sentences, cast).find_speaker(Position(0, 1), Position(0, 17), "It is a mistake")
+    assert speaker is not None and (speaker.name, speaker.is_known) == ("Ana Okafor", True)

@@ -98,6 +98,11 @@ class Attributor:
             for index, mentions in cast.by_sentence.items()
         }
         self.blanked_texts: dict[int, str] = {}
+        self.surnames: dict[str, set[str]] = {}
+        for actor in cast.actors:
+            if actor.type == "person":
+                for form in (actor.name, *actor.aliases):
+                    self.surnames.setdefault(form.split()[-1], set()).add(actor.name)
 
     def blanked(self, sentence: int) -> str:
         """The sentence with its parenthesised asides blanked out, computed once however many quotes."""
@@ -117,8 +122,18 @@ class Attributor:
         for evidence, find in finders:
             found = find()
             if found is not None:
-                return replace(found, evidence=evidence)
+                return replace(self.known(found), evidence=evidence)
         return None
+
+    def known(self, speaker: Speaker) -> Speaker:
+        """A name found speaking that no mention covers ('Okafor said' opening a sentence) is the
+        actor it names when one person of the article has it as a name, alias or surname."""
+        if speaker.is_known:
+            return speaker
+        actors = self.surnames.get(speaker.name.split()[-1], set())
+        if speaker.name in self.actors or len(actors) != 1:
+            return speaker
+        return replace(speaker, name=next(iter(actors)), is_known=True)
 
     def speaker_as_subject(self, start: Position) -> Speaker | None:
         """'In May, Okafor dismissed the plan as a "paper tiger"': with no cue, words
