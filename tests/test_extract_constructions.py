@@ -191,3 +191,12 @@ def test_a_surname_found_speaking_without_a_mention_is_the_actor_of_that_surname
     cast = Cast((Actor("Ana Okafor", "person", None, (), 1, 0),), ())
     speaker = Attributor(sentences, cast).find_speaker(Position(0, 1), Position(0, 17), "It is a mistake")
     assert speaker is not None and (speaker.name, speaker.is_known) == ("Ana Okafor", True)
+
+
+def test_a_verb_with_its_particle_is_a_cue(extract_body):
+    extraction = extract_body(
+        "After Mayor Peter Hall criticized the budget, Governor Maria Lopez shot back, "
+        "\u201cThe budget is sound.\u201d"
+    )
+    [quote] = extraction.quotes
+    assert quote.speaker == "Maria Lopez"

@@ -130,6 +130,17 @@ IRREGULAR_SPEECH_FORMS = {
     "added": "add",
     "read": "read",
 }
+# Verbs that mean speaking with their particle only, in the forms that open or close a quote.
+PHRASAL_SPEECH_FORMS = frozenset(
+    (verb, particle)
+    for verbs, particle in (
+        ("shot shoots fired fires hit hits pushed pushes snapped snaps", "back"),
+        ("chimed chimes weighed weighs cut cuts", "in"),
+        ("pointed points spelled spells", "out"),
+        ("summed sums", "up"),
+    )
+    for verb in verbs.split()
+)
 # Words before which a speech verb's form is a noun ('the states', 'a report').
 DETERMINERS = words("the a an this these those his her its their our my your whose each every no")
 # Capitalised adjectives that describe, never name, a speaker ('Republican claims').
