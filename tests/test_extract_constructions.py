@@ -147,10 +147,16 @@ def test_the_person_named_after_a_title_set_off_by_commas_speaks(extract_body):
     assert quote.speaker == "Ana Ruiz"
 
 
-def test_a_country_does_not_speak(extract_body):
-    extraction = extract_body("France signed the treaty. \u201cIt is a fair deal,\u201d France said.")
+def test_a_place_does_not_speak(extract_body):
+    extraction = extract_body("The treaty was signed. \u201cIt is a fair deal,\u201d a Texas official said.")
     [quote] = extraction.quotes
     assert quote.speaker is None
+
+
+def test_a_country_named_in_full_speaks_for_its_government(extract_body):
+    extraction = extract_body("France signed the treaty. \u201cIt is a fair deal,\u201d France said.")
+    [quote] = extraction.quotes
+    assert quote.speaker == "France"
 
 
 def test_every_attribution_has_a_confidence(extract_body):

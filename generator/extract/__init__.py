@@ -7,7 +7,7 @@ from generator.extract.attribute import attribute_quotes, cue_subjects
 from generator.extract.figures import extract_figures
 from generator.extract.names import find_candidates
 from generator.extract.quotes import find_quote_spans
-from generator.extract.speakers import SPEAKING_TYPES
+from generator.extract.speakers import SPEAKER_TYPES
 from generator.model import Article, Extraction
 from generator.sentences import split_sentences
 
@@ -27,7 +27,7 @@ def extract_article(article: Article) -> Extraction:
     if any(c.type is None and c.name in found for c in candidates):
         cast = resolve_actors(candidates, sentences, {**dict.fromkeys(found, "person"), **sources})
         quotes, _ = attribute_quotes(spans, sentences, cast)
-    known = {actor.name for actor in cast.actors if actor.type in SPEAKING_TYPES}
+    known = {actor.name for actor in cast.actors if actor.type in SPEAKER_TYPES}
     quotes = [q if q.speaker in known else q.without_speaker() for q in quotes]
     figures = extract_figures(sentences, cast)
     return Extraction(article, sentences, cast.actors, tuple(quotes), tuple(figures), tuple(problems))

@@ -47,6 +47,8 @@ NEXT_LOWER_WORD = re.compile(r"\s+([a-z][a-z'\u2019-]*)\b")
 CONTRACTION = re.compile(r"['\u2019](?:re|s|ve|ll|d|m|t)$")
 SUBJECT_TYPES = frozenset(["person", "organization"])
 SPEAKING_TYPES = frozenset(["person", "organization", "group"])
+# The types of actor a quote may be credited to (a country only when named in full: `can_speak`).
+SPEAKER_TYPES = SPEAKING_TYPES | {"country"}
 # ', said Lena Brook': a speech verb after a comma with a capitalised name after it.
 INVERTED_CUE = re.compile(r",\s+([a-z]+)\s+(?=[A-Z])")
 # ', according to the Daily Ledger': the source that reports the cue before it.
@@ -92,10 +94,8 @@ class Attributor:
         self.sentences = sentences
         self.cast = cast
         self.actors = {actor.name: actor for actor in cast.actors}
-        # A place or a country does not speak: 'Cuban said' is not Cuba's word.
         self.by_sentence = {
-            index: [m for m in mentions if m.type in SPEAKING_TYPES]
-            for index, mentions in cast.by_sentence.items()
+            index: [m for m in mentions if can_speak(m)] for index, mentions in cast.by_sentence.items()
         }
         self.blanked_texts: dict[int, str] = {}
         self.surnames: dict[str, set[str]] = {}
@@ -437,6 +437,13 @@ def unknown_name(text: str) -> Speaker | None:
             break
         run.insert(0, bare)
     return Speaker(" ".join(run), is_known=False) if run else None
+
+
+def can_speak(mention: Mention) -> bool:
+    """A person, an organisation or a group speaks; a place does not ('a Texas Democrat said' is not
+    Texas's word), nor a country named by an adjective or a short form ('Cuban said'), though one
+    named in full speaks for its government ('Japan said')."""
+    return mention.type in SPEAKING_TYPES or (mention.type == "country" and mention.text == mention.name)
 
 
 def fits_pronoun(actor: Actor, wanted: str) -> bool:
