@@ -206,3 +206,15 @@ def test_a_verb_with_its_particle_is_a_cue(extract_body):
     )
     [quote] = extraction.quotes
     assert quote.speaker == "Maria Lopez"
+
+
+def test_said_an_unnamed_speaker_described_by_a_capitalised_name(extract_body):
+    extraction = extract_body("\u201cIt is a fair deal,\u201d said a Vermont Republican.")
+    assert [q.speaker for q in extraction.quotes] == ["Vermont Republican"]
+
+
+def test_a_supporter_is_not_the_voice_of_the_one_supported(extract_body):
+    extraction = extract_body(
+        "Mayor Peter Hall spoke on Monday. \u201cIt is a fair deal,\u201d wrote one Hall supporter."
+    )
+    assert [q.speaker for q in extraction.quotes] == [None]

@@ -141,6 +141,11 @@ PHRASAL_SPEECH_FORMS = frozenset(
     )
     for verb in verbs.split()
 )
+# People named after someone they are not the voice of ('a Lopez supporter'), unlike an aide or a
+# spokesman, who speaks for the one named.
+NOT_VOICES = words(
+    "supporter supporters voter voters critic critics fan fans opponent opponents rival rivals"
+)
 # Words before which a speech verb's form is a noun ('the states', 'a report').
 DETERMINERS = words("the a an this these those his her its their our my your whose each every no")
 # Capitalised adjectives that describe, never name, a speaker ('Republican claims').

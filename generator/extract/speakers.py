@@ -47,6 +47,7 @@ NEXT_LOWER_WORD = re.compile(r"\s+([a-z][a-z'\u2019-]*)\b")
 CONTRACTION = re.compile(r"['\u2019](?:re|s|ve|ll|d|m|t)$")
 SUBJECT_TYPES = frozenset(["person", "organization"])
 SPEAKING_TYPES = frozenset(["person", "organization", "group"])
+INDEFINITE_ARTICLES = lexicon.words("a an another one")
 # The types of actor a quote may be credited to (a country only when named in full: `can_speak`).
 SPEAKER_TYPES = SPEAKING_TYPES | {"country"}
 # ', said Lena Brook': a speech verb after a comma with a capitalised name after it.
@@ -328,6 +329,8 @@ class Attributor:
             return self.resolve_pronoun(
                 words[0].group().lower(), Position(position.sentence, words[0].start())
             )
+        if words and words[0].group().lower() in INDEFINITE_ARTICLES:
+            words = words[1:]  # 'said a Texas Democrat': the name after the article
         phrase = words[: name_phrase_length([w.group() for w in words])]
         if not phrase:
             return None
@@ -337,6 +340,8 @@ class Attributor:
             named = self.titled_person(position.sentence, text[start:end], after_title)
             if named is not None:
                 return named
+        if phrase[-1].group().lower() in lexicon.NOT_VOICES:
+            return None  # 'wrote one Lopez supporter': someone unnamed, not Lopez
         mentions = [m for m in self.mentions_in(position.sentence) if start <= m.span.start < end]
         people = [m for m in mentions if m.type == "person"]
         if people or mentions:
