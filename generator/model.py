@@ -91,7 +91,9 @@ class Actor:
 
 
 # An attribution at least this confident is shown as certain; a weaker one as "speaker uncertain".
-CERTAIN = 0.975
+# The lowest threshold at which the attributions shown as certain on the development articles are
+# still right 98 times in 100 (0.97 is required of unseen articles): see benchmarks/extraction.py.
+CERTAIN = 0.95
 
 
 @dataclass(frozen=True)

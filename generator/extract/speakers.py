@@ -96,7 +96,8 @@ class Attributor:
         self.cast = cast
         self.actors = {actor.name: actor for actor in cast.actors}
         self.by_sentence = {
-            index: [m for m in mentions if can_speak(m)] for index, mentions in cast.by_sentence.items()
+            index: [m for m in mentions if can_speak(m, sentences[index].text)]
+            for index, mentions in cast.by_sentence.items()
         }
         self.blanked_texts: dict[int, str] = {}
         self.surnames: dict[str, set[str]] = {}
@@ -444,11 +445,12 @@ def unknown_name(text: str) -> Speaker | None:
     return Speaker(" ".join(run), is_known=False) if run else None
 
 
-def can_speak(mention: Mention) -> bool:
+def can_speak(mention: Mention, sentence: str) -> bool:
     """A person, an organisation or a group speaks; a place does not ('a Texas Democrat said' is not
     Texas's word), nor a country named by an adjective or a short form ('Cuban said'), though one
     named in full speaks for its government ('Japan said')."""
-    return mention.type in SPEAKING_TYPES or (mention.type == "country" and mention.text == mention.name)
+    named = sentence[mention.span.start : mention.span.end]
+    return mention.type in SPEAKING_TYPES or (mention.type == "country" and named == mention.name)
 
 
 def fits_pronoun(actor: Actor, wanted: str) -> bool:
