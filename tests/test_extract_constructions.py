@@ -162,11 +162,11 @@ def test_a_country_named_in_full_speaks_for_its_government(extract_body):
 def test_every_attribution_has_a_confidence(extract_body):
     extraction = extract_body(
         "\u201cThe dam is safe,\u201d said engineer Peter Hall.",
-        "\u201cWe checked every wall twice.\u201d",
+        "Governor Maria Lopez met Senator Ana Ruiz. \u201cThe talks went well,\u201d she said.",
     )
-    first, second = extraction.quotes
-    assert first.is_certain and first.confidence > second.confidence > 0
-    assert not second.is_certain
+    named, through_a_pronoun = extraction.quotes
+    assert named.is_certain and named.confidence > through_a_pronoun.confidence > 0
+    assert through_a_pronoun.speaker and not through_a_pronoun.is_certain
 
 
 def test_subject_of_a_gerund_past_an_opening_phrase(extract_body):

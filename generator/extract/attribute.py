@@ -43,6 +43,7 @@ def attribute_quotes(
     starts = [(s.paragraph, s.start) for s in sentences]
     quotes: list[Quote] = []
     unknown: set[str] = set()
+    reporting: dict[int, bool] = {}
     for span in spans:
         start = locate(sentences, starts, span.pieces[0].paragraph, span.pieces[0].start)
         end = locate(sentences, starts, span.pieces[-1].paragraph, span.pieces[-1].end)
@@ -51,7 +52,9 @@ def attribute_quotes(
             unknown.add(speaker.name)
         name = speaker.name if isinstance(speaker, Speaker) else None
         sentence = sentences[start.sentence]
-        is_said = name is not None or has_speech_verb(sentence.text)
+        if start.sentence not in reporting:  # once per sentence, however many quotes it holds
+            reporting[start.sentence] = reports_speech(sentence.text)
+        is_said = name is not None or reporting[start.sentence]
         kind = kind_of(span.text, sentence, start.offset, is_said=is_said)
         if (
             kind == "partial"
@@ -122,7 +125,7 @@ def kind_of(text: str, sentence: Sentence, offset: int, *, is_said: bool) -> Quo
     return "full" if at_start or text[:1].isupper() else "partial"
 
 
-def has_speech_verb(text: str) -> bool:
+def reports_speech(text: str) -> bool:
     """Whether a sentence reports speech: a lower-case speech verb anywhere in it."""
     return any(word[0].islower() and is_speech_verb(word) for word in WORDS.findall(text))
 

@@ -222,7 +222,7 @@ class Attributor:
         """ "'...,' since most cases were close, said Lena Brook, a historian.": the sentence goes on
         after the quote and ends on an inverted cue naming the speaker (no other quote between)."""
         text = self.sentences[end.sentence].text
-        for match in INVERTED_CUE.finditer(text, end.offset):
+        for match in INVERTED_CUE.finditer(text, end.offset, end.offset + CUE_WINDOW):
             if is_speech_verb(match.group(1)):
                 if any(mark in text[end.offset : match.start()] for mark in QUOTE_MARKS):
                     return None
