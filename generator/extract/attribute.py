@@ -52,7 +52,7 @@ def attribute_quotes(
             unknown.add(speaker.name)
         name = speaker.name if isinstance(speaker, Speaker) else None
         sentence = sentences[start.sentence]
-        if start.sentence not in reporting:  # once per sentence, however many quotes it holds
+        if name is None and start.sentence not in reporting:  # once a sentence, whatever its quotes
             reporting[start.sentence] = reports_speech(sentence.text)
         is_said = name is not None or reporting[start.sentence]
         kind = kind_of(span.text, sentence, start.offset, is_said=is_said)
