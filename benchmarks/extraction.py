@@ -4,7 +4,10 @@
 
 Runs `briefs extract --json` over each set, scores it with the set's own `score.py`, and prints
 the metrics next to the targets of the extraction issues (#13 quotes, #14 figures, #15 actors): the
-value when the issue was filed and the value required. Then extraction speed on one core.
+value when the issue was filed and the value required. For the quote sets also the trust a page can
+put in its speakers: of the attributions shown as certain, the share that names the right speaker
+(`certain_precision`), and how many of all attributions are shown as certain (`certain_share`).
+Then extraction speed on one core.
 """
 
 from __future__ import annotations
@@ -40,6 +43,9 @@ class Target:
     required: float
 
 
+QUOTE_SETS = ("polnear-train", "polnear-dev", "polnear-dev-single")
+
+
 def issue_targets(
     issue: int, metrics: dict[str, float], filed: dict[str, tuple[float, ...]]
 ) -> tuple[Target, ...]:
@@ -71,6 +77,7 @@ TARGETS = (
         },
         {"newsquant-train": (0.770, 0.604, 0.578, 0.122), "newsquant-dev": (0.865, 0.811, 0.741, 0.159)},
     ),
+    *(Target(13, dataset, "certain_precision", 0.0, 0.97) for dataset in QUOTE_SETS),
     Target(15, "conll-dev", "actor_precision", 0.904, 0.95),
     Target(15, "conll-dev", "actor_recall", 0.916, 0.95),
     Target(15, "conll-dev", "actor_type_accuracy", 0.860, 0.95),
@@ -101,9 +108,32 @@ def score_set(eval_dir: Path, name: str, gold: Path, articles: list[Path]) -> di
         text=True,
         check=True,
     )
-    Path(handle.name).unlink()
     metrics: dict[str, float] = json.loads(scored.stdout)
+    if name in QUOTE_SETS:
+        metrics.update(score_certainty(eval_dir, gold, Path(handle.name)))
+    Path(handle.name).unlink()
     return metrics
+
+
+def score_certainty(eval_dir: Path, gold: Path, predictions: Path) -> dict[str, float]:
+    """Of the attributions scored (a quote found, its gold speaker named, a speaker predicted), the share
+    shown as certain, and the share of those that name the right speaker; matched as `score.py` does."""
+    sys.path.insert(0, str(eval_dir))
+    import score  # the evaluation's own matching of quotes and names
+
+    predicted = {row["id"]: row for row in score.load_jsonl(predictions)}
+    shown = certain = right = 0
+    for article in score.load_jsonl(gold):
+        quotes = [q for q in predicted.get(article["id"], {}).get("quotes", []) if q["kind"] != "term"]
+        for gold_quote, quote in score.match_quotes(article["quotes"], quotes):
+            if score.is_named(gold_quote) and quote["speaker"]:
+                shown += 1
+                certain += quote["certain"]
+                right += quote["certain"] and score.same_actor(gold_quote["speaker"], quote["speaker"])
+    return {
+        "certain_precision": right / certain if certain else 0.0,
+        "certain_share": certain / shown if shown else 0.0,
+    }
 
 
 def articles_per_second(paths: list[Path]) -> tuple[float, float]:
@@ -177,6 +207,9 @@ def main(argv: list[str] | None = None) -> int:
                 f"#{target.issue:<5}{target.dataset + ' ' + target.metric:<42} {target.filed:>7.3f} "
                 f"{target.required:>8.3f} {shown:>7}  {mark}"
             )
+    for name in QUOTE_SETS:
+        if name in results:
+            print(f"{'#13':<6}{name + ' certain_share':<42} {results[name]['certain_share']:>24.3f}")
     seed_values = [v for v in seed.values() if isinstance(v, float)]
     seed_ok = all(v == 1.0 for v in seed_values) and seed.get("not_actors_predicted") == 0
     seed_mark = "yes" if seed_ok else "NO"

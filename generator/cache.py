@@ -170,7 +170,7 @@ def freeze(value: object) -> bytes:
 def lighten(outcome: Outcome) -> Outcome:
     """The outcome as pages other than the brief's own read it (those and the export read it whole):
     without the article's paragraphs and sentences, with only the quotes that an actor's page shows
-    (those with a speaker), and without figures: an actor's page shows its newest figures only, and
+    (those with a certain speaker), and without figures: an actor's page shows its newest figures only, and
     most of a large corpus's figures would be read for nothing (see `get_figures`)."""
     extraction = outcome.extraction
     if extraction is None:
@@ -179,7 +179,7 @@ def lighten(outcome: Outcome) -> Outcome:
         extraction,
         article=replace(extraction.article, paragraphs=()),
         sentences=(),
-        quotes=tuple(q for q in extraction.quotes if q.speaker and q.kind != "term"),
+        quotes=tuple(q for q in extraction.quotes if q.is_certain and q.kind != "term"),
         figures=(),
     )
     return replace(

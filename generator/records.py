@@ -73,7 +73,11 @@ def structured_data(extraction: Extraction) -> dict[str, Any]:
             {
                 "@type": "Quotation",
                 "text": q.text,
-                **({"creator": {"@type": types[q.speaker], "name": q.speaker}} if q.speaker else {}),
+                **(
+                    {"creator": {"@type": types[q.speaker], "name": q.speaker}}
+                    if q.is_certain and q.speaker
+                    else {}
+                ),
             }
             for q in extraction.quotes
             if q.kind != "term"
@@ -110,5 +114,7 @@ def quote_record(quote: Quote, actor_ref: ActorRef) -> dict[str, Any]:
         "text": quote.text,
         "speaker": actor_ref(quote.speaker) if quote.speaker else None,
         "kind": quote.kind,
+        "confidence": round(quote.confidence, 3),
+        "certain": quote.is_certain,
         "sentence": quote.span.sentence,
     }

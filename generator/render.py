@@ -331,12 +331,13 @@ def render_brief(brief: Brief, related: Sequence[Related]) -> str:
 
 
 def quote_groups(extraction: Extraction) -> list[tuple[Actor | None, list[Quote]]]:
-    """Key quotes by speaker in order of first quote, the unattributed last: positions side by side."""
+    """Key quotes by speaker in order of first quote, positions side by side; last, those whose speaker
+    is unknown or uncertain: a weak attribution is not shown as a confident name."""
     actors = {actor.name: actor for actor in extraction.actors}
     groups: dict[str | None, list[Quote]] = {}
     for quote in extraction.quotes:
         if quote.kind != "term":
-            groups.setdefault(quote.speaker, []).append(quote)
+            groups.setdefault(quote.speaker if quote.is_certain else None, []).append(quote)
     ordered = sorted(groups.items(), key=lambda item: item[0] is None)
     return [(actors[name] if name else None, quotes) for name, quotes in ordered]
 

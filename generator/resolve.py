@@ -152,7 +152,7 @@ def profiles(
             if actor.name in slugs:
                 appearances[slugs[actor.name]].append(Appearance(brief, actor))
         for quote in extraction.quotes:
-            if quote.speaker and quote.kind != "term":
+            if quote.speaker and quote.is_certain and quote.kind != "term":
                 quotes[slugs[quote.speaker]].append((brief, quote))
     result = []
     for slug, seen in sorted(appearances.items()):

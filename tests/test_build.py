@@ -246,3 +246,18 @@ def test_build_from_another_working_directory(tmp_path, project_dir, two_seeds, 
     report = build(Project.at(Path("project")))
     assert report.built == 2
     assert (project_dir / "briefs/briefs/harbor.md").exists()
+
+
+def test_a_weak_attribution_shows_as_speaker_uncertain_and_stays_off_the_actor_page(project, write_seed):
+    write_seed(
+        "talks",
+        title="Governor Meets Senator",
+        summary="Governor Maria Lopez met Senator Ana Ruiz.",
+        body=('Governor Maria Lopez met Senator Ana Ruiz on Monday. "The talks went well," she said.',),
+    )
+    build(project)
+    brief = frontmatter.load(project.out_dir / "briefs/talks.md")
+    [quote] = brief["quotes"]
+    assert quote["speaker"] == "ana-ruiz" and not quote["certain"]
+    assert "speaker uncertain, perhaps Ana Ruiz" in brief.content
+    assert "The talks went well" not in (project.out_dir / "actors/ana-ruiz.md").read_text("utf-8")

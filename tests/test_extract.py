@@ -75,9 +75,15 @@ def test_quote_text_drops_the_comma_before_the_closing_mark(extract_body):
 
 
 def test_two_word_scare_quote_is_a_term(extract_body):
-    extraction = extract_body("Critics called the plan a 'paper tiger' during the debate.")
+    extraction = extract_body("The plan, a 'paper tiger' to its critics, passed on Monday.")
     quote = only(extraction.quotes)
     assert (quote.text, quote.kind) == ("paper tiger", "term")
+
+
+def test_few_words_in_a_sentence_reporting_speech_are_a_partial_quote(extract_body):
+    extraction = extract_body("Critics called the plan a 'paper tiger' during the debate.")
+    quote = only(extraction.quotes)
+    assert (quote.text, quote.kind) == ("paper tiger", "partial")
 
 
 def test_quoted_fragment_inside_a_sentence_is_partial(extract_body):

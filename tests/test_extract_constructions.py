@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from generator.extract.actors import Cast
+from generator.extract.speakers import Attributor, Position
+from generator.model import Actor, Paragraph
 from generator.resolve import resolve_site
+from generator.sentences import split_sentences
 
 
 def test_doubled_apostrophes_are_quote_marks(extract_body):
@@ -28,6 +32,28 @@ def test_quote_nested_inside_a_quote_stays_inside(extract_body):
     [quote] = extraction.quotes
     assert "wait until spring" in quote.text
     assert quote.speaker == "Maria Okafor"
+
+
+def test_single_quote_nested_in_a_single_quote_stays_inside(extract_body):
+    extraction = extract_body(
+        "'They told us 'wait until spring,' and we waited,' Councillor Maria Okafor said."
+    )
+    [quote] = extraction.quotes
+    assert quote.text == "They told us 'wait until spring,' and we waited"
+    assert quote.speaker == "Maria Okafor"
+
+
+def test_nested_quote_next_to_its_outer_mark_keeps_single_style(extract_body):
+    extraction = extract_body(
+        "'The sign read 'closed for winter'' Mayor Peter Hall said. 'We reopen in May,' he added."
+    )
+    assert [q.text for q in extraction.quotes] == ["The sign read 'closed for winter'", "We reopen in May"]
+
+
+def test_plural_possessive_does_not_close_a_single_quote(extract_body):
+    extraction = extract_body("'We heard the farmers' worries,' Mayor Peter Hall said.")
+    [quote] = extraction.quotes
+    assert quote.text == "We heard the farmers' worries"
 
 
 def test_organisation_speaks_in_a_statement(extract_body):
@@ -80,3 +106,115 @@ def test_the_same_actor_has_the_same_slug_in_every_brief(extract_body):
     site = resolve_site([first, second])
     slugs = {brief.actor_slugs["Peter Hall"] for brief in site.briefs}
     assert slugs == {"peter-hall"}
+
+
+def test_a_less_common_speech_verb_is_a_cue(extract_body):
+    extraction = extract_body("\u201cThe harbor never sleeps,\u201d mused Mayor Peter Hall.")
+    assert [q.speaker for q in extraction.quotes] == ["Peter Hall"]
+
+
+def test_the_person_named_last_after_said_speaks_not_the_one_in_the_title(extract_body):
+    extraction = extract_body(
+        "Governor Maria Lopez toured the port. "
+        "\u201cThe port will reopen,\u201d said Lopez campaign manager Ana Ruiz."
+    )
+    [quote] = extraction.quotes
+    assert quote.speaker == "Ana Ruiz"
+
+
+def test_a_quote_opening_a_paragraph_runs_on_from_the_paragraph_before(extract_body):
+    extraction = extract_body(
+        "\u201cThe dam is safe,\u201d said engineer Peter Hall. Governor Maria Lopez disagreed.",
+        "\u201cWe checked every wall twice.\u201d",
+    )
+    assert [q.speaker for q in extraction.quotes] == ["Peter Hall", "Peter Hall"]
+
+
+def test_the_source_reporting_a_cue_is_the_speaker(extract_body):
+    extraction = extract_body(
+        "\u201cWe will rebuild,\u201d Mayor Peter Hall said, according to the Harbor Gazette."
+    )
+    [quote] = extraction.quotes
+    assert quote.speaker == "Harbor Gazette"
+
+
+def test_the_person_named_after_a_title_set_off_by_commas_speaks(extract_body):
+    extraction = extract_body(
+        "Governor Maria Lopez toured the port. "
+        "\u201cThe port will reopen,\u201d said Lopez\u2019s deputy campaign manager, Ana Ruiz, on Monday."
+    )
+    [quote] = extraction.quotes
+    assert quote.speaker == "Ana Ruiz"
+
+
+def test_a_place_does_not_speak(extract_body):
+    extraction = extract_body("The treaty was signed. \u201cIt is a fair deal,\u201d a Texas official said.")
+    [quote] = extraction.quotes
+    assert quote.speaker is None
+
+
+def test_a_country_named_in_full_speaks_for_its_government(extract_body):
+    extraction = extract_body("France signed the treaty. \u201cIt is a fair deal,\u201d France said.")
+    [quote] = extraction.quotes
+    assert quote.speaker == "France"
+
+
+def test_every_attribution_has_a_confidence(extract_body):
+    extraction = extract_body(
+        "\u201cThe dam is safe,\u201d said engineer Peter Hall.",
+        "Governor Maria Lopez met Senator Ana Ruiz. \u201cThe talks went well,\u201d she said.",
+    )
+    named, through_a_pronoun = extraction.quotes
+    assert named.is_certain and named.confidence > through_a_pronoun.confidence > 0
+    assert through_a_pronoun.speaker and not through_a_pronoun.is_certain
+
+
+def test_subject_of_a_gerund_past_an_opening_phrase(extract_body):
+    extraction = extract_body(
+        "Speaking in the harbor town, Mayor Peter Hall went after Maria Lopez, calling her plan "
+        "\u201ca bridge to nowhere.\u201d"
+    )
+    [quote] = extraction.quotes
+    assert quote.speaker == "Peter Hall"
+
+
+def test_inverted_cue_at_the_end_of_a_sentence_that_goes_on_after_the_quote(extract_body):
+    extraction = extract_body(
+        "\u201cThe vote was close,\u201d since most members abstained, said Councillor Maria Okafor."
+    )
+    [quote] = extraction.quotes
+    assert quote.speaker == "Maria Okafor"
+
+
+def test_an_opening_mark_typed_for_a_closing_one_closes_the_quote(extract_body):
+    extraction = extract_body("\u201cIt is unusual,\u201c said Mayor Peter Hall.")
+    [quote] = extraction.quotes
+    assert (quote.text, quote.speaker) == ("It is unusual", "Peter Hall")
+
+
+def test_a_surname_found_speaking_without_a_mention_is_the_actor_of_that_surname():
+    sentences = split_sentences([Paragraph("\u201cIt is a mistake,\u201d Okafor said.", 1)])
+    cast = Cast((Actor("Ana Okafor", "person", None, (), 1, 0),), ())
+    speaker = Attributor(sentences, cast).find_speaker(Position(0, 1), Position(0, 17), "It is a mistake")
+    assert speaker is not None and (speaker.name, speaker.is_known) == ("Ana Okafor", True)
+
+
+def test_a_verb_with_its_particle_is_a_cue(extract_body):
+    extraction = extract_body(
+        "After Mayor Peter Hall criticized the budget, Governor Maria Lopez shot back, "
+        "\u201cThe budget is sound.\u201d"
+    )
+    [quote] = extraction.quotes
+    assert quote.speaker == "Maria Lopez"
+
+
+def test_said_an_unnamed_speaker_described_by_a_capitalised_name(extract_body):
+    extraction = extract_body("\u201cIt is a fair deal,\u201d said a Vermont Republican.")
+    assert [q.speaker for q in extraction.quotes] == ["Vermont Republican"]
+
+
+def test_a_supporter_is_not_the_voice_of_the_one_supported(extract_body):
+    extraction = extract_body(
+        "Mayor Peter Hall spoke on Monday. \u201cIt is a fair deal,\u201d wrote one Hall supporter."
+    )
+    assert [q.speaker for q in extraction.quotes] == [None]

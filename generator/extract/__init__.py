@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from generator.extract.actors import resolve_actors
 from generator.extract.attribute import attribute_quotes, cue_subjects
 from generator.extract.figures import extract_figures
 from generator.extract.names import find_candidates
 from generator.extract.quotes import find_quote_spans
+from generator.extract.speakers import SPEAKER_TYPES
 from generator.model import Article, Extraction
 from generator.sentences import split_sentences
 
@@ -28,7 +27,7 @@ def extract_article(article: Article) -> Extraction:
     if any(c.type is None and c.name in found for c in candidates):
         cast = resolve_actors(candidates, sentences, {**dict.fromkeys(found, "person"), **sources})
         quotes, _ = attribute_quotes(spans, sentences, cast)
-    known = {actor.name for actor in cast.actors}
-    quotes = [q if q.speaker in known else replace(q, speaker=None) for q in quotes]
+    known = {actor.name for actor in cast.actors if actor.type in SPEAKER_TYPES}
+    quotes = [q if q.speaker in known else q.without_speaker() for q in quotes]
     figures = extract_figures(sentences, cast)
     return Extraction(article, sentences, cast.actors, tuple(quotes), tuple(figures), tuple(problems))

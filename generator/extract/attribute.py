@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import replace
 from itertools import islice
 
 from generator.extract import lexicon
 from generator.extract.actors import Cast
+from generator.extract.confidence import confidence_of, evidence_key
 from generator.extract.cues import is_speech_verb
 from generator.extract.names import Candidate
 from generator.extract.quotes import QuoteSpan
@@ -41,6 +43,7 @@ def attribute_quotes(
     starts = [(s.paragraph, s.start) for s in sentences]
     quotes: list[Quote] = []
     unknown: set[str] = set()
+    reporting: dict[int, bool] = {}
     for span in spans:
         start = locate(sentences, starts, span.pieces[0].paragraph, span.pieces[0].start)
         end = locate(sentences, starts, span.pieces[-1].paragraph, span.pieces[-1].end)
@@ -48,15 +51,25 @@ def attribute_quotes(
         if speaker is not None and not speaker.is_known:
             unknown.add(speaker.name)
         name = speaker.name if isinstance(speaker, Speaker) else None
-        kind = kind_of(span.text, sentences[start.sentence], start.offset, is_said=name is not None)
+        sentence = sentences[start.sentence]
+        if name is None and start.sentence not in reporting:  # once a sentence, whatever its quotes
+            reporting[start.sentence] = reports_speech(sentence.text)
+        is_said = name is not None or reporting[start.sentence]
+        kind = kind_of(span.text, sentence, start.offset, is_said=is_said)
         if (
             kind == "partial"
             and end.sentence == start.sentence
             and is_modifier(sentences[start.sentence], start, end)
         ):
             kind = "term"
-        quotes.append(Quote(span.text, name, kind, Span(start.sentence, start.offset, end.offset)))
-    return drop_repeats(carry_paragraph_speakers(quotes, sentences)), frozenset(unknown)
+        location = Span(start.sentence, start.offset, end.offset)
+        quote = Quote(span.text, name, kind, location)
+        if speaker is not None:
+            rivals = attributor.rivals(start.sentence, speaker.name)
+            key = evidence_key(speaker, kind=kind, rivals=rivals)
+            quote = replace(quote, confidence=confidence_of(key), evidence=key)
+        quotes.append(quote)
+    return drop_repeats(carry_paragraph_speakers(quotes, attributor)), frozenset(unknown)
 
 
 def cue_subjects(sentences: Sequence[Sentence], candidates: Sequence[Candidate]) -> dict[str, ActorType]:
@@ -96,8 +109,8 @@ def locate(
 def kind_of(text: str, sentence: Sentence, offset: int, *, is_said: bool) -> QuoteKind:
     """A term (scare quote, title of a work) or a key quote, full or partial.
 
-    A few lower-case words in quote marks are a scare quote, unless a cue gives them a speaker:
-    'Reid called him a "spoiled brat"' quotes Reid.
+    A few lower-case words in quote marks are a scare quote, unless the sentence reports speech:
+    'Reid called him a "spoiled brat"' quotes Reid, and so does 'she said the plan was "doomed"'.
     """
     words = [m.group() for m in islice(WORDS.finditer(text), TITLE_MAX_WORDS + 1)]  # enough to tell
     at_start = not WORD_CHARACTER.search(sentence.text, 0, max(offset - 1, 0))
@@ -110,6 +123,11 @@ def kind_of(text: str, sentence: Sentence, offset: int, *, is_said: bool) -> Quo
     ):
         return "term"
     return "full" if at_start or text[:1].isupper() else "partial"
+
+
+def reports_speech(text: str) -> bool:
+    """Whether a sentence reports speech: a lower-case speech verb anywhere in it."""
+    return any(word[0].islower() and is_speech_verb(word) for word in WORDS.findall(text))
 
 
 def is_modifier(sentence: Sentence, start: Position, end: Position) -> bool:
@@ -127,12 +145,14 @@ def is_modifier(sentence: Sentence, start: Position, end: Position) -> bool:
     )
 
 
-def carry_paragraph_speakers(quotes: list[Quote], sentences: Sequence[Sentence]) -> list[Quote]:
-    """A quote with no cue of its own goes on the words of the quote before it in the paragraph.
+def carry_paragraph_speakers(quotes: list[Quote], attributor: Attributor) -> list[Quote]:
+    """A quote with no cue of its own goes on the words of the quote before it in the paragraph, or
+    in the paragraph before when it opens its own paragraph.
 
-    News prose names a speaker once and lets the following quotes of the paragraph run on; only
+    News prose names a speaker once and lets the following quotes run on, over paragraphs too; only
     when no quote precedes does the cue of the next one serve.
     """
+    sentences = attributor.sentences
     carried = list(quotes)
     for index, quote in enumerate(quotes):
         if quote.speaker is not None or quote.kind == "term":
@@ -144,9 +164,13 @@ def carry_paragraph_speakers(quotes: list[Quote], sentences: Sequence[Sentence])
                 other is not None
                 and other.speaker
                 and other.kind != "term"
-                and is_next_to(quote, other, sentences)
+                and (is_next_to(quote, other, sentences) or is_run_on(quote, other, sentences))
             ):
-                carried[index] = Quote(quote.text, other.speaker, quote.kind, quote.span)
+                evidence = "carried" if is_next_to(quote, other, sentences) else "run-on"
+                rivals = attributor.rivals(quote.span.sentence, other.speaker)
+                key = evidence_key(Speaker(other.speaker, True, evidence), kind=quote.kind, rivals=rivals)
+                confidence = min(other.confidence, confidence_of(key))
+                carried[index] = replace(quote, speaker=other.speaker, confidence=confidence, evidence=key)
                 break
     return carried
 
@@ -154,6 +178,13 @@ def carry_paragraph_speakers(quotes: list[Quote], sentences: Sequence[Sentence])
 def is_next_to(quote: Quote, other: Quote, sentences: Sequence[Sentence]) -> bool:
     same_paragraph = sentences[quote.span.sentence].paragraph == sentences[other.span.sentence].paragraph
     return same_paragraph and abs(quote.span.sentence - other.span.sentence) <= CARRY_MAX_SENTENCES
+
+
+def is_run_on(quote: Quote, previous: Quote, sentences: Sequence[Sentence]) -> bool:
+    """A quote that opens its paragraph, right after a paragraph holding the quote before it."""
+    sentence = sentences[quote.span.sentence]
+    opens = sentence.start == 0 and not WORD_CHARACTER.search(sentence.text, 0, quote.span.start)
+    return opens and sentences[previous.span.sentence].paragraph == sentence.paragraph - 1
 
 
 def drop_repeats(quotes: list[Quote]) -> list[Quote]:

@@ -64,10 +64,14 @@ def ends_with_cue(text: str) -> bool:
 
 
 def is_cue_verb(words: Sequence[tuple[str, int]], index: int) -> bool:
-    """A lower-case speech verb used as a verb, or 'put it' ('as the memo put it')."""
+    """A lower-case speech verb used as a verb, 'put it' ('as the memo put it'), or a verb with its
+    particle that means speaking ('shot back', 'chimed in')."""
     word = words[index][0]
+    following = words[index + 1][0] if index + 1 < len(words) else ""
     if len(word) == 3 and word.lower() == "put":
-        return index + 1 < len(words) and words[index + 1][0] == "it"
+        return following == "it"
+    if (word, following) in lexicon.PHRASAL_SPEECH_FORMS:
+        return True
     return not word[0].isupper() and is_speech_verb(word) and not is_noun_use(words, index)
 
 

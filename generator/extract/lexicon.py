@@ -122,7 +122,12 @@ SPEECH_VERBS = words(
     agree disagree counter retort shout yell scream cry whisper murmur mutter exclaim proclaim
     comment highlight underline mention tout charge accuse blast slam praise criticize criticise
     lash question wonder add read begin condemn denounce decry dismiss brand label exhort sing
-    believe"""
+    believe muse press interject implore plead beg advise counsel demur concur opine allege assure
+    reassure brag chide scold taunt tease gush marvel rave rant grumble gripe scoff sneer snap bark
+    blurt bellow thunder hint speculate theorize posit surmise elaborate summarize summarise
+    recite remind reveal confess confide object protest instruct interrupt lecture sigh chuckle laugh
+    shrug inform assert caution intone profess pronounce propose quiz query inquire enquire
+    volunteer venture concede retort rebut reckon"""
 )
 IRREGULAR_SPEECH_FORMS = {
     "said": "say",
@@ -141,6 +146,22 @@ IRREGULAR_SPEECH_FORMS = {
     "added": "add",
     "read": "read",
 }
+# Verbs that mean speaking with their particle only, in the forms that open or close a quote.
+PHRASAL_SPEECH_FORMS = frozenset(
+    (verb, particle)
+    for verbs, particle in (
+        ("shot shoots fired fires hit hits pushed pushes snapped snaps", "back"),
+        ("chimed chimes weighed weighs cut cuts", "in"),
+        ("pointed points spelled spells", "out"),
+        ("summed sums", "up"),
+    )
+    for verb in verbs.split()
+)
+# People named after someone they are not the voice of ('a Lopez supporter'), unlike an aide or a
+# spokesman, who speaks for the one named.
+NOT_VOICES = words(
+    "supporter supporters voter voters critic critics fan fans opponent opponents rival rivals"
+)
 # Words before which a speech verb's form is a noun ('the states', 'a report').
 DETERMINERS = words("the a an this these those his her its their our my your whose each every no")
 # Capitalised adjectives that describe, never name, a speaker ('Republican claims').

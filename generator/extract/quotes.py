@@ -13,8 +13,8 @@ DOUBLE_CLOSERS = "\u201d\u00bb"
 SINGLE_OPENERS = "\u2018"
 SINGLE_CLOSERS = "\u2019"
 STRAIGHT = {'"': "double", "'": "single"}
-OPEN_CONTEXT = ' \t([{\u2014\u2013-/"\u201c'
-CLOSE_CONTEXT = ' \t)]}.,;:!?\u2014\u2013-"\u201d'
+OPEN_CONTEXT = " \t([{\u2014\u2013-/\"\u201c\u2018'"
+CLOSE_CONTEXT = " \t)]}.,;:!?\u2014\u2013-\"\u201d\u2019'"
 TRAILING_PUNCTUATION = ",;: "
 # 'PENCE: Well, look, ...': a transcript names who speaks in capitals before a colon.
 TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'\u2019-]+(?: [A-Z][A-Z'\u2019-]+)?):\s")
@@ -50,16 +50,18 @@ class Mark:
     position: int
     is_open: bool
     width: int = 1
+    # "the voters' choice": a closing mark that may be a plural possessive's apostrophe.
+    is_doubtful: bool = False
 
 
 def find_quote_spans(paragraphs: Sequence[Paragraph], source: str) -> tuple[list[QuoteSpan], list[Problem]]:
     """Quotes of the article's main quote style; single quotes nested in double ones stay inside."""
-    style = "double" if any(has_double_marks(p.text) for p in paragraphs) else "single"
+    style = quote_style(paragraphs)
     spans: list[QuoteSpan] = []
     problems: list[Problem] = []
     open_pieces: list[Piece] = []
     for number, paragraph in enumerate(paragraphs):
-        marks = list(quote_marks(paragraph.text, style))
+        marks = settle_doubtful(list(quote_marks(paragraph.text, style)))
         if open_pieces and not (marks and marks[0].is_open and marks[0].position == 0):
             problems.append(unclosed(paragraphs, open_pieces[0], source))
             open_pieces = []
@@ -69,10 +71,18 @@ def find_quote_spans(paragraphs: Sequence[Paragraph], source: str) -> tuple[list
             if TRANSCRIPT_LABEL.match(paragraph.text, position_open):
                 spans.append(make_span(open_pieces, paragraphs))
                 open_pieces = []
+        # Only single marks nest ('He said 'wait' and left'); a double mark of the same kind
+        # inside a double quote is a typing error, not a quote inside a quote.
+        nesting = style == "single"
+        depth = 1 if position_open is not None else 0
         for mark in marks:
-            if mark.is_open and position_open is None:
-                position_open = mark.position + mark.width
+            if mark.is_open and (position_open is None or nesting):
+                position_open = mark.position + mark.width if position_open is None else position_open
+                depth += 1
             elif not mark.is_open and position_open is not None:
+                depth -= 1
+                if depth > 0:
+                    continue
                 spans.append(
                     make_span([*open_pieces, Piece(number, position_open, mark.position)], paragraphs)
                 )
@@ -106,8 +116,27 @@ def piece_text(piece: Piece, paragraphs: Sequence[Paragraph]) -> str:
     return paragraphs[piece.paragraph].text[piece.start : piece.end].strip()
 
 
-def has_double_marks(text: str) -> bool:
-    return any(c in text for c in DOUBLE_OPENERS + DOUBLE_CLOSERS + '"') or "''" in text
+def quote_style(paragraphs: Sequence[Paragraph]) -> str:
+    """ "double" when the article quotes in double marks, or in doubled apostrophes more often than
+    in single marks (''...'' is a double quote; a nested quote next to its outer one is also '')."""
+    text = "\n".join(p.text for p in paragraphs)
+    if any(c in text for c in DOUBLE_OPENERS + DOUBLE_CLOSERS + '"'):
+        return "double"
+    doubled = sum(1 for _ in quote_marks(text, "double"))
+    single = sum(1 for _ in quote_marks(text.replace("''", "  "), "single"))
+    return "double" if doubled and doubled >= single else "single"
+
+
+def settle_doubtful(marks: list[Mark]) -> list[Mark]:
+    """A doubtful closing mark closes a quote only when no closing mark follows it before an opening one:
+    in "'the voters' choice,' she said" the quote ends at the second mark."""
+    kept = []
+    for index, mark in enumerate(marks):
+        following = marks[index + 1] if index + 1 < len(marks) else None
+        if mark.is_doubtful and following is not None and not following.is_open:
+            continue
+        kept.append(mark)
+    return kept
 
 
 def quote_marks(text: str, style: str) -> Iterator[Mark]:
@@ -127,14 +156,17 @@ def classify_mark(text: str, position: int, width: int, style: str) -> Mark | No
     before = text[position - 1] if position else " "
     after = text[position + width] if position + width < len(text) else " "
     if char in openers:
-        return Mark(position, is_open=True, width=width)
+        # 'unusual,“ said': an opening mark typed where a closing one belongs closes the quote.
+        is_closing = before not in OPEN_CONTEXT and not before.isspace() and after in CLOSE_CONTEXT
+        return Mark(position, is_open=not is_closing, width=width)
     if char in closers or STRAIGHT.get(char) == style:
         if before.isalnum() and after.isalnum():
             return None
         if before in OPEN_CONTEXT and not after.isspace():
             return None if is_elision(text, position + width) else Mark(position, True, width)
         if after in CLOSE_CONTEXT and not before.isspace():
-            return Mark(position, is_open=False, width=width)
+            doubtful = style == "single" and before == "s" and after == " "
+            return Mark(position, is_open=False, width=width, is_doubtful=doubtful)
     return None
 
 

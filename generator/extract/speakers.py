@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import partial
 from itertools import islice
 
 from generator.extract import lexicon
@@ -17,6 +18,7 @@ from generator.extract.cues import (
     ends_with_cue,
     is_appositive,
     is_cue_verb,
+    is_speech_verb,
     name_phrase_length,
     segments,
 )
@@ -40,8 +42,18 @@ VERB_AFTER_SUBJECT = re.compile(
     r"(?!(?:and|or|but|who|which|that|is|was|to|in|of|on|at|for|with)\b)[a-z]{2,}\b"
 )
 WORD_CHARACTER = re.compile(r"\w")
+# The word after a name, past a parenthesised aside ('Okafor (D-Ill.) went'): a verb when lower case.
+NEXT_LOWER_WORD = re.compile(r"\s+([a-z][a-z'\u2019-]*)\b")
 CONTRACTION = re.compile(r"['\u2019](?:re|s|ve|ll|d|m|t)$")
 SUBJECT_TYPES = frozenset(["person", "organization"])
+SPEAKING_TYPES = frozenset(["person", "organization", "group"])
+INDEFINITE_ARTICLES = lexicon.words("a an another one")
+# The types of actor a quote may be credited to (a country only when named in full: `can_speak`).
+SPEAKER_TYPES = SPEAKING_TYPES | {"country"}
+# ', said Lena Brook': a speech verb after a comma with a capitalised name after it.
+INVERTED_CUE = re.compile(r",\s+([a-z]+)\s+(?=[A-Z])")
+# ', according to the Daily Ledger': the source that reports the cue before it.
+REPORTED_BY = re.compile(r"[^\"\u201c\u201d]*?,\s*according to\b")
 QUOTE_MARKS = "\"'\u201c\u2018"
 CLOSING_MARKS = frozenset(['"', "\u201d", "''"])
 # ', saying' / 'before asking' / 'by saying': a gerund whose subject is the sentence's.
@@ -61,6 +73,11 @@ class Speaker:
 
     name: str
     is_known: bool
+    # How the speaker was found and whether through a pronoun: what the confidence of the
+    # attribution rests on (see `confidence.evidence_key`).
+    evidence: str = "after"
+    # Found through a pronoun: how many actors it could stand for (0: named, not a pronoun).
+    antecedents: int = 0
 
 
 @dataclass(frozen=True)
@@ -78,8 +95,16 @@ class Attributor:
         self.sentences = sentences
         self.cast = cast
         self.actors = {actor.name: actor for actor in cast.actors}
-        self.by_sentence = cast.by_sentence
+        self.by_sentence = {
+            index: [m for m in mentions if can_speak(m, sentences[index].text)]
+            for index, mentions in cast.by_sentence.items()
+        }
         self.blanked_texts: dict[int, str] = {}
+        self.surnames: dict[str, set[str]] = {}
+        for actor in cast.actors:
+            if actor.type == "person":
+                for form in (actor.name, *actor.aliases):
+                    self.surnames.setdefault(form.split()[-1], set()).add(actor.name)
 
     def blanked(self, sentence: int) -> str:
         """The sentence with its parenthesised asides blanked out, computed once however many quotes."""
@@ -89,13 +114,28 @@ class Attributor:
 
     def find_speaker(self, start: Position, end: Position, text: str) -> Speaker | None:
         """The speaker of a quote whose marks stand at `start` and `end`, from the cues around it."""
-        return (
-            self.speaker_by_label(text)
-            or self.speaker_after(Position(end.sentence, end.offset + 1))
-            or self.speaker_before(Position(start.sentence, max(start.offset - 1, 0)))
-            or self.speaker_introducing(start)
-            or self.speaker_as_subject(start)
+        finders = (
+            ("label", partial(self.speaker_by_label, text)),
+            ("after", partial(self.speaker_after, Position(end.sentence, end.offset + 1))),
+            ("before", partial(self.speaker_before, Position(start.sentence, max(start.offset - 1, 0)))),
+            ("introducing", partial(self.speaker_introducing, start)),
+            ("subject", partial(self.speaker_as_subject, start)),
         )
+        for evidence, find in finders:
+            found = find()
+            if found is not None:
+                return replace(self.known(found), evidence=evidence)
+        return None
+
+    def known(self, speaker: Speaker) -> Speaker:
+        """A name found speaking that no mention covers ('Okafor said' opening a sentence) is the
+        actor it names when one person of the article has it as a name, alias or surname."""
+        if speaker.is_known:
+            return speaker
+        actors = self.surnames.get(speaker.name.split()[-1], set())
+        if speaker.name in self.actors or len(actors) != 1:
+            return speaker
+        return replace(speaker, name=next(iter(actors)), is_known=True)
 
     def speaker_as_subject(self, start: Position) -> Speaker | None:
         """'In May, Okafor dismissed the plan as a "paper tiger"': with no cue, words
@@ -169,11 +209,25 @@ class Attributor:
             words += [(m.group(), m.start() + end.offset) for m in more]
             verb = cue_verb(words)
         if verb is None:
-            return None
+            return self.inverted_cue_later(end)
         word, offset = words[verb]
+        reported = REPORTED_BY.match(self.sentences[end.sentence].text, offset + len(word))
+        if reported:
+            return self.subject_after(Position(end.sentence, reported.end()))
         if all(w == "," for w, _ in words[:verb]):
             return self.subject_after(Position(end.sentence, offset + len(word)))
         return self.subject_before(end.sentence, words[0][1], offset)
+
+    def inverted_cue_later(self, end: Position) -> Speaker | None:
+        """ "'...,' since most cases were close, said Lena Brook, a historian.": the sentence goes on
+        after the quote and ends on an inverted cue naming the speaker (no other quote between)."""
+        text = self.sentences[end.sentence].text
+        for match in INVERTED_CUE.finditer(text, end.offset, end.offset + CUE_WINDOW):
+            if is_speech_verb(match.group(1)):
+                if any(mark in text[end.offset : match.start()] for mark in QUOTE_MARKS):
+                    return None
+                return self.subject_after(Position(end.sentence, match.end(1)))
+        return None
 
     def ends_question(self, end: Position) -> bool:
         """A quote closing on '?' or '!' ends the sentence for the splitter, though its cue follows."""
@@ -231,13 +285,29 @@ class Attributor:
             if found is not None or not is_appositive(text[bounds[-1][0] : bounds[-1][1]]):
                 return found
             bounds = bounds[:-1]
-        for seg_start, seg_end in bounds:
-            found = (
-                None if is_appositive(text[seg_start:seg_end]) else self.name_in(sentence, seg_start, seg_end)
-            )
+        for index, (seg_start, seg_end) in enumerate(bounds):
+            if is_appositive(text[seg_start:seg_end]):
+                continue
+            named = self.titled_person(sentence, text[seg_start:seg_end], bounds[index + 1 : index + 2])
+            found = named or self.name_in(sentence, seg_start, seg_end)
             if found is not None:
                 return found
         return None
+
+    def titled_person(
+        self, sentence: int, title: str, following: Sequence[tuple[int, int]]
+    ) -> Speaker | None:
+        """ "Lopez's campaign manager, Ana Ruiz, said": the person named after a title set off by commas."""
+        words = title.split()
+        if not words or words[-1].lower() not in lexicon.TITLE_HEADS or not following:
+            return None
+        start, end = following[0]
+        people = [
+            m
+            for m in self.mentions_in(sentence)
+            if start <= m.span.start and m.span.end <= end and m.type == "person"
+        ]
+        return Speaker(people[-1].name, is_known=True) if people else None
 
     def name_in(self, sentence: int, start: int, end: int) -> Speaker | None:
         """The person (else actor, pronoun or capitalised name) last in a stretch that holds a subject."""
@@ -260,14 +330,24 @@ class Attributor:
             return self.resolve_pronoun(
                 words[0].group().lower(), Position(position.sentence, words[0].start())
             )
+        if words and words[0].group().lower() in INDEFINITE_ARTICLES:
+            words = words[1:]  # 'said a Texas Democrat': the name after the article
         phrase = words[: name_phrase_length([w.group() for w in words])]
         if not phrase:
             return None
         start, end = phrase[0].start(), phrase[-1].end()
+        if text[end : end + 1] == ",":
+            after_title = segments(text, end, min(len(text), end + CUE_WINDOW))[:1]
+            named = self.titled_person(position.sentence, text[start:end], after_title)
+            if named is not None:
+                return named
+        if phrase[-1].group().lower() in lexicon.NOT_VOICES:
+            return None  # 'wrote one Lopez supporter': someone unnamed, not Lopez
         mentions = [m for m in self.mentions_in(position.sentence) if start <= m.span.start < end]
         people = [m for m in mentions if m.type == "person"]
         if people or mentions:
-            return Speaker((people or mentions)[0].name, is_known=True)
+            # 'said Lopez campaign manager Ana Ruiz': the last person named is the one who speaks.
+            return Speaker((people or mentions)[-1].name, is_known=True)
         return unknown_name(text[start:end])
 
     def subject_of_bare_verb(self, before: str, verb_end: Position) -> Speaker | None:
@@ -289,22 +369,45 @@ class Attributor:
         end = opening.end() if opening else 0
         mentions = [m for m in self.mentions_in(sentence) if m.span.end <= end]
         people = [m for m in mentions if m.type == "person"]
-        return Speaker((people or mentions)[-1].name, is_known=True) if mentions else None
+        if mentions:
+            return Speaker((people or mentions)[-1].name, is_known=True)
+        return self.first_subject(sentence, len(text))
+
+    def first_subject(self, sentence: int, end: int) -> Speaker | None:
+        """ "Speaking in Salem, Okafor went after Hall, calling him ...": past an opening phrase, the
+        first actor named before `end` that a verb follows is the subject of the sentence."""
+        text = self.blanked(sentence)
+        for mention in self.mentions_in(sentence):
+            if mention.span.end > end:
+                break
+            verb = NEXT_LOWER_WORD.match(text, mention.span.end)
+            if verb and verb.group(1) not in lexicon.FUNCTION_WORDS:
+                return Speaker(mention.name, is_known=True)
+        return None
+
+    def rivals(self, sentence: int, speaker: str) -> int:
+        """How many actors that can speak, other than `speaker`, a sentence names."""
+        return len({m.name for m in self.mentions_in(sentence)} - {speaker})
 
     def mentions_in(self, sentence: int) -> list[Mention]:
         return self.by_sentence.get(sentence, [])
 
     def resolve_pronoun(self, pronoun: str, position: Position) -> Speaker | None:
-        """The most recent actor the pronoun can stand for: a person of that gender, or an organisation."""
+        """The most recent actor the pronoun can stand for: a person of that gender, or an organisation.
+
+        How many such actors the sentences before name goes with it: with one, the pronoun is clear.
+        """
         wanted = lexicon.PRONOUNS[pronoun]
+        fitting: list[str] = []
         for sentence in range(position.sentence, position.sentence - PRONOUN_LOOKBACK_SENTENCES - 1, -1):
             for mention in reversed(self.mentions_in(sentence)):
                 if (mention.span.sentence, mention.span.start) >= (position.sentence, position.offset):
                     continue
-                actor = self.actors[mention.name]
-                if fits_pronoun(actor, wanted):
-                    return Speaker(actor.name, is_known=True)
-        return None
+                if mention.name not in fitting and fits_pronoun(self.actors[mention.name], wanted):
+                    fitting.append(mention.name)
+        if not fitting:
+            return None
+        return Speaker(fitting[0], is_known=True, antecedents=len(fitting))
 
 
 def is_reported_clause(subject: str) -> bool:
@@ -340,6 +443,14 @@ def unknown_name(text: str) -> Speaker | None:
             break
         run.insert(0, bare)
     return Speaker(" ".join(run), is_known=False) if run else None
+
+
+def can_speak(mention: Mention, sentence: str) -> bool:
+    """A person, an organisation or a group speaks; a place does not ('a Texas Democrat said' is not
+    Texas's word), nor a country named by an adjective or a short form ('Cuban said'), though one
+    named in full speaks for its government ('Japan said')."""
+    named = sentence[mention.span.start : mention.span.end]
+    return mention.type in SPEAKING_TYPES or (mention.type == "country" and named == mention.name)
 
 
 def fits_pronoun(actor: Actor, wanted: str) -> bool:
