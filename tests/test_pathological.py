@@ -2,7 +2,7 @@
 
 Each test extracts the same pattern at two sizes, eight times apart: linear time makes the larger one
 about 8 times slower, quadratic time about 64 times. The bound (24) sits between the two, with room
-for a busy machine.
+for a busy machine; times are CPU seconds, which other processes disturb far less than the clock.
 """
 
 from __future__ import annotations
