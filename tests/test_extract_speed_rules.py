@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.extract.names import capitalized_runs
+from generator.extract.names import PRECEDING_REACH, PRECEDING_WORD, capitalized_runs, preceding_word
 
 
 def runs(text):
@@ -39,3 +39,24 @@ def test_number_word_inside_a_longer_word_is_no_figure(extract_body, word):
 def test_number_words_as_whole_words_are_still_figures(extract_body):
     [figure] = extract_body("The repairs took twenty-five days.").figures
     assert (figure.value, figure.unit) == (25.0, "days")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the former mayor Velt", "mayor"),
+        ("talks in the Velt", "in"),
+        ("she told a Velt", "told"),
+        ("Velt", ""),
+        ("data from  \u2014 Velt", "from"),
+        ("a firm_name Velt", "firm_name"),
+        ("bathe Velt", "bathe"),
+        (f"{'x' * 90} Velt", ""),
+        (f"{'x' * 80} the Velt", "the"),
+    ],
+)
+def test_the_word_before_a_name_is_the_one_the_full_search_finds(text, expected):
+    start = text.index("Velt")
+    full = PRECEDING_WORD.search(text, max(0, start - PRECEDING_REACH), start)
+    assert preceding_word(text, start) == (full.group(1).lower() if full else "") == expected
+

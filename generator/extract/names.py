@@ -38,7 +38,10 @@ JOINING_GAPS = (" ", " & ")
 CONNECTOR_AFTER = re.compile(
     rf" ((?:{'|'.join(sorted(lexicon.NAME_CONNECTORS, key=len, reverse=True))})[.'\u2019s-]*){TOKEN_END}"
 )
+# A space and a connector's first letter: where looking for a connector is worth a regex match.
+CONNECTOR_STARTS = frozenset(f" {connector[0]}" for connector in lexicon.NAME_CONNECTORS)
 APOSTROPHES = "'\u2019"
+INITIALS = re.compile(r"^(?:[A-Za-z]\.)+$")
 ACRONYM = re.compile(r"^(?:[A-Z]{2,6}(?:-[A-Z]{2,6})?|(?:[A-Z]\.){2,4})$")
 # 'PolitiFact', 'RealClearPolitics': a capital inside a word is a brand's, unless it follows a
 # surname prefix ('McConnell', 'DeSantis', 'MacArthur').
@@ -143,10 +146,11 @@ def capitalized_runs(text: str) -> list[list[Token]]:
     run: list[Token] = []
     pending: list[Token] = []  # the connectors after the run's last word, joining it if a word follows
     for match in CAPITALIZED_WORD.finditer(text):
-        start = match.start()
-        if text[start - 1 : start] in WORD_PUNCTUATION and is_inside_word(text, start):
+        start, word = match.start(), match.group()
+        if start and text[start - 1] in WORD_PUNCTUATION and is_inside_word(text, start):
             continue
-        token = make_token(match.group(), start)
+        # Most words are letters only: nothing to cut off, and a capital starts every match.
+        token = Token(word, start, match.end(), False, True) if word.isalpha() else make_token(word, start)
         if token is None:
             continue
         last = pending[-1] if pending else run[-1] if run else None
@@ -160,7 +164,7 @@ def capitalized_runs(text: str) -> list[list[Token]]:
             runs.append(run)  # a possessive ends a name: the words after it cannot join it
             run = []
             continue
-        while text[token.end : token.end + 1] == " ":
+        while text[token.end : token.end + 2] in CONNECTOR_STARTS:
             connector = CONNECTOR_AFTER.match(text, token.end)
             following = make_token(connector.group(1), connector.start(1)) if connector else None
             if following is None:
@@ -205,7 +209,7 @@ def make_token(word: str, start: int) -> Token | None:
 
 def is_dotted(word: str) -> bool:
     """U.S., Sen., Dr.: a period that belongs to the word."""
-    return bool(re.match(r"^(?:[A-Za-z]\.)+$", word)) or word.lower() in lexicon.TITLE_HEADS
+    return bool(INITIALS.match(word)) or word.lower() in lexicon.TITLE_HEADS
 
 
 def analyze_run(
@@ -326,11 +330,12 @@ def analyze_word(
 ) -> list[Candidate]:
     """`analyze_run` for a run of one word, most runs: it has no title, no origin, no date after it."""
     lowered = token.text.lower()
-    if (is_initial and lowered in lexicon.FUNCTION_WORDS) or lowered.rstrip(".") in DATE_WORDS:
+    word = lowered.rstrip(".")
+    if (is_initial and lowered in lexicon.FUNCTION_WORDS) or word in DATE_WORDS:
         return []
     if lowered in lexicon.PARTY_ADJECTIVES:
         return party_members(sentence, token)
-    if lowered.rstrip(".") in lexicon.TITLE_HEADS and not (is_initial and lowered in lexicon.TITLE_GENDERS):
+    if word in lexicon.TITLE_HEADS and not (is_initial and lowered in lexicon.TITLE_GENDERS):
         return []  # 'the CEO', 'Senator' alone: a post, no one named
     if token.text not in kinds:
         kinds[token.text] = classify_word(token.text)
@@ -533,8 +538,25 @@ def first_word_start(text: str) -> int:
 
 def preceding_word(text: str, start: int) -> str:
     """The word before `start`, an article (the, a) skipped."""
-    match = PRECEDING_WORD.search(text, max(0, start - PRECEDING_REACH), start)
+    match = PRECEDING_WORD.search(text, last_two_words(text, max(0, start - PRECEDING_REACH), start), start)
     return match.group(1).lower() if match else ""
+
+
+def last_two_words(text: str, reach: int, end: int) -> int:
+    """Where the last two words before `end` start (not before `reach`): `PRECEDING_WORD` can only
+    match there, and searching from there spares trying every position of the reach."""
+    position = end
+    for _ in range(2):
+        while position > reach and not is_word_character(text[position - 1]):
+            position -= 1
+        while position > reach and is_word_character(text[position - 1]):
+            position -= 1
+    return position
+
+
+def is_word_character(character: str) -> bool:
+    """What the regex class \\w matches in a text."""
+    return character.isalnum() or character == "_"
 
 
 def drop_leading_connectors(run: list[Token]) -> list[Token]:
@@ -585,11 +607,11 @@ def split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
         elif word not in lexicon.TITLE_MODIFIERS:
             break
         position += 1
-    name, _ = split_origin(run[position:])
     if not has_head:
         return split_inner_title(run) or split_label(run)
     if not run[position].is_capitalized:
         return split_post_of(run, position)
+    name, _ = split_origin(run[position:])
     if any(t.text.lower() in lexicon.ORGANIZATION_WORDS for t in name):
         return [], run
     return run[:position], drop_leading_connectors(run[position:])
