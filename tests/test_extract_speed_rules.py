@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from generator.extract.actors import is_written_alone
 from generator.extract.names import PRECEDING_REACH, PRECEDING_WORD, capitalized_runs, preceding_word
 
 
@@ -60,3 +63,18 @@ def test_the_word_before_a_name_is_the_one_the_full_search_finds(text, expected)
     full = PRECEDING_WORD.search(text, max(0, start - PRECEDING_REACH), start)
     assert preceding_word(text, start) == (full.group(1).lower() if full else "") == expected
 
+
+@pytest.mark.parametrize(
+    ("word", "text", "expected"),
+    [
+        ("velta", "the velta board", True),
+        ("velta", "velta", True),
+        ("velta", "veltas and orsk-velta_x", False),
+        ("velta", "xvelta velta.", True),
+        ("orsk-tel", "an orsk-tel phone", True),
+        ("orsk-tel", "an orsk-tells", False),
+    ],
+)
+def test_a_word_written_alone_is_found_as_the_regex_finds_it(word, text, expected):
+    assert is_written_alone(word, text) is expected
+    assert (re.search(rf"\b{re.escape(word)}\b", text) is not None) is expected
