@@ -9,7 +9,7 @@ from functools import cached_property
 
 from generator.extract import lexicon
 from generator.extract.gazetteer import country_of, first_name_gender
-from generator.extract.names import DESCRIBING_COMPOUND, Candidate, is_word_character
+from generator.extract.names import DESCRIBING_COMPOUND, Candidate
 from generator.model import Actor, ActorType, Mention, Sentence, Span
 
 EMPTY: Mapping[str, ActorType] = {}
@@ -104,6 +104,11 @@ def is_written_alone(word: str, text: str) -> bool:
             return True
         position = text.find(word, position + 1)
     return False
+
+
+def is_word_character(character: str) -> bool:
+    """What the regex class \\w matches in a text."""
+    return character.isalnum() or character == "_"
 
 
 def is_common_noun(candidate: Candidate, inside: set[str]) -> bool:

@@ -71,6 +71,8 @@ BREAKS = (".", "!", "?", ":", ";", "-", "\u2013", "\u2014")
 OPENERS = " \"'\u201c\u2018("
 PRECEDING_WORD = re.compile(r"\b(\w+)\W*(?:(?:the|a|an)\s+)?$")
 PRECEDING_REACH = 80
+# Read backwards: the characters up to the start of the last two words.
+TWO_WORDS_BACKWARDS = re.compile(r"\W*\w*\W*\w*")
 DATE_WORDS = lexicon.MONTHS | lexicon.WEEKDAYS
 PARTY_LABELS = lexicon.PARTY_ADJECTIVES | lexicon.words("democrat gop independent")
 VENUE_PREPOSITIONS = lexicon.words("in at near outside inside across throughout from to into")
@@ -395,7 +397,11 @@ def is_plain_name(word: str) -> bool:
         and word.lower() not in DIRECTIONS
         and word.lower() not in PARTY_LABELS
         and not is_plural_noun(word)
-        and all(part[:1].isupper() and part.isalpha() for part in word.split("-"))
+        and (
+            word[0].isupper() and word.isalpha()
+            if "-" not in word
+            else all(part[:1].isupper() and part.isalpha() for part in word.split("-"))
+        )
     )
 
 
@@ -545,18 +551,8 @@ def preceding_word(text: str, start: int) -> str:
 def last_two_words(text: str, reach: int, end: int) -> int:
     """Where the last two words before `end` start (not before `reach`): `PRECEDING_WORD` can only
     match there, and searching from there spares trying every position of the reach."""
-    position = end
-    for _ in range(2):
-        while position > reach and not is_word_character(text[position - 1]):
-            position -= 1
-        while position > reach and is_word_character(text[position - 1]):
-            position -= 1
-    return position
-
-
-def is_word_character(character: str) -> bool:
-    """What the regex class \\w matches in a text."""
-    return character.isalnum() or character == "_"
+    backwards = TWO_WORDS_BACKWARDS.match(text[reach:end][::-1])
+    return end - backwards.end() if backwards else end
 
 
 def drop_leading_connectors(run: list[Token]) -> list[Token]:
@@ -587,16 +583,7 @@ def split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
     start = 0  # 'Former Idaho Gov. Ana Perez': a modifier may come before the state
     while start < len(run) - 2 and run[start].text.lower() in lexicon.TITLE_MODIFIERS:
         start += 1
-    position = next(
-        (
-            start + size
-            for size in (3, 2, 1)
-            if start + size + 1 < len(run)
-            and run[start + size].text.lower() in lexicon.TITLE_HEADS
-            and is_region(" ".join(t.text for t in run[start : start + size]))
-        ),
-        0,
-    )
+    position = region_title_end(run, start)
     while position < len(run) and country_of(run[position].text) and position + 1 < len(run):
         position += 1
     has_head = False
@@ -615,6 +602,19 @@ def split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
     if any(t.text.lower() in lexicon.ORGANIZATION_WORDS for t in name):
         return [], run
     return run[:position], drop_leading_connectors(run[position:])
+
+
+def region_title_end(run: list[Token], start: int) -> int:
+    """Where a title after the state it is of ('Idaho Gov.', 'New South Wales Premier') starts at
+    `start` of the run, the state in up to three words, ends; 0 when none does."""
+    for size in (3, 2, 1):
+        if (
+            start + size + 1 < len(run)
+            and run[start + size].text.lower() in lexicon.TITLE_HEADS
+            and is_region(" ".join([t.text for t in run[start : start + size]]))
+        ):
+            return start + size
+    return 0
 
 
 def split_post_of(run: list[Token], position: int) -> tuple[list[Token], list[Token]]:
@@ -660,7 +660,7 @@ def is_label(word: str) -> bool:
 
 
 def classify_once(tokens: Sequence[Token], kinds: dict[str, ActorType | None]) -> ActorType | None:
-    text = " ".join(t.text for t in tokens)
+    text = " ".join([t.text for t in tokens])
     if text not in kinds:
         kinds[text] = classify(tokens, text)
     return kinds[text]
