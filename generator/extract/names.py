@@ -75,6 +75,10 @@ PRECEDING_REACH = 80
 TWO_WORDS_BACKWARDS = re.compile(r"\W*\w*\W*\w*")
 DATE_WORDS = lexicon.MONTHS | lexicon.WEEKDAYS
 PARTY_LABELS = lexicon.PARTY_ADJECTIVES | lexicon.words("democrat gop independent")
+# Unions made once: a set operator in a condition builds a new set each time it runs.
+TITLE_WORDS = lexicon.TITLE_HEADS | lexicon.TITLE_MODIFIERS
+PEOPLE_HEADS = lexicon.TITLE_HEADS | lexicon.PEOPLE_NOUNS
+BODY_WORDS = lexicon.ORGANIZATION_WORDS | lexicon.PEOPLE_BODIES
 VENUE_PREPOSITIONS = lexicon.words("in at near outside inside across throughout from to into")
 # Before a lone name that nothing types, these tell a place: 'data from Velta' may name a company.
 PLACE_PREPOSITIONS = lexicon.words("in at near outside inside across throughout")
@@ -290,7 +294,7 @@ def analyze_run(
 def is_heading(run: Sequence[Token]) -> bool:
     """'SIX WAYS THROUGH THE MAZE', 'MARKETS ROUND-UP STOCKS METALS': capitals that set off a
     subheading or a label, not a name. A name in capitals is short and has no grammatical words."""
-    capitals = [t for t in run if is_capitals(t)]
+    capitals = [t for t in run if len(t.text) > 1 and t.text.isupper()]  # is_capitals, run for every run
     return len(capitals) > 2 or (
         len(capitals) > 1 and any(t.text.lower() in lexicon.JOINING_WORDS for t in capitals)
     )
@@ -376,7 +380,7 @@ def party_members(sentence: Sentence, token: Token) -> list[Candidate]:
     something, no actor."""
     following = NEXT_WORDS.match(sentence.text, token.end)
     noun = following.group(1).split()[0] if following else ""
-    if not noun.endswith("s") or noun[:-1] not in lexicon.TITLE_HEADS | lexicon.PEOPLE_NOUNS:
+    if not noun.endswith("s") or noun[:-1] not in PEOPLE_HEADS:
         return []
     return [Candidate(sentence.index, token.start, token.end, token.text, "group")]
 
@@ -519,7 +523,7 @@ def leading_origin(tokens: Sequence[Token]) -> list[Token]:
 def bodies_in(sentence: Sentence, role: Sequence[Token]) -> Iterator[Candidate]:
     """'Harbor Safety Administration Director': the body a post is held in is named too."""
     body = list(role)
-    while body and body[-1].text.lower() in lexicon.TITLE_HEADS | lexicon.TITLE_MODIFIERS:
+    while body and body[-1].text.lower() in TITLE_WORDS:
         body.pop()
     body = trim_connectors(body)
     if len(body) > 1 and any(t.text.lower() in lexicon.ORGANIZATION_WORDS for t in body):
@@ -624,7 +628,7 @@ def split_post_of(run: list[Token], position: int) -> tuple[list[Token], list[To
     for start in range(position + 1, len(run)):
         if run[start - 1].is_capitalized and first_name_gender(run[start].text) is not None:
             return run[:start], run[start:]
-    if len(run) - position > 2 and run[-2].text.lower() in lexicon.ORGANIZATION_WORDS | lexicon.PEOPLE_BODIES:
+    if len(run) - position > 2 and run[-2].text.lower() in BODY_WORDS:
         return run[:-1], run[-1:]
     return run, []
 
