@@ -48,6 +48,9 @@ def test_number_words_as_whole_words_are_still_figures(extract_body):
     ("text", "expected"),
     [
         ("the former mayor Velt", "mayor"),
+        ("The Velt", "the"),
+        ("spoke to a Velt", "to"),
+        ("a rep.  Velt", "rep"),
         ("talks in the Velt", "in"),
         ("she told a Velt", "told"),
         ("Velt", ""),

@@ -294,7 +294,7 @@ def guess_type(candidate: Candidate, speakers: Mapping[str, ActorType]) -> Actor
         w.istitle() and w.lower() in lexicon.JOINING_WORDS for w in words[1:]
     ):
         return None
-    if any(DESCRIBING_COMPOUND.search(w) for w in words):
+    if "-" in candidate.name and any(DESCRIBING_COMPOUND.search(w) for w in words):
         return None  # 'South Florida-based', 'Republican-controlled': describing words, not names
     if candidate.name in speakers:
         return speakers[candidate.name]

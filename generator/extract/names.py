@@ -71,6 +71,7 @@ BREAKS = (".", "!", "?", ":", ";", "-", "\u2013", "\u2014")
 OPENERS = " \"'\u201c\u2018("
 PRECEDING_WORD = re.compile(r"\b(\w+)\W*(?:(?:the|a|an)\s+)?$")
 PRECEDING_REACH = 80
+ARTICLES = ("the", "a", "an")  # as PRECEDING_WORD writes them
 # Read backwards: the characters up to the start of the last two words.
 TWO_WORDS_BACKWARDS = re.compile(r"\W*\w*\W*\w*")
 DATE_WORDS = lexicon.MONTHS | lexicon.WEEKDAYS
@@ -548,8 +549,22 @@ def first_word_start(text: str) -> int:
 
 def preceding_word(text: str, start: int) -> str:
     """The word before `start`, an article (the, a) skipped."""
-    match = PRECEDING_WORD.search(text, last_two_words(text, max(0, start - PRECEDING_REACH), start), start)
+    reach = max(0, start - PRECEDING_REACH)
+    word = plain_word_before(text, reach, start)
+    if word:
+        return word.lower()
+    match = PRECEDING_WORD.search(text, last_two_words(text, reach, start), start)
     return match.group(1).lower() if match else ""
+
+
+def plain_word_before(text: str, reach: int, start: int) -> str:
+    """The word of letters and the space right before `start`, most names' case, when it is what
+    `PRECEDING_WORD` finds (no article, inside the reach): read directly; else ''."""
+    if text[start - 1 : start] != " ":
+        return ""
+    space = text.rfind(" ", reach, start - 1)
+    word = text[space + 1 : start - 1]
+    return word if word.isalpha() and word not in ARTICLES and (space >= 0 or not reach) else ""
 
 
 def last_two_words(text: str, reach: int, end: int) -> int:
