@@ -27,6 +27,8 @@ DOMINANCE = 2
 BRIEFS_FOR_A_PAGE = 2
 # An actor named this many times in one brief is what the brief is about: it earns a page.
 MENTIONS_FOR_A_PAGE = 3
+# Words said of a name that a surname alone may carry ('Former Ruiz', 'Republican Ruiz').
+SAID_OF_NAMES = lexicon.TITLE_MODIFIERS | lexicon.PARTY_ADJECTIVES
 Pending = tuple[int, Actor]  # a person or body named by one word in one brief (by its position)
 
 
@@ -92,7 +94,7 @@ def own_key(actor: Actor, registry: Registry) -> str | None:
 def without_modifiers(name: str) -> str:
     """'Former Ruiz', 'Republican Ruiz': the words said of a surname left out."""
     words = name.split()
-    while len(words) > 1 and words[0].lower() in lexicon.TITLE_MODIFIERS | lexicon.PARTY_ADJECTIVES:
+    while len(words) > 1 and words[0].lower() in SAID_OF_NAMES:
         words = words[1:]
     return " ".join(words)
 

@@ -150,11 +150,9 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
 
 def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     """`start` and `end` moved past the white space at either end (equal when all is white space)."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    kept = text[start:end].lstrip()  # str.strip's white space is str.isspace's
+    start = end - len(kept)
+    return start, start + len(kept.rstrip())
 
 
 def is_boundary(text: str, match: re.Match[str]) -> bool:

@@ -89,7 +89,26 @@ def lower_case_words(sentences: Sequence[Sentence], candidates: Sequence[Candida
     if not bare:
         return set()
     text = " ".join(s.text for s in sentences)
-    return {word for word in bare if word in text and re.search(rf"\b{re.escape(word)}\b", text)}
+    return {word for word in bare if is_written_alone(word, text)}
+
+
+def is_written_alone(word: str, text: str) -> bool:
+    """Whether `text` holds `word` not glued to a letter or digit (as the regex \\b would find it);
+    looked for with `str.find`, as a pattern compiled for each word costs more than the search."""
+    if not (is_word_character(word[:1]) and is_word_character(word[-1:])):
+        return re.search(rf"\b{re.escape(word)}\b", text) is not None
+    position = text.find(word)
+    while position >= 0:
+        end = position + len(word)
+        if not (is_word_character(text[position - 1 : position]) or is_word_character(text[end : end + 1])):
+            return True
+        position = text.find(word, position + 1)
+    return False
+
+
+def is_word_character(character: str) -> bool:
+    """What the regex class \\w matches in a text."""
+    return character.isalnum() or character == "_"
 
 
 def is_common_noun(candidate: Candidate, inside: set[str]) -> bool:
@@ -191,7 +210,7 @@ def owner_of(candidate: Candidate, owners: dict[str, list[Owner]], *, is_person:
         return None
     if not is_person or any(o.is_typed and " " in o.name for o in bearers):
         bearers = [o for o in bearers if o.is_typed]
-    fitting = [o for o in bearers if fits_title(o.name, candidate.role)]
+    fitting = [o for o in bearers if fits_title(o.name, candidate.role)] if candidate.role else bearers
     earlier = [o for o in fitting if o.sentence <= candidate.sentence]
     full_names = [o.name for o in earlier if " " in o.name]
     if full_names or earlier:
@@ -259,9 +278,9 @@ def untyped_organizations(
     companies, newspapers and bodies are."""
     untyped = {c.name for c in candidates if c.type is None and " " in c.name}
     personal = {m.name for m in mentions if m.role or m.text != m.name} | set(speakers)
+    retyped = untyped - personal
     return [
-        replace(m, type="organization") if m.name in untyped - personal and m.type == "person" else m
-        for m in mentions
+        replace(m, type="organization") if m.name in retyped and m.type == "person" else m for m in mentions
     ]
 
 
@@ -275,7 +294,7 @@ def guess_type(candidate: Candidate, speakers: Mapping[str, ActorType]) -> Actor
         w.istitle() and w.lower() in lexicon.JOINING_WORDS for w in words[1:]
     ):
         return None
-    if any(DESCRIBING_COMPOUND.search(w) for w in words):
+    if "-" in candidate.name and any(DESCRIBING_COMPOUND.search(w) for w in words):
         return None  # 'South Florida-based', 'Republican-controlled': describing words, not names
     if candidate.name in speakers:
         return speakers[candidate.name]
@@ -323,10 +342,10 @@ def nominal_head(mention: Mention) -> str | None:
     """The word a later 'the ...' names this actor by: its role's last word, or an organisation's."""
     if mention.role:
         return mention.role.split()[-1].lower()
-    last = mention.name.split()[-1].lower()
-    if mention.type == "organization" and " " in mention.name and last in lexicon.ORGANIZATION_WORDS:
-        return last
-    return None
+    if mention.type != "organization" or " " not in mention.name:
+        return None
+    last = mention.name.rsplit(None, 1)[-1].lower()
+    return last if last in lexicon.ORGANIZATION_WORDS else None
 
 
 def build_actors(
@@ -359,7 +378,7 @@ def aliases_of(name: str, group: Sequence[Mention], sentences: Sequence[Sentence
     """Every other form of the name, with its title where one was written, in order of appearance."""
     forms: list[str] = []
     for mention in group:
-        for form in (mention.text, titled_form(mention, sentences)):
+        for form in (mention.text, titled_form(mention, sentences)) if mention.role else (mention.text,):
             if form and form != name and form not in forms:
                 forms.append(form)
     return tuple(forms)

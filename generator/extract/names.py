@@ -38,7 +38,10 @@ JOINING_GAPS = (" ", " & ")
 CONNECTOR_AFTER = re.compile(
     rf" ((?:{'|'.join(sorted(lexicon.NAME_CONNECTORS, key=len, reverse=True))})[.'\u2019s-]*){TOKEN_END}"
 )
+# A space and a connector's first letter: where looking for a connector is worth a regex match.
+CONNECTOR_STARTS = frozenset(f" {connector[0]}" for connector in lexicon.NAME_CONNECTORS)
 APOSTROPHES = "'\u2019"
+INITIALS = re.compile(r"^(?:[A-Za-z]\.)+$")
 ACRONYM = re.compile(r"^(?:[A-Z]{2,6}(?:-[A-Z]{2,6})?|(?:[A-Z]\.){2,4})$")
 # 'PolitiFact', 'RealClearPolitics': a capital inside a word is a brand's, unless it follows a
 # surname prefix ('McConnell', 'DeSantis', 'MacArthur').
@@ -68,8 +71,15 @@ BREAKS = (".", "!", "?", ":", ";", "-", "\u2013", "\u2014")
 OPENERS = " \"'\u201c\u2018("
 PRECEDING_WORD = re.compile(r"\b(\w+)\W*(?:(?:the|a|an)\s+)?$")
 PRECEDING_REACH = 80
+ARTICLES = ("the", "a", "an")  # as PRECEDING_WORD writes them
+# Read backwards: the characters up to the start of the last two words.
+TWO_WORDS_BACKWARDS = re.compile(r"\W*\w*\W*\w*")
 DATE_WORDS = lexicon.MONTHS | lexicon.WEEKDAYS
 PARTY_LABELS = lexicon.PARTY_ADJECTIVES | lexicon.words("democrat gop independent")
+# Unions made once: a set operator in a condition builds a new set each time it runs.
+TITLE_WORDS = lexicon.TITLE_HEADS | lexicon.TITLE_MODIFIERS
+PEOPLE_HEADS = lexicon.TITLE_HEADS | lexicon.PEOPLE_NOUNS
+BODY_WORDS = lexicon.ORGANIZATION_WORDS | lexicon.PEOPLE_BODIES
 VENUE_PREPOSITIONS = lexicon.words("in at near outside inside across throughout from to into")
 # Before a lone name that nothing types, these tell a place: 'data from Velta' may name a company.
 PLACE_PREPOSITIONS = lexicon.words("in at near outside inside across throughout")
@@ -143,10 +153,11 @@ def capitalized_runs(text: str) -> list[list[Token]]:
     run: list[Token] = []
     pending: list[Token] = []  # the connectors after the run's last word, joining it if a word follows
     for match in CAPITALIZED_WORD.finditer(text):
-        start = match.start()
-        if text[start - 1 : start] in WORD_PUNCTUATION and is_inside_word(text, start):
+        start, word = match.start(), match.group()
+        if start and text[start - 1] in WORD_PUNCTUATION and is_inside_word(text, start):
             continue
-        token = make_token(match.group(), start)
+        # Most words are letters only: nothing to cut off, and a capital starts every match.
+        token = Token(word, start, match.end(), False, True) if word.isalpha() else make_token(word, start)
         if token is None:
             continue
         last = pending[-1] if pending else run[-1] if run else None
@@ -160,7 +171,7 @@ def capitalized_runs(text: str) -> list[list[Token]]:
             runs.append(run)  # a possessive ends a name: the words after it cannot join it
             run = []
             continue
-        while text[token.end : token.end + 1] == " ":
+        while text[token.end : token.end + 2] in CONNECTOR_STARTS:
             connector = CONNECTOR_AFTER.match(text, token.end)
             following = make_token(connector.group(1), connector.start(1)) if connector else None
             if following is None:
@@ -205,7 +216,7 @@ def make_token(word: str, start: int) -> Token | None:
 
 def is_dotted(word: str) -> bool:
     """U.S., Sen., Dr.: a period that belongs to the word."""
-    return bool(re.match(r"^(?:[A-Za-z]\.)+$", word)) or word.lower() in lexicon.TITLE_HEADS
+    return bool(INITIALS.match(word)) or word.lower() in lexicon.TITLE_HEADS
 
 
 def analyze_run(
@@ -284,7 +295,7 @@ def analyze_run(
 def is_heading(run: Sequence[Token]) -> bool:
     """'SIX WAYS THROUGH THE MAZE', 'MARKETS ROUND-UP STOCKS METALS': capitals that set off a
     subheading or a label, not a name. A name in capitals is short and has no grammatical words."""
-    capitals = [t for t in run if is_capitals(t)]
+    capitals = [t for t in run if len(t.text) > 1 and t.text.isupper()]  # is_capitals, run for every run
     return len(capitals) > 2 or (
         len(capitals) > 1 and any(t.text.lower() in lexicon.JOINING_WORDS for t in capitals)
     )
@@ -326,11 +337,12 @@ def analyze_word(
 ) -> list[Candidate]:
     """`analyze_run` for a run of one word, most runs: it has no title, no origin, no date after it."""
     lowered = token.text.lower()
-    if (is_initial and lowered in lexicon.FUNCTION_WORDS) or lowered.rstrip(".") in DATE_WORDS:
+    word = lowered.rstrip(".")
+    if (is_initial and lowered in lexicon.FUNCTION_WORDS) or word in DATE_WORDS:
         return []
     if lowered in lexicon.PARTY_ADJECTIVES:
         return party_members(sentence, token)
-    if lowered.rstrip(".") in lexicon.TITLE_HEADS and not (is_initial and lowered in lexicon.TITLE_GENDERS):
+    if word in lexicon.TITLE_HEADS and not (is_initial and lowered in lexicon.TITLE_GENDERS):
         return []  # 'the CEO', 'Senator' alone: a post, no one named
     if token.text not in kinds:
         kinds[token.text] = classify_word(token.text)
@@ -369,7 +381,7 @@ def party_members(sentence: Sentence, token: Token) -> list[Candidate]:
     something, no actor."""
     following = NEXT_WORDS.match(sentence.text, token.end)
     noun = following.group(1).split()[0] if following else ""
-    if not noun.endswith("s") or noun[:-1] not in lexicon.TITLE_HEADS | lexicon.PEOPLE_NOUNS:
+    if not noun.endswith("s") or noun[:-1] not in PEOPLE_HEADS:
         return []
     return [Candidate(sentence.index, token.start, token.end, token.text, "group")]
 
@@ -390,7 +402,11 @@ def is_plain_name(word: str) -> bool:
         and word.lower() not in DIRECTIONS
         and word.lower() not in PARTY_LABELS
         and not is_plural_noun(word)
-        and all(part[:1].isupper() and part.isalpha() for part in word.split("-"))
+        and (
+            word[0].isupper() and word.isalpha()
+            if "-" not in word
+            else all(part[:1].isupper() and part.isalpha() for part in word.split("-"))
+        )
     )
 
 
@@ -508,7 +524,7 @@ def leading_origin(tokens: Sequence[Token]) -> list[Token]:
 def bodies_in(sentence: Sentence, role: Sequence[Token]) -> Iterator[Candidate]:
     """'Harbor Safety Administration Director': the body a post is held in is named too."""
     body = list(role)
-    while body and body[-1].text.lower() in lexicon.TITLE_HEADS | lexicon.TITLE_MODIFIERS:
+    while body and body[-1].text.lower() in TITLE_WORDS:
         body.pop()
     body = trim_connectors(body)
     if len(body) > 1 and any(t.text.lower() in lexicon.ORGANIZATION_WORDS for t in body):
@@ -533,8 +549,29 @@ def first_word_start(text: str) -> int:
 
 def preceding_word(text: str, start: int) -> str:
     """The word before `start`, an article (the, a) skipped."""
-    match = PRECEDING_WORD.search(text, max(0, start - PRECEDING_REACH), start)
+    reach = max(0, start - PRECEDING_REACH)
+    word = plain_word_before(text, reach, start)
+    if word:
+        return word.lower()
+    match = PRECEDING_WORD.search(text, last_two_words(text, reach, start), start)
     return match.group(1).lower() if match else ""
+
+
+def plain_word_before(text: str, reach: int, start: int) -> str:
+    """The word of letters and the space right before `start`, most names' case, when it is what
+    `PRECEDING_WORD` finds (no article, inside the reach): read directly; else ''."""
+    if text[start - 1 : start] != " ":
+        return ""
+    space = text.rfind(" ", reach, start - 1)
+    word = text[space + 1 : start - 1]
+    return word if word.isalpha() and word not in ARTICLES and (space >= 0 or not reach) else ""
+
+
+def last_two_words(text: str, reach: int, end: int) -> int:
+    """Where the last two words before `end` start (not before `reach`): `PRECEDING_WORD` can only
+    match there, and searching from there spares trying every position of the reach."""
+    backwards = TWO_WORDS_BACKWARDS.match(text[reach:end][::-1])
+    return end - backwards.end() if backwards else end
 
 
 def drop_leading_connectors(run: list[Token]) -> list[Token]:
@@ -565,16 +602,7 @@ def split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
     start = 0  # 'Former Idaho Gov. Ana Perez': a modifier may come before the state
     while start < len(run) - 2 and run[start].text.lower() in lexicon.TITLE_MODIFIERS:
         start += 1
-    position = next(
-        (
-            start + size
-            for size in (3, 2, 1)
-            if start + size + 1 < len(run)
-            and run[start + size].text.lower() in lexicon.TITLE_HEADS
-            and is_region(" ".join(t.text for t in run[start : start + size]))
-        ),
-        0,
-    )
+    position = region_title_end(run, start)
     while position < len(run) and country_of(run[position].text) and position + 1 < len(run):
         position += 1
     has_head = False
@@ -585,14 +613,27 @@ def split_title(run: list[Token]) -> tuple[list[Token], list[Token]]:
         elif word not in lexicon.TITLE_MODIFIERS:
             break
         position += 1
-    name, _ = split_origin(run[position:])
     if not has_head:
         return split_inner_title(run) or split_label(run)
     if not run[position].is_capitalized:
         return split_post_of(run, position)
+    name, _ = split_origin(run[position:])
     if any(t.text.lower() in lexicon.ORGANIZATION_WORDS for t in name):
         return [], run
     return run[:position], drop_leading_connectors(run[position:])
+
+
+def region_title_end(run: list[Token], start: int) -> int:
+    """Where a title after the state it is of ('Idaho Gov.', 'New South Wales Premier') starts at
+    `start` of the run, the state in up to three words, ends; 0 when none does."""
+    for size in (3, 2, 1):
+        if (
+            start + size + 1 < len(run)
+            and run[start + size].text.lower() in lexicon.TITLE_HEADS
+            and is_region(" ".join([t.text for t in run[start : start + size]]))
+        ):
+            return start + size
+    return 0
 
 
 def split_post_of(run: list[Token], position: int) -> tuple[list[Token], list[Token]]:
@@ -602,7 +643,7 @@ def split_post_of(run: list[Token], position: int) -> tuple[list[Token], list[To
     for start in range(position + 1, len(run)):
         if run[start - 1].is_capitalized and first_name_gender(run[start].text) is not None:
             return run[:start], run[start:]
-    if len(run) - position > 2 and run[-2].text.lower() in lexicon.ORGANIZATION_WORDS | lexicon.PEOPLE_BODIES:
+    if len(run) - position > 2 and run[-2].text.lower() in BODY_WORDS:
         return run[:-1], run[-1:]
     return run, []
 
@@ -638,7 +679,7 @@ def is_label(word: str) -> bool:
 
 
 def classify_once(tokens: Sequence[Token], kinds: dict[str, ActorType | None]) -> ActorType | None:
-    text = " ".join(t.text for t in tokens)
+    text = " ".join([t.text for t in tokens])
     if text not in kinds:
         kinds[text] = classify(tokens, text)
     return kinds[text]
