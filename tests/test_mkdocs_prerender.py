@@ -92,7 +92,8 @@ def test_with_a_second_process_the_site_is_the_same_byte_for_byte(
 ):
     two_cores = mkdocs(project, "site-two")
     pages = len(list(two_cores.rglob("index.html")))
-    assert len(taken) >= pages // 4, f"the worker converted {len(taken)} of {pages} pages"
+    # How many pages the worker takes depends on how busy the machine is; that it takes some does not.
+    assert taken, f"the worker converted none of {pages} pages"
     monkeypatch.setattr(mkdocs_prerender, "MINIMUM_PAGES", 10**9)
     taken.clear()
     one_core = mkdocs(project, "site-one")
