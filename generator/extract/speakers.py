@@ -30,6 +30,8 @@ DASH_CREDIT = re.compile(
     r"^\s*(?:[\u2015\u2014\u2013]|--?)\s*([^\W\d_][\w.'\u2019-]*(?:\s+[^\W\d_][\w.'\u2019-]*){0,5})[\s.]*(?:$|[\"\u201c])"
 )
 OPENING_NAME = re.compile(r"\W*(?:[A-Z][\w.'\u2019-]*\s*)+")
+# A post in lower case and the name after it: 'campaign spokesman Ana Ruiz '.
+TITLED_NAME = re.compile(r"((?:[a-z][\w-]*\s+){1,3})((?:[A-Z][\w.'\u2019-]*\s*)+)")
 # 'In recent weeks, ' / 'Another critic, ': what may stand before the subject's name.
 OPENING_ADVERBIAL = re.compile(
     r"(?:(?:In|On|At|During|After|Before|Last|Earlier|Later|This|Since|Conversely|Meanwhile)\b"
@@ -44,6 +46,8 @@ VERB_AFTER_SUBJECT = re.compile(
 WORD_CHARACTER = re.compile(r"\w")
 # The word after a name, past a parenthesised aside ('Okafor (D-Ill.) went'): a verb when lower case.
 NEXT_LOWER_WORD = re.compile(r"\s+([a-z][a-z'\u2019-]*)\b")
+# A verb in the past or present tense: 'fumed', 'snaps'.
+VERB_FORM = re.compile(r"[a-z]{2,}(?:ed|[^s']s)")
 CONTRACTION = re.compile(r"['\u2019](?:re|s|ve|ll|d|m|t)$")
 SUBJECT_TYPES = frozenset(["person", "organization"])
 SPEAKING_TYPES = frozenset(["person", "organization", "group"])
@@ -55,6 +59,7 @@ INVERTED_CUE = re.compile(r",\s+([a-z]+)\s+(?=[A-Z])")
 # ', according to the Daily Ledger': the source that reports the cue before it.
 REPORTED_BY = re.compile(r"[^\"\u201c\u201d]*?,\s*according to\b")
 QUOTE_MARKS = "\"'\u201c\u2018"
+DOUBLE_MARKS = ('"', "\u201c", "\u201d", "''")
 CLOSING_MARKS = frozenset(['"', "\u201d", "''"])
 # ', saying' / 'before asking' / 'by saying': a gerund whose subject is the sentence's.
 GERUND_LEADS = frozenset([",", "by", "after", "before", "while", "when", "for", "without", "in"])
@@ -141,22 +146,50 @@ class Attributor:
         """'In May, Okafor dismissed the plan as a "paper tiger"': with no cue, words
         quoted inside a sentence are its subject's, a name that opens the sentence and governs a verb.
         """
-        text = self.blanked(start.sentence)
-        if not WORD_CHARACTER.search(text, 0, start.offset):
+        if not WORD_CHARACTER.search(self.blanked(start.sentence), 0, start.offset):
             return None
+        return self.opening_subject(start)
+
+    def speaker_narrated(self, start: Position, end: Position) -> Speaker | None:
+        """'Hall praised the plan. "It is the right plan."': a quote standing as a sentence of its own,
+        with no cue, is the words of the subject of the sentence before (in its paragraph, or ending the
+        paragraph before when the quote opens its own); the quote before it, if any, weighs more."""
+        sentence = self.sentences[start.sentence]
+        if (
+            start.sentence == 0
+            or WORD_CHARACTER.search(sentence.text, 0, start.offset)
+            or WORD_CHARACTER.search(self.sentences[end.sentence].text, end.offset)
+        ):
+            return None
+        previous = self.sentences[start.sentence - 1]
+        if (previous.paragraph != sentence.paragraph and sentence.start != 0) or has_quote_mark(
+            previous.text, 0, len(previous.text)
+        ):
+            return None
+        first = WORD.search(previous.text)
+        if first is not None and first.group() in ("He", "She"):
+            found = self.resolve_pronoun(first.group().lower(), Position(previous.index, first.start()))
+        else:
+            found = self.opening_subject(Position(previous.index, len(previous.text)))
+        return replace(found, evidence="narrated") if found is not None and found.is_known else None
+
+    def opening_subject(self, start: Position) -> Speaker | None:
+        """The name opening a sentence before `start` and governing a verb, past an opening adverbial."""
+        text = self.blanked(start.sentence)
         body = OPENING_ADVERBIAL.match(text)
         opening = OPENING_NAME.match(text, body.end() if body else 0)
         if opening is None or opening.end() >= start.offset:
             return None
+        begin, end = opening.start(), titled_name_end(text, opening.end())
         mentions = [
             m
             for m in self.mentions_in(start.sentence)
-            if opening.start() <= m.span.start and m.span.end <= opening.end() and m.type in SUBJECT_TYPES
+            if begin <= m.span.start and m.span.end <= end and m.type in SUBJECT_TYPES
         ]
-        if not VERB_AFTER_SUBJECT.match(text, opening.end()):
+        if not VERB_AFTER_SUBJECT.match(text, end):
             return None
         if not mentions:
-            return unknown_name(text[opening.start() : opening.end()])
+            return unknown_name(text[begin:end])
         people = [m for m in mentions if m.type == "person"]
         return Speaker((people or mentions)[-1].name, is_known=True)
 
@@ -208,6 +241,8 @@ class Attributor:
             more = islice(matches, MAX_APPOSITIVE_WORDS - FIRST_CUE_WORDS)
             words += [(m.group(), m.start() + end.offset) for m in more]
             verb = cue_verb(words)
+        if verb is None and self.closes_on_comma(end):
+            verb = loose_cue_verb(words)
         if verb is None:
             return self.inverted_cue_later(end)
         word, offset = words[verb]
@@ -218,16 +253,33 @@ class Attributor:
             return self.subject_after(Position(end.sentence, offset + len(word)))
         return self.subject_before(end.sentence, words[0][1], offset)
 
+    def closes_on_comma(self, end: Position) -> bool:
+        """'"We are ready," Hall ...': a quote closed on a comma leaves its sentence to the cue."""
+        inner = self.sentences[end.sentence].text[: max(end.offset - 1, 0)].rstrip("'\u2019\u201d\" ")
+        return inner.endswith(",")
+
     def inverted_cue_later(self, end: Position) -> Speaker | None:
-        """ "'...,' since most cases were close, said Lena Brook, a historian.": the sentence goes on
-        after the quote and ends on an inverted cue naming the speaker (no other quote between)."""
+        """ "'...,' since most cases were close, said Lena Brook, a historian." / "'...,' and donors came
+        back, Brook said.": the sentence goes on after the quote and ends on a cue naming the speaker
+        (no other quote between)."""
         text = self.sentences[end.sentence].text
         for match in INVERTED_CUE.finditer(text, end.offset, end.offset + CUE_WINDOW):
             if is_speech_verb(match.group(1)):
-                if any(mark in text[end.offset : match.start()] for mark in QUOTE_MARKS):
+                if has_quote_mark(text, end.offset + 1, match.start()):
                     return None
                 return self.subject_after(Position(end.sentence, match.end(1)))
-        return None
+        return self.final_cue(end.sentence, end.offset + 1)
+
+    def final_cue(self, sentence: int, after: int) -> Speaker | None:
+        """'Leaders grew more "conversant," Ban said.': a sentence ending on ', X said.' reports all of
+        it, the quotes before the cue included (none after `after`)."""
+        text = self.sentences[sentence].text
+        if len(text) - after > CUE_WINDOW or not ends_with_cue(text):
+            return None
+        cue = text.rfind(",")
+        if cue < after or has_quote_mark(text, after, cue):
+            return None
+        return self.speaker_before(Position(sentence, len(text)))
 
     def ends_question(self, end: Position) -> bool:
         """A quote closing on '?' or '!' ends the sentence for the splitter, though its cue follows."""
@@ -251,7 +303,7 @@ class Attributor:
                 return self.subject_after(Position(start.sentence, words[index + 1][1] + 2))
             if word in CLOSING_MARKS or word == ";":
                 return None
-            if index == 0 and window == 0 and word.lower() in lexicon.INVERTED_CUES:
+            if index == 0 and window == 0 and is_inverted_cue(words):
                 return self.subject_after(Position(start.sentence, offset + len(word)))
             if is_cue_verb(words, index):
                 if word.lower().endswith("ing") and index and words[index - 1][0].lower() in GERUND_LEADS:
@@ -366,7 +418,7 @@ class Attributor:
         if first.group().lower() in ("he", "she"):
             return self.resolve_pronoun(first.group().lower(), Position(sentence, first.start()))
         opening = OPENING_NAME.match(text)
-        end = opening.end() if opening else 0
+        end = titled_name_end(text, opening.end()) if opening else 0
         mentions = [m for m in self.mentions_in(sentence) if m.span.end <= end]
         people = [m for m in mentions if m.type == "person"]
         if mentions:
@@ -408,6 +460,50 @@ class Attributor:
         if not fitting:
             return None
         return Speaker(fitting[0], is_known=True, antecedents=len(fitting))
+
+
+def titled_name_end(text: str, end: int) -> int:
+    """'Lopez campaign spokesman Ana Ruiz said': past a name, a post in lower case and the name of the
+    one who holds it, the subject (where the name ends, else `end`)."""
+    titled = TITLED_NAME.match(text, end)
+    if titled is None:
+        return end
+    post = titled.group(1).split()
+    if post[-1] not in lexicon.TITLE_HEADS | lexicon.PERSON_ATTRIBUTES or not all(
+        word in lexicon.TITLE_HEADS | lexicon.TITLE_MODIFIERS | lexicon.PERSON_ATTRIBUTES for word in post
+    ):
+        return end
+    return titled.end()
+
+
+def has_quote_mark(text: str, start: int, end: int) -> bool:
+    """Whether a double quote mark (not an apostrophe) stands between two offsets."""
+    stretch = text[start:end]
+    return any(mark in stretch for mark in DOUBLE_MARKS)
+
+
+def is_inverted_cue(words: Sequence[tuple[str, int]]) -> bool:
+    """'Said Ellis: ...' / 'Continued Lena Brook, ...': a sentence opening on a speech verb in the past,
+    the speaker's name after it ('Asked about it, ...' is a question put to the subject, not a cue)."""
+    word = words[0][0].lower()
+    following = words[1][0] if len(words) > 1 else ""
+    return word in lexicon.INVERTED_CUES or (
+        word.endswith("ed") and word != "asked" and is_speech_verb(word) and following[:1].isupper()
+    )
+
+
+def loose_cue_verb(words: Sequence[tuple[str, int]]) -> int | None:
+    """'"...," Hall fumed' / '"...," fumed Hall': after a quote closed on a comma, the first lower-case
+    word is the cue's verb when only a capitalised name stands before it or one follows it, whatever the
+    verb (a list of speech verbs always misses some)."""
+    for index, (word, _) in enumerate(words[:FIRST_CUE_WORDS]):
+        if word[0].isupper():
+            continue
+        if not VERB_FORM.fullmatch(word) or word in lexicon.FUNCTION_WORDS:
+            return None
+        following = words[index + 1][0] if index + 1 < len(words) else ""
+        return index if index or following[:1].isupper() else None
+    return None
 
 
 def is_reported_clause(subject: str) -> bool:

@@ -1,0 +1,69 @@
+"""Speakers found by construction where no listed cue stands next to the quote (invented examples)."""
+
+from __future__ import annotations
+
+
+def speakers(extraction):
+    return [(q.text, q.speaker) for q in extraction.quotes if q.kind != "term"]
+
+
+def test_a_title_in_quote_marks_does_not_break_a_run_of_quotes(extract_body):
+    extraction = extract_body(
+        "\u201cThe river is rising,\u201d Mayor Peter Hall told the \u201cMorning Ledger\u201d on Monday. "
+        "\u201cWe will open the shelters tonight.\u201d"
+    )
+    assert speakers(extraction) == [
+        ("The river is rising", "Peter Hall"),
+        ("We will open the shelters tonight.", "Peter Hall"),
+    ]
+
+
+def test_any_verb_after_a_quote_closed_on_a_comma_is_its_cue(extract_body):
+    extraction = extract_body(
+        "Governor Maria Lopez spoke after the vote. \u201cThey gave us nothing,\u201d Lopez fumed."
+    )
+    assert speakers(extraction) == [("They gave us nothing", "Maria Lopez")]
+
+
+def test_a_verb_after_a_quote_not_closed_on_a_comma_is_no_cue(extract_body):
+    extraction = extract_body("The \u201cHarbor Plan\u201d Maria Lopez drafted was approved by the council.")
+    assert all(q.speaker is None for q in extraction.quotes)
+
+
+def test_a_sentence_opening_on_a_speech_verb_names_its_speaker_after_it(extract_body):
+    extraction = extract_body(
+        "Mayor Peter Hall and Governor Maria Lopez met on Monday.",
+        "Continued Lopez: \u201cThe budget is sound.\u201d",
+    )
+    assert speakers(extraction) == [("The budget is sound.", "Maria Lopez")]
+
+
+def test_a_quote_standing_alone_is_the_subject_of_the_sentence_before(extract_body):
+    extraction = extract_body(
+        "Governor Maria Lopez praised the volunteers on Monday. \u201cThey worked through the night.\u201d"
+    )
+    assert speakers(extraction) == [("They worked through the night.", "Maria Lopez")]
+
+
+def test_a_sentence_ending_on_a_cue_credits_the_quotes_before_it(extract_body):
+    extraction = extract_body(
+        "Mayor Peter Hall visited the dam. "
+        "The repairs were \u201cfar too slow,\u201d and the water kept rising, Governor Maria Lopez said."
+    )
+    assert speakers(extraction) == [("far too slow", "Maria Lopez")]
+
+
+def test_the_cue_after_a_clause_that_follows_the_quote(extract_body):
+    extraction = extract_body(
+        "\u201cWe counted every vote,\u201d since the count had been close, said Ana Ruiz, a clerk, "
+        "who didn't expect a recount."
+    )
+    assert speakers(extraction) == [("We counted every vote", "Ana Ruiz")]
+
+
+def test_the_person_holding_a_post_speaks_not_the_one_the_post_serves(extract_body):
+    extraction = extract_body(
+        "Mayor Peter Hall announced the plan on Monday.",
+        "Hall campaign spokesman Tomas Berg replied on radio, calling the criticism \u201cunfair.\u201d",
+    )
+    assert speakers(extraction) == [("unfair.", "Tomas Berg")]
