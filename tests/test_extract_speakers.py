@@ -67,3 +67,43 @@ def test_the_person_holding_a_post_speaks_not_the_one_the_post_serves(extract_bo
         "Hall campaign spokesman Tomas Berg replied on radio, calling the criticism \u201cunfair.\u201d",
     )
     assert speakers(extraction) == [("unfair.", "Tomas Berg")]
+
+
+def test_the_reporter_of_a_speech_verb_is_the_speaker(extract_body):
+    extraction = extract_body(
+        "Governor Maria Lopez said Mayor Peter Hall begged her to \u201ckeep the harbor open.\u201d"
+    )
+    assert speakers(extraction) == [("keep the harbor open.", "Maria Lopez")]
+
+
+def test_a_gerund_goes_with_the_speech_verb_before_it(extract_body):
+    extraction = extract_body(
+        "Mayor Peter Hall's plan was rejected, Governor Maria Lopez said on Monday, noting the plan "
+        "\u201ccosts too much.\u201d"
+    )
+    assert speakers(extraction) == [("costs too much.", "Maria Lopez")]
+
+
+def test_a_name_labelling_a_quote_after_a_dash(extract_body):
+    extraction = extract_body(
+        "Mayor Peter Hall spoke on Monday.",
+        "HARBOR WILL REOPEN - Peter Hall: \u201cThe repairs are done.\u201d",
+    )
+    assert speakers(extraction) == [("The repairs are done.", "Peter Hall")]
+
+
+def test_a_capitalised_opening_word_does_not_stop_a_run_of_quotes(extract_body):
+    extraction = extract_body(
+        "Speaking after the vote, Governor Maria Lopez said the plan was \u201cdone\u201d and the money "
+        "\u201calready spent.\u201d"
+    )
+    assert [speaker for _, speaker in speakers(extraction)] == ["Maria Lopez", "Maria Lopez"]
+
+
+def test_a_run_of_quotes_may_end_on_its_cue(extract_body):
+    extraction = extract_body(
+        "The council met on Monday.",
+        "\u201cWe waited too long.\u201d \u201cWe lost the bridge.\u201d \u201cThe river rose,\u201d "
+        "Mayor Peter Hall said.",
+    )
+    assert [speaker for _, speaker in speakers(extraction)] == ["Peter Hall"] * 3

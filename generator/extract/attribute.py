@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
-from itertools import islice
+from itertools import islice, pairwise
 
 from generator.extract import lexicon
 from generator.extract.actors import Cast
@@ -152,37 +152,40 @@ def is_modifier(sentence: Sentence, start: Position, end: Position) -> bool:
 def carry_paragraph_speakers(
     quotes: list[Quote], attributor: Attributor, narrators: dict[int, Speaker]
 ) -> list[Quote]:
-    """A quote with no cue of its own goes on the words of the quote before it in the paragraph, or
-    in the paragraph before when it opens its own paragraph; with no quote to go on, on the words of
-    its narrator (`narrators`, by the quote's index: see `Attributor.speaker_narrated`).
+    """A quote with no cue of its own (or only a capitalised word no actor has) goes on the words of
+    the quote before it in the paragraph, or in the paragraph before when it opens its own paragraph;
+    else on the words of the quote after it; else on those of its narrator (`narrators`, by the
+    quote's index: see `Attributor.speaker_narrated`).
 
-    News prose names a speaker once and lets the following quotes run on, over paragraphs too; only
-    when no quote precedes does the cue of the next one serve. A title in quote marks between them
+    News prose names a speaker once and lets the following quotes run on, over paragraphs too; a run
+    of quotes may also end on the one cue that names its speaker. A title in quote marks between them
     ('he told NBC's "Today"') is no quote of anyone's and does not break the run.
     """
-    sentences = attributor.sentences
     spoken = [index for index, quote in enumerate(quotes) if quote.kind != "term"]
     carried = list(quotes)
-    for place, index in enumerate(spoken):
-        quote = quotes[index]
-        if quote.speaker is not None:
-            continue
-        previous = carried[spoken[place - 1]] if place else None
-        following = quotes[spoken[place + 1]] if place + 1 < len(spoken) else None
-        for other in (previous, following):
-            if (
-                other is not None
-                and other.speaker
-                and (is_next_to(quote, other, sentences) or is_run_on(quote, other, sentences))
-            ):
-                evidence = "carried" if is_next_to(quote, other, sentences) else "run-on"
-                speaker = Speaker(other.speaker, True, evidence)
-                carried[index] = with_speaker(quote, speaker, attributor, at_most=other.confidence)
-                break
-        else:
-            if index in narrators:
-                carried[index] = with_speaker(quote, narrators[index], attributor)
+    pairs = list(pairwise(spoken))  # (a quote, the next one)
+    for neighbours in ([(b, a) for a, b in pairs], reversed(pairs)):
+        for index, other_index in neighbours:
+            other = carried[other_index]
+            if carried[index].speaker not in attributor.actors and other.speaker in attributor.actors:
+                carried[index] = carry(carried[index], other, attributor) or carried[index]
+    for index, narrator in narrators.items():
+        if carried[index].speaker not in attributor.actors:
+            carried[index] = with_speaker(carried[index], narrator, attributor)
     return carried
+
+
+def carry(quote: Quote, other: Quote, attributor: Attributor) -> Quote | None:
+    """The quote on the words of `other`'s speaker, when the two are next to each other."""
+    sentences = attributor.sentences
+    if is_next_to(quote, other, sentences):
+        evidence = "carried"
+    elif other.span.sentence < quote.span.sentence and is_run_on(quote, other, sentences):
+        evidence = "run-on"
+    else:
+        return None
+    speaker = Speaker(other.speaker or "", True, evidence)
+    return with_speaker(quote, speaker, attributor, at_most=other.confidence)
 
 
 def with_speaker(quote: Quote, speaker: Speaker, attributor: Attributor, at_most: float = 1.0) -> Quote:

@@ -30,6 +30,12 @@ DASH_CREDIT = re.compile(
     r"^\s*(?:[\u2015\u2014\u2013]|--?)\s*([^\W\d_][\w.'\u2019-]*(?:\s+[^\W\d_][\w.'\u2019-]*){0,5})[\s.]*(?:$|[\"\u201c])"
 )
 OPENING_NAME = re.compile(r"\W*(?:[A-Z][\w.'\u2019-]*\s*)+")
+# 'Ana Ruiz, Daily Ledger: ' / ' - Ana Ruiz and Tomas Berg: ' before a quote: who the quote is of.
+NAME_CAPITAL = r"[A-Z][\w.'\u2019-]*"
+NAME_LABEL = re.compile(
+    rf"(?:^|\s[-\u2014\u2013]+\s*)((?:{NAME_CAPITAL}\s+(?:and\s+)?){{0,4}}{NAME_CAPITAL})"
+    rf"(?:,\s+(?:{NAME_CAPITAL}\s+){{0,3}}{NAME_CAPITAL})?:\s*$"
+)
 # A post in lower case and the name after it: 'campaign spokesman Ana Ruiz '.
 TITLED_NAME = re.compile(r"((?:[a-z][\w-]*\s+){1,3})((?:[A-Z][\w.'\u2019-]*\s*)+)")
 # 'In recent weeks, ' / 'Another critic, ': what may stand before the subject's name.
@@ -64,6 +70,8 @@ CLOSING_MARKS = frozenset(['"', "\u201d", "''"])
 # ', saying' / 'before asking' / 'by saying': a gerund whose subject is the sentence's.
 GERUND_LEADS = frozenset([",", "by", "after", "before", "while", "when", "for", "without", "in"])
 AUXILIARIES = lexicon.words("would will could can should may might must did does do has have had")
+# The verbs that report what someone said, whatever other verb of speech the words they report hold.
+REPORTING_FORMS = lexicon.words("said says told tells")
 MAX_APPOSITIVE_WORDS = 45
 FIRST_CUE_WORDS = 6
 # How far from a quote mark its cue is looked for: far enough for any appositive, and it keeps the
@@ -121,6 +129,7 @@ class Attributor:
         """The speaker of a quote whose marks stand at `start` and `end`, from the cues around it."""
         finders = (
             ("label", partial(self.speaker_by_label, text)),
+            ("label", partial(self.speaker_by_name_label, start)),
             ("after", partial(self.speaker_after, Position(end.sentence, end.offset + 1))),
             ("before", partial(self.speaker_before, Position(start.sentence, max(start.offset - 1, 0)))),
             ("introducing", partial(self.speaker_introducing, start)),
@@ -204,6 +213,15 @@ class Attributor:
                 return Speaker(actor.name, is_known=True)
         return Speaker(label.group(1).title(), is_known=False)
 
+    def speaker_by_name_label(self, start: Position) -> Speaker | None:
+        """'Ana Ruiz, Daily Ledger: "..."' / 'POLLS AGREE - Ana Ruiz: "..."': a name standing alone before
+        a colon, opening the sentence or after a dash, labels the quote after it."""
+        text = self.blanked(start.sentence)
+        label = NAME_LABEL.search(text, max(0, start.offset - CUE_WINDOW), max(start.offset - 1, 0))
+        if label is None or is_speech_verb(label.group(1).split()[0]):
+            return None  # 'Continued Lopez:' is a cue, the name after its verb
+        return self.name_in(start.sentence, label.start(1), label.end(1))
+
     def speaker_introducing(self, start: Position) -> Speaker | None:
         """The cue ending the sentence before a quote opening its own: 'Caddell continued:', 'Schiff said.'"""
         lead = self.sentences[start.sentence].text[: start.offset]
@@ -250,6 +268,8 @@ class Attributor:
         if reported:
             return self.subject_after(Position(end.sentence, reported.end()))
         if all(w == "," for w, _ in words[:verb]):
+            if word.endswith("ing") and verb:
+                return self.sentence_subject(end.sentence)  # '..." bad," claiming he ...': the subject's
             return self.subject_after(Position(end.sentence, offset + len(word)))
         return self.subject_before(end.sentence, words[0][1], offset)
 
@@ -307,7 +327,10 @@ class Attributor:
                 return self.subject_after(Position(start.sentence, offset + len(word)))
             if is_cue_verb(words, index):
                 if word.lower().endswith("ing") and index and words[index - 1][0].lower() in GERUND_LEADS:
-                    return self.sentence_subject(start.sentence)
+                    # 'Hall said on Monday, noting that ...': the subject of the verb the gerund goes with.
+                    return self.reporter(start.sentence, words[:index], finite=True) or self.sentence_subject(
+                        start.sentence
+                    )
                 clause_start = max(clause_start_before(words, index), window)
                 if not text[clause_start:offset].strip(" ,"):
                     return self.subject_of_bare_verb(
@@ -321,8 +344,25 @@ class Attributor:
                 ):
                     # 'X, an adviser on tax and an associate professor, said': the 'and' joined appositives.
                     found = self.subject_before(start.sentence, window, offset)
+                if found is not None and word.lower() not in REPORTING_FORMS:
+                    return self.reporter(start.sentence, words[:index]) or found
                 if found is not None or not is_reported_clause(text[clause_start:offset]):
                     return found
+        return None
+
+    def reporter(
+        self, sentence: int, words: Sequence[tuple[str, int]], *, finite: bool = False
+    ) -> Speaker | None:
+        """ "Ruiz said Hall begged her to 'keep the plan'": the subject of a 'said' or 'told' earlier in
+        the sentence reports the verb nearer the quote, and the quote is the reporter's words (with
+        `finite`, the subject of the last speech verb not ending in -ing)."""
+        for index in range(len(words) - 1, -1, -1):
+            word, offset = words[index]
+            if word in CLOSING_MARKS or word == ";":
+                return None
+            wanted = not word.endswith("ing") if finite else word.lower() in REPORTING_FORMS
+            if wanted and is_cue_verb(words, index):
+                return self.subject_before(sentence, clause_start_before(words, index), offset)
         return None
 
     def subject_before(self, sentence: int, start: int, end: int) -> Speaker | None:
