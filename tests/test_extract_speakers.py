@@ -107,3 +107,34 @@ def test_a_run_of_quotes_may_end_on_its_cue(extract_body):
         "Mayor Peter Hall said.",
     )
     assert [speaker for _, speaker in speakers(extraction)] == ["Peter Hall"] * 3
+
+
+def test_a_phrase_after_a_quote_holds_no_subject_of_the_cue(extract_body):
+    extraction = extract_body(
+        "Governor Maria Lopez said the plan was \u201cunfair\u201d to Mayor Peter Hall and warned of delays."
+    )
+    assert speakers(extraction) == [("unfair", "Maria Lopez")]
+
+
+def test_the_agent_of_a_passive_speech_verb_speaks(extract_body):
+    extraction = extract_body(
+        "Governor Maria Lopez was asked by Ana Ruiz, a reporter, whether the plan would "
+        "\u201ccost too much.\u201d"
+    )
+    assert speakers(extraction) == [("cost too much.", "Ana Ruiz")]
+
+
+def test_a_sentence_introducing_a_quote_with_a_colon_names_its_speaker(extract_body):
+    extraction = extract_body(
+        "When the dam broke, Mayor Peter Hall issued this statement:",
+        "\u201cWe will rebuild the dam.\u201d",
+    )
+    assert speakers(extraction) == [("We will rebuild the dam.", "Peter Hall")]
+
+
+def test_a_verb_added_with_but_shares_the_subject_of_the_verb_before(extract_body):
+    extraction = extract_body(
+        "Speaking at Acme Corporation headquarters, Governor Maria Lopez said the vote was close but added, "
+        "\u201cWe won it fairly.\u201d"
+    )
+    assert speakers(extraction) == [("We won it fairly.", "Maria Lopez")]

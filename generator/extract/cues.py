@@ -15,6 +15,8 @@ SEGMENT_BREAK = re.compile(r"[,\u2014\u2013]|--")
 PARENTHESES = re.compile(r"\([^()]*\)")
 PARTY_TAG = re.compile(r"^[RDI]-[A-Z]")
 CONJUNCTIONS = frozenset(["as", "and", "but", "so", "while", "when"])
+# Words a cue's subject never opens with: a clause or a phrase of its own.
+NOT_SUBJECT_OPENERS = lexicon.SUBORDINATORS | lexicon.PHRASE_OPENERS
 MAX_CUE_WORDS = 10
 MAX_NAME_WORDS = 8
 
@@ -42,7 +44,7 @@ def cue_verb(words: Sequence[tuple[str, int]]) -> int | None:
             continue
         before = [w for w, _ in words[:index]]
         body = before[1:] if before[:1] == [","] else before
-        if body and body[0].lower() in lexicon.SUBORDINATORS:
+        if body and body[0].lower() in NOT_SUBJECT_OPENERS:
             return None
         if "," not in body and len(body) <= MAX_CUE_WORDS:
             return index

@@ -36,6 +36,8 @@ NAME_LABEL = re.compile(
     rf"(?:^|\s[-\u2014\u2013]+\s*)((?:{NAME_CAPITAL}\s+(?:and\s+)?){{0,4}}{NAME_CAPITAL})"
     rf"(?:,\s+(?:{NAME_CAPITAL}\s+){{0,3}}{NAME_CAPITAL})?:\s*$"
 )
+POST_HEADS = lexicon.TITLE_HEADS | lexicon.PERSON_ATTRIBUTES
+POST_WORDS = POST_HEADS | lexicon.TITLE_MODIFIERS
 # A post in lower case and the name after it: 'campaign spokesman Ana Ruiz '.
 TITLED_NAME = re.compile(r"((?:[a-z][\w-]*\s+){1,3})((?:[A-Z][\w.'\u2019-]*\s*)+)")
 # 'In recent weeks, ' / 'Another critic, ': what may stand before the subject's name.
@@ -232,7 +234,18 @@ class Attributor:
         if ending.endswith(":") or (
             self.is_same_paragraph(start.sentence, previous.index) and ends_with_cue(ending)
         ):
-            return self.speaker_before(Position(previous.index, len(previous.text)))
+            found = self.speaker_before(Position(previous.index, len(previous.text)))
+            return found or (self.last_subject(previous.index) if ending.endswith(":") else None)
+        return None
+
+    def last_subject(self, sentence: int) -> Speaker | None:
+        """ "When the dam broke, Hall issued this statement:": whatever the verb, a sentence introducing a
+        quote with a colon is its speaker's; the last actor named that a verb follows."""
+        text = self.blanked(sentence)
+        for mention in reversed(self.mentions_in(sentence)):
+            verb = NEXT_LOWER_WORD.match(text, mention.span.end)
+            if verb and verb.group(1) not in lexicon.FUNCTION_WORDS:
+                return Speaker(mention.name, is_known=True)
         return None
 
     def speaker_after(self, end: Position) -> Speaker | None:
@@ -326,6 +339,13 @@ class Attributor:
             if index == 0 and window == 0 and is_inverted_cue(words):
                 return self.subject_after(Position(start.sentence, offset + len(word)))
             if is_cue_verb(words, index):
+                if (
+                    index + 2 < len(words)
+                    and words[index + 1][0] == "by"
+                    and words[index + 2][0][0].isupper()
+                ):
+                    # 'Hall was asked by Ana Ruiz whether ...': the agent of a passive speech verb speaks.
+                    return self.subject_after(Position(start.sentence, words[index + 1][1] + 2))
                 if word.lower().endswith("ing") and index and words[index - 1][0].lower() in GERUND_LEADS:
                     # 'Hall said on Monday, noting that ...': the subject of the verb the gerund goes with.
                     return self.reporter(start.sentence, words[:index], finite=True) or self.sentence_subject(
@@ -333,7 +353,10 @@ class Attributor:
                     )
                 clause_start = max(clause_start_before(words, index), window)
                 if not text[clause_start:offset].strip(" ,"):
-                    return self.subject_of_bare_verb(
+                    # 'X said it was early but added, "..."': the verb shares the subject of the one before.
+                    return self.reporter(
+                        start.sentence, words[:index], finite=True
+                    ) or self.subject_of_bare_verb(
                         text[window:clause_start], Position(start.sentence, offset + len(word))
                     )
                 found = self.subject_before(start.sentence, clause_start, offset)
@@ -377,7 +400,7 @@ class Attributor:
             if found is not None or not is_appositive(text[bounds[-1][0] : bounds[-1][1]]):
                 return found
             bounds = bounds[:-1]
-        for index, (seg_start, seg_end) in enumerate(bounds):
+        for index, (seg_start, seg_end) in enumerate(self.past_opening_phrase(sentence, text, bounds)):
             if is_appositive(text[seg_start:seg_end]):
                 continue
             named = self.titled_person(sentence, text[seg_start:seg_end], bounds[index + 1 : index + 2])
@@ -385,6 +408,19 @@ class Attributor:
             if found is not None:
                 return found
         return None
+
+    def past_opening_phrase(
+        self, sentence: int, text: str, bounds: list[tuple[int, int]]
+    ) -> list[tuple[int, int]]:
+        """ "At Acme headquarters on Monday, Ana Ruiz, 70, said": the stretches from the first that names
+        a person, when the first that is no appositive names none (a phrase opening the sentence)."""
+        people = [m.span for m in self.mentions_in(sentence) if m.type == "person"]
+        named = [any(s <= p.start and p.end <= e for p in people) for s, e in bounds]
+        for index, (seg_start, seg_end) in enumerate(bounds):
+            if not is_appositive(text[seg_start:seg_end]):
+                later = named.index(True, index) if not named[index] and True in named[index:] else index
+                return bounds[later:]
+        return bounds
 
     def titled_person(
         self, sentence: int, title: str, following: Sequence[tuple[int, int]]
@@ -509,9 +545,7 @@ def titled_name_end(text: str, end: int) -> int:
     if titled is None:
         return end
     post = titled.group(1).split()
-    if post[-1] not in lexicon.TITLE_HEADS | lexicon.PERSON_ATTRIBUTES or not all(
-        word in lexicon.TITLE_HEADS | lexicon.TITLE_MODIFIERS | lexicon.PERSON_ATTRIBUTES for word in post
-    ):
+    if post[-1] not in POST_HEADS or not all(word in POST_WORDS for word in post):
         return end
     return titled.end()
 
