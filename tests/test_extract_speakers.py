@@ -138,3 +138,18 @@ def test_a_verb_added_with_but_shares_the_subject_of_the_verb_before(extract_bod
         "\u201cWe won it fairly.\u201d"
     )
     assert speakers(extraction) == [("We won it fairly.", "Maria Lopez")]
+
+
+def test_any_verb_after_a_described_name_after_a_quote_closed_on_a_comma(extract_body):
+    extraction = extract_body(
+        "Mayor Peter Hall spoke first. \u201cThe harbor will stay open,\u201d an angry Hall bristled."
+    )
+    assert speakers(extraction) == [("The harbor will stay open", "Peter Hall")]
+
+
+def test_a_long_appositive_between_subject_and_verb(extract_body):
+    extraction = extract_body(
+        "On Monday, Governor Maria Lopez, a candidate for the Senate who has made the harbor and its "
+        "bridges the centre of her campaign, admired the \u201cquiet courage\u201d of the crews."
+    )
+    assert speakers(extraction) == [("quiet courage", "Maria Lopez")]

@@ -48,7 +48,7 @@ OPENING_ADVERBIAL = re.compile(
 )
 # After the subject: its origin ('of West Virginia'), an appositive, then a lower-case verb or adverb.
 VERB_AFTER_SUBJECT = re.compile(
-    r"(?:of (?:[A-Z][\w.'\u2019-]*\s*)+)?\s*(?:,[^,\"\u201c\u201d]{1,80},\s*|,\s*)?"
+    r"(?:of (?:[A-Z][\w.'\u2019-]*\s*)+)?\s*(?:,[^,\"\u201c\u201d]{1,160},\s*|,\s*)?"
     r"(?!(?:and|or|but|who|which|that|is|was|to|in|of|on|at|for|with)\b)[a-z]{2,}\b"
 )
 WORD_CHARACTER = re.compile(r"\w")
@@ -567,16 +567,19 @@ def is_inverted_cue(words: Sequence[tuple[str, int]]) -> bool:
 
 
 def loose_cue_verb(words: Sequence[tuple[str, int]]) -> int | None:
-    """'"...," Hall fumed' / '"...," fumed Hall': after a quote closed on a comma, the first lower-case
-    word is the cue's verb when only a capitalised name stands before it or one follows it, whatever the
-    verb (a list of speech verbs always misses some)."""
+    """'"...," Hall fumed' / '"...," an angry Hall fumed' / '"...," fumed Hall': after a quote closed on
+    a comma, a verb right after a capitalised name, or first with one after it, is the cue's verb,
+    whatever the verb (a list of speech verbs always misses some)."""
     for index, (word, _) in enumerate(words[:FIRST_CUE_WORDS]):
-        if word[0].isupper():
+        if word[0].isupper() or (word in lexicon.DETERMINERS and not index):
             continue
         if not VERB_FORM.fullmatch(word) or word in lexicon.FUNCTION_WORDS:
-            return None
+            if (index and words[index - 1][0][0].isupper()) or not word.isalpha():
+                return None
+            continue  # 'an angry Hall': a word describing the name
+        before = words[index - 1][0] if index else ""
         following = words[index + 1][0] if index + 1 < len(words) else ""
-        return index if index or following[:1].isupper() else None
+        return index if before[:1].isupper() or (not index and following[:1].isupper()) else None
     return None
 
 
