@@ -153,3 +153,10 @@ def test_a_long_appositive_between_subject_and_verb(extract_body):
         "bridges the centre of her campaign, admired the \u201cquiet courage\u201d of the crews."
     )
     assert speakers(extraction) == [("quiet courage", "Maria Lopez")]
+
+
+def test_a_pronoun_stands_for_the_subject_before_a_nearer_name(extract_body):
+    extraction = extract_body(
+        "Governor Maria Lopez met Mayor Ana Ruiz on Monday. \u201cThe harbor will reopen,\u201d she said."
+    )
+    assert speakers(extraction) == [("The harbor will reopen", "Maria Lopez")]

@@ -521,7 +521,8 @@ class Attributor:
         return self.by_sentence.get(sentence, [])
 
     def resolve_pronoun(self, pronoun: str, position: Position) -> Speaker | None:
-        """The most recent actor the pronoun can stand for: a person of that gender, or an organisation.
+        """The most recent actor the pronoun can stand for (a person of that gender, or an organisation),
+        the subject of its sentence or of the one before first.
 
         How many such actors the sentences before name goes with it: with one, the pronoun is clear.
         """
@@ -535,7 +536,17 @@ class Attributor:
                     fitting.append(mention.name)
         if not fitting:
             return None
-        return Speaker(fitting[0], is_known=True, antecedents=len(fitting))
+        subjects = [name for name in fitting if name in self.sentence_openers(position)]
+        return Speaker((subjects or fitting)[0], is_known=True, antecedents=len(fitting))
+
+    def sentence_openers(self, position: Position) -> set[str]:
+        """The actor opening the pronoun's sentence before it, else the sentence before: the subject a
+        pronoun most likely stands for ('Lopez met Hall before she said ...' is Lopez's)."""
+        mentions = self.mentions_in(position.sentence)
+        first = [m for m in mentions if m.span.start < position.offset][:1]
+        if not first and position.sentence:
+            first = self.mentions_in(position.sentence - 1)[:1]
+        return {m.name for m in first if m.span.start < 40}
 
 
 def titled_name_end(text: str, end: int) -> int:
