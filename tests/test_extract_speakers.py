@@ -160,3 +160,10 @@ def test_a_pronoun_stands_for_the_subject_before_a_nearer_name(extract_body):
         "Governor Maria Lopez met Mayor Ana Ruiz on Monday. \u201cThe harbor will reopen,\u201d she said."
     )
     assert speakers(extraction) == [("The harbor will reopen", "Maria Lopez")]
+
+
+def test_a_speech_verb_bare_after_a_name_is_the_noun_of_a_post(extract_body):
+    extraction = extract_body(
+        "\u201cThe bridge is safe,\u201d Acme Corporation press secretary Tomas Berg said Tuesday."
+    )
+    assert speakers(extraction) == [("The bridge is safe", "Tomas Berg")]

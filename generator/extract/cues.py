@@ -40,7 +40,7 @@ def cue_verb(words: Sequence[tuple[str, int]]) -> int | None:
     for index, (word, _) in enumerate(words):
         if word in TAIL_STOP:
             return None
-        if not is_cue_verb(words, index):
+        if not is_cue_verb(words, index) or is_post_word(words, index):
             continue
         before = [w for w, _ in words[:index]]
         body = before[1:] if before[:1] == [","] else before
@@ -52,6 +52,14 @@ def cue_verb(words: Sequence[tuple[str, int]]) -> int | None:
             return index
         return None
     return None
+
+
+def is_post_word(words: Sequence[tuple[str, int]], index: int) -> bool:
+    """'Acme press secretary': a speech verb's bare form right after a singular name is a noun of a
+    post, not the verb of a cue (a singular name says, presses)."""
+    word = words[index][0]
+    before = words[index - 1][0] if index else ""
+    return word in lexicon.SPEECH_VERBS and before[:1].isupper() and not before.endswith("s")
 
 
 def ends_with_cue(text: str) -> bool:
