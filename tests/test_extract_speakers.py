@@ -167,3 +167,11 @@ def test_a_speech_verb_bare_after_a_name_is_the_noun_of_a_post(extract_body):
         "\u201cThe bridge is safe,\u201d Acme Corporation press secretary Tomas Berg said Tuesday."
     )
     assert speakers(extraction) == [("The bridge is safe", "Tomas Berg")]
+
+
+def test_a_gerund_right_after_a_quote_goes_with_the_subject_of_the_sentence(extract_body):
+    extraction = extract_body(
+        "Governor Maria Lopez welcomed the plan of Mayor Peter Hall as \u201ca fair deal,\u201d suggesting "
+        "he would win the vote."
+    )
+    assert speakers(extraction) == [("a fair deal", "Maria Lopez")]

@@ -281,7 +281,7 @@ class Attributor:
         if reported:
             return self.subject_after(Position(end.sentence, reported.end()))
         if all(w == "," for w, _ in words[:verb]):
-            if word.endswith("ing") and verb:
+            if word.endswith("ing"):
                 return self.sentence_subject(end.sentence)  # '..." bad," claiming he ...': the subject's
             return self.subject_after(Position(end.sentence, offset + len(word)))
         return self.subject_before(end.sentence, words[0][1], offset)
