@@ -68,7 +68,7 @@ def attribute_quotes(
         if speaker is not None:
             rivals = attributor.rivals(start.sentence, speaker.name)
             key = evidence_key(speaker, kind=kind, rivals=rivals)
-            quote = replace(quote, confidence=confidence_of(key), evidence=key)
+            quote = Quote(span.text, name, kind, location, confidence_of(key), key)
         elif kind == "full" and (narrator := attributor.speaker_narrated(start, end)) is not None:
             narrators[len(quotes)] = narrator
         quotes.append(quote)

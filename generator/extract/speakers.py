@@ -67,7 +67,7 @@ INVERTED_CUE = re.compile(r",\s+([a-z]+)\s+(?=[A-Z])")
 # ', according to the Daily Ledger': the source that reports the cue before it.
 REPORTED_BY = re.compile(r"[^\"\u201c\u201d]*?,\s*according to\b")
 QUOTE_MARKS = "\"'\u201c\u2018"
-DOUBLE_MARKS = ('"', "\u201c", "\u201d", "''")
+DOUBLE_MARK = re.compile("[\"\u201c\u201d]|''")
 CLOSING_MARKS = frozenset(['"', "\u201d", "''"])
 # ', saying' / 'before asking' / 'by saying': a gerund whose subject is the sentence's.
 GERUND_LEADS = frozenset([",", "by", "after", "before", "while", "when", "for", "without", "in"])
@@ -111,7 +111,7 @@ class Attributor:
         self.cast = cast
         self.actors = {actor.name: actor for actor in cast.actors}
         self.by_sentence = {
-            index: [m for m in mentions if can_speak(m, sentences[index].text)]
+            index: [m for m in mentions if m.type in SPEAKING_TYPES or can_speak(m, sentences[index].text)]
             for index, mentions in cast.by_sentence.items()
         }
         self.blanked_texts: dict[int, str] = {}
@@ -130,8 +130,7 @@ class Attributor:
     def find_speaker(self, start: Position, end: Position, text: str) -> Speaker | None:
         """The speaker of a quote whose marks stand at `start` and `end`, from the cues around it."""
         finders = (
-            ("label", partial(self.speaker_by_label, text)),
-            ("label", partial(self.speaker_by_name_label, start)),
+            ("label", partial(self.speaker_by_label, text, start)),
             ("after", partial(self.speaker_after, Position(end.sentence, end.offset + 1))),
             ("before", partial(self.speaker_before, Position(start.sentence, max(start.offset - 1, 0)))),
             ("introducing", partial(self.speaker_introducing, start)),
@@ -140,7 +139,8 @@ class Attributor:
         for evidence, find in finders:
             found = find()
             if found is not None:
-                return replace(self.known(found), evidence=evidence)
+                found = self.known(found)
+                return Speaker(found.name, found.is_known, evidence, found.antecedents)
         return None
 
     def known(self, speaker: Speaker) -> Speaker:
@@ -204,11 +204,12 @@ class Attributor:
         people = [m for m in mentions if m.type == "person"]
         return Speaker((people or mentions)[-1].name, is_known=True)
 
-    def speaker_by_label(self, text: str) -> Speaker | None:
-        """'PENCE: Well, look, ...': a transcript names its speaker in capitals before a colon."""
+    def speaker_by_label(self, text: str, start: Position) -> Speaker | None:
+        """'PENCE: Well, look, ...': a transcript names its speaker in capitals before a colon; else
+        a name labelling the quote (`speaker_by_name_label`)."""
         label = TRANSCRIPT_LABEL.match(text)
         if label is None or label.group(1).lower() in lexicon.FUNCTION_WORDS:
-            return None
+            return self.speaker_by_name_label(start)
         surname = label.group(1).split()[-1]
         for actor in self.cast.actors:
             if actor.type == "person" and actor.name.split()[-1].upper() == surname:
@@ -219,7 +220,10 @@ class Attributor:
         """'Ana Ruiz, Daily Ledger: "..."' / 'POLLS AGREE - Ana Ruiz: "..."': a name standing alone before
         a colon, opening the sentence or after a dash, labels the quote after it."""
         text = self.blanked(start.sentence)
-        label = NAME_LABEL.search(text, max(0, start.offset - CUE_WINDOW), max(start.offset - 1, 0))
+        end = max(start.offset - 1, 0)
+        if not text[max(0, end - 4) : end].rstrip(" '").endswith(":"):
+            return None  # no colon before the quote: no label (checked first, as most quotes have none)
+        label = NAME_LABEL.search(text, max(0, start.offset - CUE_WINDOW), end)
         if label is None or is_speech_verb(label.group(1).split()[0]):
             return None  # 'Continued Lopez:' is a cue, the name after its verb
         return self.name_in(start.sentence, label.start(1), label.end(1))
@@ -307,12 +311,10 @@ class Attributor:
         """'Leaders grew more "conversant," Ban said.': a sentence ending on ', X said.' reports all of
         it, the quotes before the cue included (none after `after`)."""
         text = self.sentences[sentence].text
-        if len(text) - after > CUE_WINDOW or not ends_with_cue(text):
-            return None
         cue = text.rfind(",")
-        if cue < after or has_quote_mark(text, after, cue):
+        if cue < after or len(text) - after > CUE_WINDOW or has_quote_mark(text, after, cue):
             return None
-        return self.speaker_before(Position(sentence, len(text)))
+        return self.speaker_before(Position(sentence, len(text))) if ends_with_cue(text) else None
 
     def ends_question(self, end: Position) -> bool:
         """A quote closing on '?' or '!' ends the sentence for the splitter, though its cue follows."""
@@ -338,7 +340,7 @@ class Attributor:
                 return None
             if index == 0 and window == 0 and is_inverted_cue(words):
                 return self.subject_after(Position(start.sentence, offset + len(word)))
-            if is_cue_verb(words, index):
+            if word[0].islower() and is_cue_verb(words, index):
                 if (
                     index + 2 < len(words)
                     and words[index + 1][0] == "by"
@@ -563,8 +565,7 @@ def titled_name_end(text: str, end: int) -> int:
 
 def has_quote_mark(text: str, start: int, end: int) -> bool:
     """Whether a double quote mark (not an apostrophe) stands between two offsets."""
-    stretch = text[start:end]
-    return any(mark in stretch for mark in DOUBLE_MARKS)
+    return DOUBLE_MARK.search(text, start, end) is not None
 
 
 def is_inverted_cue(words: Sequence[tuple[str, int]]) -> bool:
