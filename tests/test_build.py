@@ -258,6 +258,7 @@ def test_a_weak_attribution_shows_as_speaker_uncertain_and_stays_off_the_actor_p
     build(project)
     brief = frontmatter.load(project.out_dir / "briefs/talks.md")
     [quote] = brief["quotes"]
-    assert quote["speaker"] == "ana-ruiz" and not quote["certain"]
-    assert "speaker uncertain, perhaps Ana Ruiz" in brief.content
-    assert "The talks went well" not in (project.out_dir / "actors/ana-ruiz.md").read_text("utf-8")
+    # 'she' may be either woman: the subject of the sentence before is taken, but not as certain.
+    assert quote["speaker"] == "maria-lopez" and not quote["certain"]
+    assert "speaker uncertain, perhaps Maria Lopez" in brief.content
+    assert "The talks went well" not in (project.out_dir / "actors/maria-lopez.md").read_text("utf-8")

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
-from itertools import islice
+from itertools import islice, pairwise
 
 from generator.extract import lexicon
 from generator.extract.actors import Cast
@@ -44,6 +44,7 @@ def attribute_quotes(
     quotes: list[Quote] = []
     unknown: set[str] = set()
     reporting: dict[int, bool] = {}
+    narrators: dict[int, Speaker] = {}
     for span in spans:
         start = locate(sentences, starts, span.pieces[0].paragraph, span.pieces[0].start)
         end = locate(sentences, starts, span.pieces[-1].paragraph, span.pieces[-1].end)
@@ -67,9 +68,12 @@ def attribute_quotes(
         if speaker is not None:
             rivals = attributor.rivals(start.sentence, speaker.name)
             key = evidence_key(speaker, kind=kind, rivals=rivals)
-            quote = replace(quote, confidence=confidence_of(key), evidence=key)
+            quote = Quote(span.text, name, kind, location, confidence_of(key), key)
+        elif kind == "full" and (narrator := attributor.speaker_narrated(start, end)) is not None:
+            narrators[len(quotes)] = narrator
         quotes.append(quote)
-    return drop_repeats(carry_paragraph_speakers(quotes, attributor)), frozenset(unknown)
+    carried = carry_paragraph_speakers(quotes, attributor, narrators)
+    return drop_repeats(carried), frozenset(unknown)
 
 
 def cue_subjects(sentences: Sequence[Sentence], candidates: Sequence[Candidate]) -> dict[str, ActorType]:
@@ -145,34 +149,51 @@ def is_modifier(sentence: Sentence, start: Position, end: Position) -> bool:
     )
 
 
-def carry_paragraph_speakers(quotes: list[Quote], attributor: Attributor) -> list[Quote]:
-    """A quote with no cue of its own goes on the words of the quote before it in the paragraph, or
-    in the paragraph before when it opens its own paragraph.
+def carry_paragraph_speakers(
+    quotes: list[Quote], attributor: Attributor, narrators: dict[int, Speaker]
+) -> list[Quote]:
+    """A quote with no cue of its own (or only a capitalised word no actor has) goes on the words of
+    the quote before it in the paragraph, or in the paragraph before when it opens its own paragraph;
+    else on the words of the quote after it; else on those of its narrator (`narrators`, by the
+    quote's index: see `Attributor.speaker_narrated`).
 
-    News prose names a speaker once and lets the following quotes run on, over paragraphs too; only
-    when no quote precedes does the cue of the next one serve.
+    News prose names a speaker once and lets the following quotes run on, over paragraphs too; a run
+    of quotes may also end on the one cue that names its speaker. A title in quote marks between them
+    ('he told NBC's "Today"') is no quote of anyone's and does not break the run.
     """
-    sentences = attributor.sentences
+    spoken = [index for index, quote in enumerate(quotes) if quote.kind != "term"]
     carried = list(quotes)
-    for index, quote in enumerate(quotes):
-        if quote.speaker is not None or quote.kind == "term":
-            continue
-        previous = carried[index - 1] if index else None
-        following = quotes[index + 1] if index + 1 < len(quotes) else None
-        for other in (previous, following):
-            if (
-                other is not None
-                and other.speaker
-                and other.kind != "term"
-                and (is_next_to(quote, other, sentences) or is_run_on(quote, other, sentences))
-            ):
-                evidence = "carried" if is_next_to(quote, other, sentences) else "run-on"
-                rivals = attributor.rivals(quote.span.sentence, other.speaker)
-                key = evidence_key(Speaker(other.speaker, True, evidence), kind=quote.kind, rivals=rivals)
-                confidence = min(other.confidence, confidence_of(key))
-                carried[index] = replace(quote, speaker=other.speaker, confidence=confidence, evidence=key)
-                break
+    pairs = list(pairwise(spoken))  # (a quote, the next one)
+    for neighbours in ([(b, a) for a, b in pairs], reversed(pairs)):
+        for index, other_index in neighbours:
+            other = carried[other_index]
+            if carried[index].speaker not in attributor.actors and other.speaker in attributor.actors:
+                carried[index] = carry(carried[index], other, attributor) or carried[index]
+    for index, narrator in narrators.items():
+        if carried[index].speaker not in attributor.actors:
+            carried[index] = with_speaker(carried[index], narrator, attributor)
     return carried
+
+
+def carry(quote: Quote, other: Quote, attributor: Attributor) -> Quote | None:
+    """The quote on the words of `other`'s speaker, when the two are next to each other."""
+    sentences = attributor.sentences
+    if is_next_to(quote, other, sentences):
+        evidence = "carried"
+    elif other.span.sentence < quote.span.sentence and is_run_on(quote, other, sentences):
+        evidence = "run-on"
+    else:
+        return None
+    speaker = Speaker(other.speaker or "", True, evidence)
+    return with_speaker(quote, speaker, attributor, at_most=other.confidence)
+
+
+def with_speaker(quote: Quote, speaker: Speaker, attributor: Attributor, at_most: float = 1.0) -> Quote:
+    """The quote credited to `speaker`, with the confidence of that evidence (no more than `at_most`)."""
+    rivals = attributor.rivals(quote.span.sentence, speaker.name)
+    key = evidence_key(speaker, kind=quote.kind, rivals=rivals)
+    confidence = min(at_most, confidence_of(key))
+    return replace(quote, speaker=speaker.name, confidence=confidence, evidence=key)
 
 
 def is_next_to(quote: Quote, other: Quote, sentences: Sequence[Sentence]) -> bool:

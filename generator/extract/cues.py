@@ -15,6 +15,8 @@ SEGMENT_BREAK = re.compile(r"[,\u2014\u2013]|--")
 PARENTHESES = re.compile(r"\([^()]*\)")
 PARTY_TAG = re.compile(r"^[RDI]-[A-Z]")
 CONJUNCTIONS = frozenset(["as", "and", "but", "so", "while", "when"])
+# Words a cue's subject never opens with: a clause or a phrase of its own.
+NOT_SUBJECT_OPENERS = lexicon.SUBORDINATORS | lexicon.PHRASE_OPENERS
 MAX_CUE_WORDS = 10
 MAX_NAME_WORDS = 8
 
@@ -38,11 +40,11 @@ def cue_verb(words: Sequence[tuple[str, int]]) -> int | None:
     for index, (word, _) in enumerate(words):
         if word in TAIL_STOP:
             return None
-        if not is_cue_verb(words, index):
+        if not is_cue_verb(words, index) or is_post_word(words, index):
             continue
         before = [w for w, _ in words[:index]]
         body = before[1:] if before[:1] == [","] else before
-        if body and body[0].lower() in lexicon.SUBORDINATORS:
+        if body and body[0].lower() in NOT_SUBJECT_OPENERS:
             return None
         if "," not in body and len(body) <= MAX_CUE_WORDS:
             return index
@@ -50,6 +52,14 @@ def cue_verb(words: Sequence[tuple[str, int]]) -> int | None:
             return index
         return None
     return None
+
+
+def is_post_word(words: Sequence[tuple[str, int]], index: int) -> bool:
+    """'Acme press secretary': a speech verb's bare form right after a singular name is a noun of a
+    post, not the verb of a cue (a singular name says, presses)."""
+    word = words[index][0]
+    before = words[index - 1][0] if index else ""
+    return word in lexicon.SPEECH_VERBS and before[:1].isupper() and not before.endswith("s")
 
 
 def ends_with_cue(text: str) -> bool:

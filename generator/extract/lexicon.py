@@ -170,6 +170,12 @@ PARTY_ADJECTIVES = words("democratic republican conservative liberal progressive
 JOINING_WORDS = words("through with without for and or but nor to from into by at in on the a an of over")
 # Words that open a new clause: a speech verb after them is not the cue of the quote before.
 SUBORDINATORS = words("when while after because before since if though although until unless whereas where")
+# Words that open a phrase, never a subject: a speech verb after them ('"unfair" in her letter and
+# warned ...') is not the cue of the quote before.
+PHRASE_OPENERS = words(
+    """of in on at for to from with by about into onto over under against between through during
+    without toward towards regarding concerning including despite amid"""
+)
 # Sentence-initial cues with the speaker after them: 'Said Ellis: ...'.
 INVERTED_CUES = words("said says")
 

@@ -30,6 +30,16 @@ DASH_CREDIT = re.compile(
     r"^\s*(?:[\u2015\u2014\u2013]|--?)\s*([^\W\d_][\w.'\u2019-]*(?:\s+[^\W\d_][\w.'\u2019-]*){0,5})[\s.]*(?:$|[\"\u201c])"
 )
 OPENING_NAME = re.compile(r"\W*(?:[A-Z][\w.'\u2019-]*\s*)+")
+# 'Ana Ruiz, Daily Ledger: ' / ' - Ana Ruiz and Tomas Berg: ' before a quote: who the quote is of.
+NAME_CAPITAL = r"[A-Z][\w.'\u2019-]*"
+NAME_LABEL = re.compile(
+    rf"(?:^|\s[-\u2014\u2013]+\s*)((?:{NAME_CAPITAL}\s+(?:and\s+)?){{0,4}}{NAME_CAPITAL})"
+    rf"(?:,\s+(?:{NAME_CAPITAL}\s+){{0,3}}{NAME_CAPITAL})?:\s*$"
+)
+POST_HEADS = lexicon.TITLE_HEADS | lexicon.PERSON_ATTRIBUTES
+POST_WORDS = POST_HEADS | lexicon.TITLE_MODIFIERS
+# A post in lower case and the name after it: 'campaign spokesman Ana Ruiz '.
+TITLED_NAME = re.compile(r"((?:[a-z][\w-]*\s+){1,3})((?:[A-Z][\w.'\u2019-]*\s*)+)")
 # 'In recent weeks, ' / 'Another critic, ': what may stand before the subject's name.
 OPENING_ADVERBIAL = re.compile(
     r"(?:(?:In|On|At|During|After|Before|Last|Earlier|Later|This|Since|Conversely|Meanwhile)\b"
@@ -38,12 +48,14 @@ OPENING_ADVERBIAL = re.compile(
 )
 # After the subject: its origin ('of West Virginia'), an appositive, then a lower-case verb or adverb.
 VERB_AFTER_SUBJECT = re.compile(
-    r"(?:of (?:[A-Z][\w.'\u2019-]*\s*)+)?\s*(?:,[^,\"\u201c\u201d]{1,80},\s*|,\s*)?"
+    r"(?:of (?:[A-Z][\w.'\u2019-]*\s*)+)?\s*(?:,[^,\"\u201c\u201d]{1,160},\s*|,\s*)?"
     r"(?!(?:and|or|but|who|which|that|is|was|to|in|of|on|at|for|with)\b)[a-z]{2,}\b"
 )
 WORD_CHARACTER = re.compile(r"\w")
 # The word after a name, past a parenthesised aside ('Okafor (D-Ill.) went'): a verb when lower case.
 NEXT_LOWER_WORD = re.compile(r"\s+([a-z][a-z'\u2019-]*)\b")
+# A verb in the past or present tense: 'fumed', 'snaps'.
+VERB_FORM = re.compile(r"[a-z]{2,}(?:ed|[^s']s)")
 CONTRACTION = re.compile(r"['\u2019](?:re|s|ve|ll|d|m|t)$")
 SUBJECT_TYPES = frozenset(["person", "organization"])
 SPEAKING_TYPES = frozenset(["person", "organization", "group"])
@@ -55,10 +67,13 @@ INVERTED_CUE = re.compile(r",\s+([a-z]+)\s+(?=[A-Z])")
 # ', according to the Daily Ledger': the source that reports the cue before it.
 REPORTED_BY = re.compile(r"[^\"\u201c\u201d]*?,\s*according to\b")
 QUOTE_MARKS = "\"'\u201c\u2018"
+DOUBLE_MARK = re.compile("[\"\u201c\u201d]|''")
 CLOSING_MARKS = frozenset(['"', "\u201d", "''"])
 # ', saying' / 'before asking' / 'by saying': a gerund whose subject is the sentence's.
 GERUND_LEADS = frozenset([",", "by", "after", "before", "while", "when", "for", "without", "in"])
 AUXILIARIES = lexicon.words("would will could can should may might must did does do has have had")
+# The verbs that report what someone said, whatever other verb of speech the words they report hold.
+REPORTING_FORMS = lexicon.words("said says told tells")
 MAX_APPOSITIVE_WORDS = 45
 FIRST_CUE_WORDS = 6
 # How far from a quote mark its cue is looked for: far enough for any appositive, and it keeps the
@@ -96,7 +111,7 @@ class Attributor:
         self.cast = cast
         self.actors = {actor.name: actor for actor in cast.actors}
         self.by_sentence = {
-            index: [m for m in mentions if can_speak(m, sentences[index].text)]
+            index: [m for m in mentions if m.type in SPEAKING_TYPES or can_speak(m, sentences[index].text)]
             for index, mentions in cast.by_sentence.items()
         }
         self.blanked_texts: dict[int, str] = {}
@@ -115,7 +130,7 @@ class Attributor:
     def find_speaker(self, start: Position, end: Position, text: str) -> Speaker | None:
         """The speaker of a quote whose marks stand at `start` and `end`, from the cues around it."""
         finders = (
-            ("label", partial(self.speaker_by_label, text)),
+            ("label", partial(self.speaker_by_label, text, start)),
             ("after", partial(self.speaker_after, Position(end.sentence, end.offset + 1))),
             ("before", partial(self.speaker_before, Position(start.sentence, max(start.offset - 1, 0)))),
             ("introducing", partial(self.speaker_introducing, start)),
@@ -124,7 +139,8 @@ class Attributor:
         for evidence, find in finders:
             found = find()
             if found is not None:
-                return replace(self.known(found), evidence=evidence)
+                found = self.known(found)
+                return Speaker(found.name, found.is_known, evidence, found.antecedents)
         return None
 
     def known(self, speaker: Speaker) -> Speaker:
@@ -141,35 +157,76 @@ class Attributor:
         """'In May, Okafor dismissed the plan as a "paper tiger"': with no cue, words
         quoted inside a sentence are its subject's, a name that opens the sentence and governs a verb.
         """
-        text = self.blanked(start.sentence)
-        if not WORD_CHARACTER.search(text, 0, start.offset):
+        if not WORD_CHARACTER.search(self.blanked(start.sentence), 0, start.offset):
             return None
+        return self.opening_subject(start)
+
+    def speaker_narrated(self, start: Position, end: Position) -> Speaker | None:
+        """'Hall praised the plan. "It is the right plan."': a quote standing as a sentence of its own,
+        with no cue, is the words of the subject of the sentence before (in its paragraph, or ending the
+        paragraph before when the quote opens its own); the quote before it, if any, weighs more."""
+        sentence = self.sentences[start.sentence]
+        if (
+            start.sentence == 0
+            or WORD_CHARACTER.search(sentence.text, 0, start.offset)
+            or WORD_CHARACTER.search(self.sentences[end.sentence].text, end.offset)
+        ):
+            return None
+        previous = self.sentences[start.sentence - 1]
+        if (previous.paragraph != sentence.paragraph and sentence.start != 0) or has_quote_mark(
+            previous.text, 0, len(previous.text)
+        ):
+            return None
+        first = WORD.search(previous.text)
+        if first is not None and first.group() in ("He", "She"):
+            found = self.resolve_pronoun(first.group().lower(), Position(previous.index, first.start()))
+        else:
+            found = self.opening_subject(Position(previous.index, len(previous.text)))
+        return replace(found, evidence="narrated") if found is not None and found.is_known else None
+
+    def opening_subject(self, start: Position) -> Speaker | None:
+        """The name opening a sentence before `start` and governing a verb, past an opening adverbial."""
+        text = self.blanked(start.sentence)
         body = OPENING_ADVERBIAL.match(text)
         opening = OPENING_NAME.match(text, body.end() if body else 0)
         if opening is None or opening.end() >= start.offset:
             return None
+        begin, end = opening.start(), titled_name_end(text, opening.end())
         mentions = [
             m
             for m in self.mentions_in(start.sentence)
-            if opening.start() <= m.span.start and m.span.end <= opening.end() and m.type in SUBJECT_TYPES
+            if begin <= m.span.start and m.span.end <= end and m.type in SUBJECT_TYPES
         ]
-        if not VERB_AFTER_SUBJECT.match(text, opening.end()):
+        if not VERB_AFTER_SUBJECT.match(text, end):
             return None
         if not mentions:
-            return unknown_name(text[opening.start() : opening.end()])
+            return unknown_name(text[begin:end])
         people = [m for m in mentions if m.type == "person"]
         return Speaker((people or mentions)[-1].name, is_known=True)
 
-    def speaker_by_label(self, text: str) -> Speaker | None:
-        """'PENCE: Well, look, ...': a transcript names its speaker in capitals before a colon."""
+    def speaker_by_label(self, text: str, start: Position) -> Speaker | None:
+        """'PENCE: Well, look, ...': a transcript names its speaker in capitals before a colon; else
+        a name labelling the quote (`speaker_by_name_label`)."""
         label = TRANSCRIPT_LABEL.match(text)
         if label is None or label.group(1).lower() in lexicon.FUNCTION_WORDS:
-            return None
+            return self.speaker_by_name_label(start)
         surname = label.group(1).split()[-1]
         for actor in self.cast.actors:
             if actor.type == "person" and actor.name.split()[-1].upper() == surname:
                 return Speaker(actor.name, is_known=True)
         return Speaker(label.group(1).title(), is_known=False)
+
+    def speaker_by_name_label(self, start: Position) -> Speaker | None:
+        """'Ana Ruiz, Daily Ledger: "..."' / 'POLLS AGREE - Ana Ruiz: "..."': a name standing alone before
+        a colon, opening the sentence or after a dash, labels the quote after it."""
+        text = self.blanked(start.sentence)
+        end = max(start.offset - 1, 0)
+        if not text[max(0, end - 4) : end].rstrip(" '").endswith(":"):
+            return None  # no colon before the quote: no label (checked first, as most quotes have none)
+        label = NAME_LABEL.search(text, max(0, start.offset - CUE_WINDOW), end)
+        if label is None or is_speech_verb(label.group(1).split()[0]):
+            return None  # 'Continued Lopez:' is a cue, the name after its verb
+        return self.name_in(start.sentence, label.start(1), label.end(1))
 
     def speaker_introducing(self, start: Position) -> Speaker | None:
         """The cue ending the sentence before a quote opening its own: 'Caddell continued:', 'Schiff said.'"""
@@ -181,7 +238,18 @@ class Attributor:
         if ending.endswith(":") or (
             self.is_same_paragraph(start.sentence, previous.index) and ends_with_cue(ending)
         ):
-            return self.speaker_before(Position(previous.index, len(previous.text)))
+            found = self.speaker_before(Position(previous.index, len(previous.text)))
+            return found or (self.last_subject(previous.index) if ending.endswith(":") else None)
+        return None
+
+    def last_subject(self, sentence: int) -> Speaker | None:
+        """ "When the dam broke, Hall issued this statement:": whatever the verb, a sentence introducing a
+        quote with a colon is its speaker's; the last actor named that a verb follows."""
+        text = self.blanked(sentence)
+        for mention in reversed(self.mentions_in(sentence)):
+            verb = NEXT_LOWER_WORD.match(text, mention.span.end)
+            if verb and verb.group(1) not in lexicon.FUNCTION_WORDS:
+                return Speaker(mention.name, is_known=True)
         return None
 
     def speaker_after(self, end: Position) -> Speaker | None:
@@ -208,6 +276,8 @@ class Attributor:
             more = islice(matches, MAX_APPOSITIVE_WORDS - FIRST_CUE_WORDS)
             words += [(m.group(), m.start() + end.offset) for m in more]
             verb = cue_verb(words)
+        if verb is None and self.closes_on_comma(end):
+            verb = loose_cue_verb(words)
         if verb is None:
             return self.inverted_cue_later(end)
         word, offset = words[verb]
@@ -215,19 +285,36 @@ class Attributor:
         if reported:
             return self.subject_after(Position(end.sentence, reported.end()))
         if all(w == "," for w, _ in words[:verb]):
+            if word.endswith("ing"):
+                return self.sentence_subject(end.sentence)  # '..." bad," claiming he ...': the subject's
             return self.subject_after(Position(end.sentence, offset + len(word)))
         return self.subject_before(end.sentence, words[0][1], offset)
 
+    def closes_on_comma(self, end: Position) -> bool:
+        """'"We are ready," Hall ...': a quote closed on a comma leaves its sentence to the cue."""
+        inner = self.sentences[end.sentence].text[: max(end.offset - 1, 0)].rstrip("'\u2019\u201d\" ")
+        return inner.endswith(",")
+
     def inverted_cue_later(self, end: Position) -> Speaker | None:
-        """ "'...,' since most cases were close, said Lena Brook, a historian.": the sentence goes on
-        after the quote and ends on an inverted cue naming the speaker (no other quote between)."""
+        """ "'...,' since most cases were close, said Lena Brook, a historian." / "'...,' and donors came
+        back, Brook said.": the sentence goes on after the quote and ends on a cue naming the speaker
+        (no other quote between)."""
         text = self.sentences[end.sentence].text
         for match in INVERTED_CUE.finditer(text, end.offset, end.offset + CUE_WINDOW):
             if is_speech_verb(match.group(1)):
-                if any(mark in text[end.offset : match.start()] for mark in QUOTE_MARKS):
+                if has_quote_mark(text, end.offset + 1, match.start()):
                     return None
                 return self.subject_after(Position(end.sentence, match.end(1)))
-        return None
+        return self.final_cue(end.sentence, end.offset + 1)
+
+    def final_cue(self, sentence: int, after: int) -> Speaker | None:
+        """'Leaders grew more "conversant," Ban said.': a sentence ending on ', X said.' reports all of
+        it, the quotes before the cue included (none after `after`)."""
+        text = self.sentences[sentence].text
+        cue = text.rfind(",")
+        if cue < after or len(text) - after > CUE_WINDOW or has_quote_mark(text, after, cue):
+            return None
+        return self.speaker_before(Position(sentence, len(text))) if ends_with_cue(text) else None
 
     def ends_question(self, end: Position) -> bool:
         """A quote closing on '?' or '!' ends the sentence for the splitter, though its cue follows."""
@@ -251,14 +338,27 @@ class Attributor:
                 return self.subject_after(Position(start.sentence, words[index + 1][1] + 2))
             if word in CLOSING_MARKS or word == ";":
                 return None
-            if index == 0 and window == 0 and word.lower() in lexicon.INVERTED_CUES:
+            if index == 0 and window == 0 and is_inverted_cue(words):
                 return self.subject_after(Position(start.sentence, offset + len(word)))
-            if is_cue_verb(words, index):
+            if word[0].islower() and is_cue_verb(words, index):
+                if (
+                    index + 2 < len(words)
+                    and words[index + 1][0] == "by"
+                    and words[index + 2][0][0].isupper()
+                ):
+                    # 'Hall was asked by Ana Ruiz whether ...': the agent of a passive speech verb speaks.
+                    return self.subject_after(Position(start.sentence, words[index + 1][1] + 2))
                 if word.lower().endswith("ing") and index and words[index - 1][0].lower() in GERUND_LEADS:
-                    return self.sentence_subject(start.sentence)
+                    # 'Hall said on Monday, noting that ...': the subject of the verb the gerund goes with.
+                    return self.reporter(start.sentence, words[:index], finite=True) or self.sentence_subject(
+                        start.sentence
+                    )
                 clause_start = max(clause_start_before(words, index), window)
                 if not text[clause_start:offset].strip(" ,"):
-                    return self.subject_of_bare_verb(
+                    # 'X said it was early but added, "..."': the verb shares the subject of the one before.
+                    return self.reporter(
+                        start.sentence, words[:index], finite=True
+                    ) or self.subject_of_bare_verb(
                         text[window:clause_start], Position(start.sentence, offset + len(word))
                     )
                 found = self.subject_before(start.sentence, clause_start, offset)
@@ -269,8 +369,25 @@ class Attributor:
                 ):
                     # 'X, an adviser on tax and an associate professor, said': the 'and' joined appositives.
                     found = self.subject_before(start.sentence, window, offset)
+                if found is not None and word.lower() not in REPORTING_FORMS:
+                    return self.reporter(start.sentence, words[:index]) or found
                 if found is not None or not is_reported_clause(text[clause_start:offset]):
                     return found
+        return None
+
+    def reporter(
+        self, sentence: int, words: Sequence[tuple[str, int]], *, finite: bool = False
+    ) -> Speaker | None:
+        """ "Ruiz said Hall begged her to 'keep the plan'": the subject of a 'said' or 'told' earlier in
+        the sentence reports the verb nearer the quote, and the quote is the reporter's words (with
+        `finite`, the subject of the last speech verb not ending in -ing)."""
+        for index in range(len(words) - 1, -1, -1):
+            word, offset = words[index]
+            if word in CLOSING_MARKS or word == ";":
+                return None
+            wanted = not word.endswith("ing") if finite else word.lower() in REPORTING_FORMS
+            if wanted and is_cue_verb(words, index):
+                return self.subject_before(sentence, clause_start_before(words, index), offset)
         return None
 
     def subject_before(self, sentence: int, start: int, end: int) -> Speaker | None:
@@ -285,7 +402,7 @@ class Attributor:
             if found is not None or not is_appositive(text[bounds[-1][0] : bounds[-1][1]]):
                 return found
             bounds = bounds[:-1]
-        for index, (seg_start, seg_end) in enumerate(bounds):
+        for index, (seg_start, seg_end) in enumerate(self.past_opening_phrase(sentence, text, bounds)):
             if is_appositive(text[seg_start:seg_end]):
                 continue
             named = self.titled_person(sentence, text[seg_start:seg_end], bounds[index + 1 : index + 2])
@@ -293,6 +410,19 @@ class Attributor:
             if found is not None:
                 return found
         return None
+
+    def past_opening_phrase(
+        self, sentence: int, text: str, bounds: list[tuple[int, int]]
+    ) -> list[tuple[int, int]]:
+        """ "At Acme headquarters on Monday, Ana Ruiz, 70, said": the stretches from the first that names
+        a person, when the first that is no appositive names none (a phrase opening the sentence)."""
+        people = [m.span for m in self.mentions_in(sentence) if m.type == "person"]
+        named = [any(s <= p.start and p.end <= e for p in people) for s, e in bounds]
+        for index, (seg_start, seg_end) in enumerate(bounds):
+            if not is_appositive(text[seg_start:seg_end]):
+                later = named.index(True, index) if not named[index] and True in named[index:] else index
+                return bounds[later:]
+        return bounds
 
     def titled_person(
         self, sentence: int, title: str, following: Sequence[tuple[int, int]]
@@ -366,7 +496,7 @@ class Attributor:
         if first.group().lower() in ("he", "she"):
             return self.resolve_pronoun(first.group().lower(), Position(sentence, first.start()))
         opening = OPENING_NAME.match(text)
-        end = opening.end() if opening else 0
+        end = titled_name_end(text, opening.end()) if opening else 0
         mentions = [m for m in self.mentions_in(sentence) if m.span.end <= end]
         people = [m for m in mentions if m.type == "person"]
         if mentions:
@@ -393,7 +523,8 @@ class Attributor:
         return self.by_sentence.get(sentence, [])
 
     def resolve_pronoun(self, pronoun: str, position: Position) -> Speaker | None:
-        """The most recent actor the pronoun can stand for: a person of that gender, or an organisation.
+        """The most recent actor the pronoun can stand for (a person of that gender, or an organisation),
+        the subject of its sentence or of the one before first.
 
         How many such actors the sentences before name goes with it: with one, the pronoun is clear.
         """
@@ -407,7 +538,61 @@ class Attributor:
                     fitting.append(mention.name)
         if not fitting:
             return None
-        return Speaker(fitting[0], is_known=True, antecedents=len(fitting))
+        subjects = [name for name in fitting if name in self.sentence_openers(position)]
+        return Speaker((subjects or fitting)[0], is_known=True, antecedents=len(fitting))
+
+    def sentence_openers(self, position: Position) -> set[str]:
+        """The actor opening the pronoun's sentence before it, else the sentence before: the subject a
+        pronoun most likely stands for ('Lopez met Hall before she said ...' is Lopez's)."""
+        mentions = self.mentions_in(position.sentence)
+        first = [m for m in mentions if m.span.start < position.offset][:1]
+        if not first and position.sentence:
+            first = self.mentions_in(position.sentence - 1)[:1]
+        return {m.name for m in first if m.span.start < 40}
+
+
+def titled_name_end(text: str, end: int) -> int:
+    """'Lopez campaign spokesman Ana Ruiz said': past a name, a post in lower case and the name of the
+    one who holds it, the subject (where the name ends, else `end`)."""
+    titled = TITLED_NAME.match(text, end)
+    if titled is None:
+        return end
+    post = titled.group(1).split()
+    if post[-1] not in POST_HEADS or not all(word in POST_WORDS for word in post):
+        return end
+    return titled.end()
+
+
+def has_quote_mark(text: str, start: int, end: int) -> bool:
+    """Whether a double quote mark (not an apostrophe) stands between two offsets."""
+    return DOUBLE_MARK.search(text, start, end) is not None
+
+
+def is_inverted_cue(words: Sequence[tuple[str, int]]) -> bool:
+    """'Said Ellis: ...' / 'Continued Lena Brook, ...': a sentence opening on a speech verb in the past,
+    the speaker's name after it ('Asked about it, ...' is a question put to the subject, not a cue)."""
+    word = words[0][0].lower()
+    following = words[1][0] if len(words) > 1 else ""
+    return word in lexicon.INVERTED_CUES or (
+        word.endswith("ed") and word != "asked" and is_speech_verb(word) and following[:1].isupper()
+    )
+
+
+def loose_cue_verb(words: Sequence[tuple[str, int]]) -> int | None:
+    """'"...," Hall fumed' / '"...," an angry Hall fumed' / '"...," fumed Hall': after a quote closed on
+    a comma, a verb right after a capitalised name, or first with one after it, is the cue's verb,
+    whatever the verb (a list of speech verbs always misses some)."""
+    for index, (word, _) in enumerate(words[:FIRST_CUE_WORDS]):
+        if word[0].isupper() or (word in lexicon.DETERMINERS and not index):
+            continue
+        if not VERB_FORM.fullmatch(word) or word in lexicon.FUNCTION_WORDS:
+            if (index and words[index - 1][0][0].isupper()) or not word.isalpha():
+                return None
+            continue  # 'an angry Hall': a word describing the name
+        before = words[index - 1][0] if index else ""
+        following = words[index + 1][0] if index + 1 < len(words) else ""
+        return index if before[:1].isupper() or (not index and following[:1].isupper()) else None
+    return None
 
 
 def is_reported_clause(subject: str) -> bool:

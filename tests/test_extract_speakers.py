@@ -1,0 +1,177 @@
+"""Speakers found by construction where no listed cue stands next to the quote (invented examples)."""
+
+from __future__ import annotations
+
+
+def speakers(extraction):
+    return [(q.text, q.speaker) for q in extraction.quotes if q.kind != "term"]
+
+
+def test_a_title_in_quote_marks_does_not_break_a_run_of_quotes(extract_body):
+    extraction = extract_body(
+        "\u201cThe river is rising,\u201d Mayor Peter Hall told the \u201cMorning Ledger\u201d on Monday. "
+        "\u201cWe will open the shelters tonight.\u201d"
+    )
+    assert speakers(extraction) == [
+        ("The river is rising", "Peter Hall"),
+        ("We will open the shelters tonight.", "Peter Hall"),
+    ]
+
+
+def test_any_verb_after_a_quote_closed_on_a_comma_is_its_cue(extract_body):
+    extraction = extract_body(
+        "Governor Maria Lopez spoke after the vote. \u201cThey gave us nothing,\u201d Lopez fumed."
+    )
+    assert speakers(extraction) == [("They gave us nothing", "Maria Lopez")]
+
+
+def test_a_verb_after_a_quote_not_closed_on_a_comma_is_no_cue(extract_body):
+    extraction = extract_body("The \u201cHarbor Plan\u201d Maria Lopez drafted was approved by the council.")
+    assert all(q.speaker is None for q in extraction.quotes)
+
+
+def test_a_sentence_opening_on_a_speech_verb_names_its_speaker_after_it(extract_body):
+    extraction = extract_body(
+        "Mayor Peter Hall and Governor Maria Lopez met on Monday.",
+        "Continued Lopez: \u201cThe budget is sound.\u201d",
+    )
+    assert speakers(extraction) == [("The budget is sound.", "Maria Lopez")]
+
+
+def test_a_quote_standing_alone_is_the_subject_of_the_sentence_before(extract_body):
+    extraction = extract_body(
+        "Governor Maria Lopez praised the volunteers on Monday. \u201cThey worked through the night.\u201d"
+    )
+    assert speakers(extraction) == [("They worked through the night.", "Maria Lopez")]
+
+
+def test_a_sentence_ending_on_a_cue_credits_the_quotes_before_it(extract_body):
+    extraction = extract_body(
+        "Mayor Peter Hall visited the dam. "
+        "The repairs were \u201cfar too slow,\u201d and the water kept rising, Governor Maria Lopez said."
+    )
+    assert speakers(extraction) == [("far too slow", "Maria Lopez")]
+
+
+def test_the_cue_after_a_clause_that_follows_the_quote(extract_body):
+    extraction = extract_body(
+        "\u201cWe counted every vote,\u201d since the count had been close, said Ana Ruiz, a clerk, "
+        "who didn't expect a recount."
+    )
+    assert speakers(extraction) == [("We counted every vote", "Ana Ruiz")]
+
+
+def test_the_person_holding_a_post_speaks_not_the_one_the_post_serves(extract_body):
+    extraction = extract_body(
+        "Mayor Peter Hall announced the plan on Monday.",
+        "Hall campaign spokesman Tomas Berg replied on radio, calling the criticism \u201cunfair.\u201d",
+    )
+    assert speakers(extraction) == [("unfair.", "Tomas Berg")]
+
+
+def test_the_reporter_of_a_speech_verb_is_the_speaker(extract_body):
+    extraction = extract_body(
+        "Governor Maria Lopez said Mayor Peter Hall begged her to \u201ckeep the harbor open.\u201d"
+    )
+    assert speakers(extraction) == [("keep the harbor open.", "Maria Lopez")]
+
+
+def test_a_gerund_goes_with_the_speech_verb_before_it(extract_body):
+    extraction = extract_body(
+        "Mayor Peter Hall's plan was rejected, Governor Maria Lopez said on Monday, noting the plan "
+        "\u201ccosts too much.\u201d"
+    )
+    assert speakers(extraction) == [("costs too much.", "Maria Lopez")]
+
+
+def test_a_name_labelling_a_quote_after_a_dash(extract_body):
+    extraction = extract_body(
+        "Mayor Peter Hall spoke on Monday.",
+        "HARBOR WILL REOPEN - Peter Hall: \u201cThe repairs are done.\u201d",
+    )
+    assert speakers(extraction) == [("The repairs are done.", "Peter Hall")]
+
+
+def test_a_capitalised_opening_word_does_not_stop_a_run_of_quotes(extract_body):
+    extraction = extract_body(
+        "Speaking after the vote, Governor Maria Lopez said the plan was \u201cdone\u201d and the money "
+        "\u201calready spent.\u201d"
+    )
+    assert [speaker for _, speaker in speakers(extraction)] == ["Maria Lopez", "Maria Lopez"]
+
+
+def test_a_run_of_quotes_may_end_on_its_cue(extract_body):
+    extraction = extract_body(
+        "The council met on Monday.",
+        "\u201cWe waited too long.\u201d \u201cWe lost the bridge.\u201d \u201cThe river rose,\u201d "
+        "Mayor Peter Hall said.",
+    )
+    assert [speaker for _, speaker in speakers(extraction)] == ["Peter Hall"] * 3
+
+
+def test_a_phrase_after_a_quote_holds_no_subject_of_the_cue(extract_body):
+    extraction = extract_body(
+        "Governor Maria Lopez said the plan was \u201cunfair\u201d to Mayor Peter Hall and warned of delays."
+    )
+    assert speakers(extraction) == [("unfair", "Maria Lopez")]
+
+
+def test_the_agent_of_a_passive_speech_verb_speaks(extract_body):
+    extraction = extract_body(
+        "Governor Maria Lopez was asked by Ana Ruiz, a reporter, whether the plan would "
+        "\u201ccost too much.\u201d"
+    )
+    assert speakers(extraction) == [("cost too much.", "Ana Ruiz")]
+
+
+def test_a_sentence_introducing_a_quote_with_a_colon_names_its_speaker(extract_body):
+    extraction = extract_body(
+        "When the dam broke, Mayor Peter Hall issued this statement:",
+        "\u201cWe will rebuild the dam.\u201d",
+    )
+    assert speakers(extraction) == [("We will rebuild the dam.", "Peter Hall")]
+
+
+def test_a_verb_added_with_but_shares_the_subject_of_the_verb_before(extract_body):
+    extraction = extract_body(
+        "Speaking at Acme Corporation headquarters, Governor Maria Lopez said the vote was close but added, "
+        "\u201cWe won it fairly.\u201d"
+    )
+    assert speakers(extraction) == [("We won it fairly.", "Maria Lopez")]
+
+
+def test_any_verb_after_a_described_name_after_a_quote_closed_on_a_comma(extract_body):
+    extraction = extract_body(
+        "Mayor Peter Hall spoke first. \u201cThe harbor will stay open,\u201d an angry Hall bristled."
+    )
+    assert speakers(extraction) == [("The harbor will stay open", "Peter Hall")]
+
+
+def test_a_long_appositive_between_subject_and_verb(extract_body):
+    extraction = extract_body(
+        "On Monday, Governor Maria Lopez, a candidate for the Senate who has made the harbor and its "
+        "bridges the centre of her campaign, admired the \u201cquiet courage\u201d of the crews."
+    )
+    assert speakers(extraction) == [("quiet courage", "Maria Lopez")]
+
+
+def test_a_pronoun_stands_for_the_subject_before_a_nearer_name(extract_body):
+    extraction = extract_body(
+        "Governor Maria Lopez met Mayor Ana Ruiz on Monday. \u201cThe harbor will reopen,\u201d she said."
+    )
+    assert speakers(extraction) == [("The harbor will reopen", "Maria Lopez")]
+
+
+def test_a_speech_verb_bare_after_a_name_is_the_noun_of_a_post(extract_body):
+    extraction = extract_body(
+        "\u201cThe bridge is safe,\u201d Acme Corporation press secretary Tomas Berg said Tuesday."
+    )
+    assert speakers(extraction) == [("The bridge is safe", "Tomas Berg")]
+
+
+def test_a_gerund_right_after_a_quote_goes_with_the_subject_of_the_sentence(extract_body):
+    extraction = extract_body(
+        "Governor Maria Lopez welcomed the plan of Mayor Peter Hall as \u201ca fair deal,\u201d suggesting "
+        "he would win the vote."
+    )
+    assert speakers(extraction) == [("a fair deal", "Maria Lopez")]
