@@ -12,6 +12,8 @@ from typing import Any
 from generator.model import Actor, Extraction, Figure, Quote
 
 ActorRef = Callable[[str], str | None]  # an actor's slug; None: the actor has no page
+# schema.org lets a Quotation's creator be a Person or an Organization only: a place does not speak.
+SPEAKER_TYPES = frozenset({"Person", "Organization"})
 SCHEMA_TYPES = {
     "person": "Person",
     "organization": "Organization",
@@ -66,6 +68,8 @@ def structured_data(extraction: Extraction) -> dict[str, Any]:
         "@type": "NewsArticle",
         "headline": article.title,
         "datePublished": article.published.isoformat(),
+        # A brief changes only with its article: generated again, it says the same.
+        "dateModified": article.published.isoformat(),
         "description": article.summary,
         "keywords": list(dict.fromkeys(article.sections)),
         "mentions": [{"@type": types[a.name], "name": a.name} for a in extraction.actors],
@@ -75,7 +79,7 @@ def structured_data(extraction: Extraction) -> dict[str, Any]:
                 "text": q.text,
                 **(
                     {"creator": {"@type": types[q.speaker], "name": q.speaker}}
-                    if q.is_certain and q.speaker
+                    if q.is_certain and q.speaker and types[q.speaker] in SPEAKER_TYPES
                     else {}
                 ),
             }

@@ -26,6 +26,7 @@ from generator.markup import (
 from generator.model import Actor, ActorType, Extraction, Figure, Quote
 from generator.network import network_svg
 from generator.parallel import fork_map
+from generator.quoting import quote_markup, shown_summary
 from generator.records import front_matter
 from generator.resolve import FIGURES_KEPT, ActorProfile, Appearance, Brief, Site
 
@@ -80,6 +81,7 @@ def environment() -> jinja2.Environment:
     env.filters["figure"] = format_figure
     env.filters["tone"] = change_tone
     env.filters["day"] = format_day
+    env.globals["quote_markup"] = quote_markup
     return env
 
 
@@ -318,6 +320,7 @@ def render_brief(brief: Brief, related: Sequence[Related]) -> str:
         f"briefs/{brief.slug}.md",
         brief=brief,
         article=article,
+        summary=shown_summary(article),
         date=article.published.date().isoformat(),
         paragraphs=source_paragraphs(extraction),
         anchored=anchored_sentences(extraction),
@@ -327,7 +330,15 @@ def render_brief(brief: Brief, related: Sequence[Related]) -> str:
         actors=sorted(extraction.actors, key=lambda a: (-a.mentions, a.name)),
         related=related,
         topic_slug=topic_slug,
+        actor_types=present_types,
+        actor_type_names=ACTOR_TYPE_NAMES,
     )
+
+
+def present_types(actors: Sequence[Actor]) -> list[str]:
+    """The types of `actors`, in the order of the legend."""
+    kinds: set[str] = {actor.type for actor in actors}
+    return [kind for kind in ACTOR_TYPE_NAMES if kind in kinds]
 
 
 def quote_groups(extraction: Extraction) -> list[tuple[Actor | None, list[Quote]]]:
@@ -409,7 +420,7 @@ def actor_jobs(profile: ActorProfile, co_actors: Sequence[CoActor]) -> list[Page
     quotes = paginate(
         f"{base}.md",
         f"{base}/quotes",
-        profile.quotes,
+        full_quotes_first(profile.quotes),
         QUOTES_PER_PAGE,
         key=quote_key,
         name=quote_name,
@@ -448,7 +459,11 @@ def actor_jobs(profile: ActorProfile, co_actors: Sequence[CoActor]) -> list[Page
         "figures_shown": FIGURES_SHOWN,
         "type_title": ACTOR_TYPE_NAMES[profile.type],
     }
-    metadata = {"title": profile.name, "actor": {"slug": profile.slug, "type": profile.type}}
+    metadata = {
+        "title": profile.name,
+        "description": actor_description(profile),
+        "actor": {"slug": profile.slug, "type": profile.type},
+    }
     jobs = [PageJob(f"{base}.md", signature, "actor.md.j2", metadata, context)]
     older: list[tuple[str, Pager[Any], Callable[[Any], object]]] = [
         *(("briefs", pager, appearance_signature) for pager in briefs[1:]),
@@ -465,6 +480,24 @@ def actor_jobs(profile: ActorProfile, co_actors: Sequence[CoActor]) -> list[Page
             )
         )
     return jobs
+
+
+def actor_description(profile: ActorProfile) -> str:
+    """What an actor's page is, for search engines and link previews: the registry's description, or
+    what the page holds."""
+    if profile.description:
+        return profile.description
+    count = len(profile.appearances)
+    said = f", {len(profile.quotes)} quote{'s' * (len(profile.quotes) != 1)}" if profile.quotes else ""
+    kind = ACTOR_TYPE_NAMES[profile.type].lower()
+    return f"{profile.name} ({kind}): in {count} brief{'s' * (count != 1)}{said}."
+
+
+def full_quotes_first(quotes: Sequence[tuple[Brief, Quote]]) -> list[tuple[Brief, Quote]]:
+    """An actor's quotes brief by brief as they come (newest first), in each brief its full quotes
+    before its partial ones: what was said whole reads first."""
+    order = {slug: position for position, slug in enumerate(dict.fromkeys(b.slug for b, _ in quotes))}
+    return sorted(quotes, key=lambda item: (order[item[0].slug], item[1].kind != "full"))
 
 
 def appearance_key(appearance: Appearance) -> str:
