@@ -11,6 +11,7 @@ from typing import Any, Protocol
 
 import jinja2
 
+from generator.citation import Publication, cite, inert_lines
 from generator.crosslinks import CoActor, Links, Month, Related, RelatedRecord, topic_slug
 from generator.key_figures import change_tone, key_figures, other_figures
 from generator.listings import BRIEFS_PER_PAGE, QUOTES_PER_PAGE, Pager, paginate
@@ -26,11 +27,15 @@ from generator.markup import (
 from generator.model import Actor, ActorType, Extraction, Figure, Quote
 from generator.network import network_svg
 from generator.parallel import fork_map
+from generator.provenance import Origin
 from generator.quoting import quote_markup, shown_summary
-from generator.records import front_matter
+from generator.records import DATA_SUFFIXES, data_files, front_matter
 from generator.resolve import FIGURES_KEPT, ActorProfile, Appearance, Brief, Site
 
 LATEST_BRIEFS = 20
+# A site whose address is not known, and an article whose origin is not (see `citation`).
+UNPUBLISHED = Publication()
+UNKNOWN_ORIGIN = Origin()
 FIGURES_SHOWN = FIGURES_KEPT
 ACTORS_SHOWN = 20
 MONTH_NAMES = (
@@ -102,11 +107,13 @@ def render_site(
     reuse: Reuse = never_reuse,
     with_text: Callable[[Sequence[Brief]], Sequence[Brief]] = list,
     jobs: int | None = 1,
+    publication: Publication = UNPUBLISHED,
 ) -> dict[str, str]:
     """Every generated page of the site by its path relative to the docs folder ('/'-separated), but
     the brief, actor and listing pages that `reuse` finds already rendered. `with_text` gives briefs
     their article's text, which only their own pages show (briefs may be read without it). Brief
-    pages are rendered over `jobs` processes (None: one per core)."""
+    pages (and their data files) are rendered over `jobs` processes (None: one per core);
+    `publication` says where they are published and what each is based on."""
     pages = {"index.md": render_home(site)}
     by_slug = {brief.slug: brief for brief in site.briefs}
     names = links.state.actor_names
@@ -114,11 +121,19 @@ def render_site(
     stale = [
         b
         for b in site.briefs
-        if not reuse((brief_path(b),), brief_signature(b, records[b.slug], by_slug, names))
+        if not reuse(
+            brief_outputs(b),
+            (
+                brief_signature(b, records[b.slug], by_slug, names),
+                publication.name,
+                publication.url,
+                publication.origins.get(b.extraction.article.id),
+            ),
+        )
     ]
     briefs = list(with_text(stale))
-    rendered = fork_map(render_brief_at, (briefs, links), len(briefs), jobs)
-    pages.update(zip(map(brief_path, briefs), rendered, strict=True))
+    for outputs in fork_map(render_brief_at, (briefs, links, publication), len(briefs), jobs):
+        pages.update(outputs)
     groups = actor_groups(site)
     pages["actors/index.md"] = render_page(
         "actors.md.j2", {"title": "Actors"}, "actors/index.md", groups=groups, shown=ACTORS_SHOWN
@@ -236,13 +251,23 @@ def render_listing(listing: Listing, items: Sequence[Any], reuse: Reuse = never_
     return pages
 
 
-def render_brief_at(shared: tuple[Sequence[Brief], Links], index: int) -> str:
-    briefs, links = shared
-    return render_brief(briefs[index], links.related[briefs[index].slug])
+def render_brief_at(shared: tuple[Sequence[Brief], Links, Publication], index: int) -> dict[str, str]:
+    """The page of a brief and its data files, by path."""
+    briefs, links, publication = shared
+    brief = briefs[index]
+    origin = publication.origins.get(brief.extraction.article.id, UNKNOWN_ORIGIN)
+    data = data_files(brief.extraction, brief.actor_slugs, origin)
+    page = render_brief(brief, links.related[brief.slug], publication, origin)
+    return dict(zip(brief_outputs(brief), (page, *data.values()), strict=True))
 
 
 def brief_path(brief: Brief) -> str:
     return f"briefs/{brief.slug}.md"
+
+
+def brief_outputs(brief: Brief) -> tuple[str, ...]:
+    """The files a brief makes: its page, and its data to download (see `records.data_files`)."""
+    return (brief_path(brief), *(f"briefs/{brief.slug}{suffix}" for suffix in DATA_SUFFIXES))
 
 
 def brief_signature(
@@ -310,13 +335,19 @@ def relative_from(folder: str, to_path: str) -> str:
     return posixpath.relpath(to_path, folder)
 
 
-def render_brief(brief: Brief, related: Sequence[Related]) -> str:
+def render_brief(
+    brief: Brief,
+    related: Sequence[Related],
+    publication: Publication = UNPUBLISHED,
+    origin: Origin = UNKNOWN_ORIGIN,
+) -> str:
     extraction = brief.extraction
     article = extraction.article
     cards = key_figures(extraction)
+    citation = cite(brief.slug, article.title, format_day(article.published), origin, publication)
     return render_page(
         "brief.md.j2",
-        front_matter(extraction, brief.actor_slugs),
+        front_matter(extraction, brief.actor_slugs, origin),
         f"briefs/{brief.slug}.md",
         brief=brief,
         article=article,
@@ -332,6 +363,9 @@ def render_brief(brief: Brief, related: Sequence[Related]) -> str:
         topic_slug=topic_slug,
         actor_types=present_types,
         actor_type_names=ACTOR_TYPE_NAMES,
+        origin=origin,
+        citation=citation,
+        bibtex=inert_lines(citation.bibtex),
     )
 
 

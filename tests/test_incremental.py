@@ -63,7 +63,7 @@ def cold_build(tmp_path: Path, new_project):
 
     def make(source: Project) -> dict[str, bytes]:
         fresh = Project.at(new_project(tmp_path / f"cold-{len(list(tmp_path.iterdir()))}"))
-        for path in source.seeds_dir.glob("*.txt"):
+        for path in [*source.seeds_dir.glob("*.txt"), *source.seeds_dir.glob("*.meta.yml")]:
             shutil.copy2(path, fresh.seeds_dir / path.name)
         if source.registry_path.exists():
             shutil.copy2(source.registry_path, fresh.registry_path)
@@ -80,6 +80,24 @@ def test_rebuild_after_an_article_changed_is_a_cold_build(corpus: Project, cold_
     settle(path)
     report = build(corpus)
     assert "briefs/article-00005.md" in report.changes.changed
+    assert files_of(corpus.out_dir) == cold_build(corpus)
+
+
+@pytest.mark.parametrize("change", ["added", "edited", "removed"])
+def test_rebuild_after_a_sidecar_changed_is_a_cold_build(corpus: Project, cold_build, change) -> None:
+    sidecar = corpus.seeds_dir / "article-00004.meta.yml"
+    if change != "added":
+        sidecar.write_text("outlet: The Morning Example\n", "utf-8")
+    build(corpus)
+    if change == "removed":
+        sidecar.unlink()
+    else:
+        sidecar.write_text("outlet: The Evening Example\nauthor: Ada Quill\n", "utf-8")
+    report = build(corpus)
+    assert "briefs/article-00004.md" in report.changes.changed
+    assert ("The Evening Example" in (corpus.out_dir / "briefs/article-00004.md").read_text("utf-8")) == (
+        change != "removed"
+    )
     assert files_of(corpus.out_dir) == cold_build(corpus)
 
 
