@@ -297,7 +297,14 @@ def build_from(
     pages = render_site(site, links, reuse, with_briefs_text, jobs, publication)
     lines = read_memo(project.cache_dir, INDEX_FILE, code, dict) or {}
     feeds = render_feeds(
-        site, links.months, settings.url, settings.name, reuse, with_briefs_text, index_lines=lines
+        site,
+        links.months,
+        settings.url,
+        settings.name,
+        reuse,
+        with_briefs_text,
+        index_lines=lines,
+        origins=origins,
     )
     pages.update(feeds)
     # 5. Write only what changed (or, for a check, nothing at all).

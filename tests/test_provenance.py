@@ -171,3 +171,14 @@ def test_bibtex_text_escapes_what_would_end_or_change_a_value() -> None:
         bibtex_text("a{b}c\\d~e^f#g$h")
         == r"a\{b\}c\textbackslash{}d\textasciitilde{}e\textasciicircum{}f\#g\$h"
     )
+
+
+def test_json_feed_links_each_item_to_its_original_article(built: Project) -> None:
+    build(built, jobs=1)
+    feed = json.loads((built.out_dir / "feed.json").read_text("utf-8"))
+    external = {item["url"].rsplit("/", 2)[-2]: item.get("external_url") for item in feed["items"]}
+    assert external == {
+        "bridge": "https://gazette.example.org/2026/03/bridge-vote",
+        "plain": None,
+        "broken": None,
+    }
