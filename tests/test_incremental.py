@@ -324,3 +324,25 @@ def test_a_rebuild_reads_only_the_articles_whose_size_or_time_changed(
     (corpus.out_dir / "index.md").unlink()  # something to do
     build(corpus)
     assert read == ["article-00006.txt"]
+
+
+def test_a_light_extraction_keeps_every_speaker_that_earns_an_actor_page() -> None:
+    """A cold build gives every speaker of a quote a page, however sure the attribution: a rebuild that
+    reads the extraction back light must see the same speakers (it once kept only certain ones)."""
+    from datetime import UTC, datetime
+
+    from generator.model import Article, Extraction, Quote, Span
+
+    article = Article("a", "seeds/a.txt", (), datetime(2026, 3, 1, tzinfo=UTC), "Port Reopens", "", ())
+    quotes = (
+        Quote("We are open", "Ines Varga", "full", Span(0, 1, 12), confidence=0.99),
+        Quote("Not yet", "Tomas Reyl", "full", Span(1, 1, 8), confidence=0.6),
+        Quote("reopening", "Tomas Reyl", "term", Span(1, 10, 19), confidence=0.9),
+        Quote("Maybe", None, "full", Span(2, 1, 6)),
+    )
+    light = extraction_cache.lighten(extraction_cache.Outcome(Extraction(article, (), (), quotes, ()), ()))
+    assert light.extraction is not None
+    assert [(q.speaker, q.kind) for q in light.extraction.quotes] == [
+        ("Ines Varga", "full"),
+        ("Tomas Reyl", "full"),
+    ]
