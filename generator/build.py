@@ -15,10 +15,12 @@ from functools import lru_cache, partial
 from pathlib import Path
 
 from generator.cache import CACHE_FOLDER, ExtractionCache, Outcome, content_key, is_light
+from generator.citation import Publication
 from generator.crosslinks import LinkState, link_site
 from generator.feeds import render_feeds
 from generator.model import Extraction, Figure, Problem
 from generator.parallel import available_cores
+from generator.provenance import SIDECAR_SUFFIX, Origin, read_origin, sidecar_path
 from generator.read import (
     ArticleError,
     decode,
@@ -169,7 +171,9 @@ def paused_garbage_collection() -> Iterator[None]:
 def build_locked(project: Project, *, check: bool, jobs: int | None) -> BuildReport:
     """`build`, once the docs folder is held."""
     stats = scan_seeds(project.seeds_dir, project.name_of(project.seeds_dir))
-    config_files = (project.registry_path, project.root / "mkdocs.yml")
+    sidecars = scan_sidecars(project.seeds_dir)
+    # Read whole, as the registry is: a sidecar edited within the clock's resolution is still seen.
+    config_files = (project.registry_path, project.root / "mkdocs.yml", *sidecars)
     digest, is_racy = hash_inputs(project.root, stats, config_files, project.out_dir)
     # Nothing changed since the last build, which left every file as it wrote it: nothing to do.
     last = read_state(project.cache_dir)
@@ -179,7 +183,7 @@ def build_locked(project: Project, *, check: bool, jobs: int | None) -> BuildRep
         return BuildReport(last.built, len(last.skip_reasons), last.problems, changes, last.skip_reasons)
     with ExtractionCache.open(project.cache_dir) as cache:
         seeds = [project.seeds_dir / name for name in stats]
-        inputs = Inputs(seeds, stats, digest, is_racy)
+        inputs = Inputs(seeds, stats, digest, is_racy, frozenset(path.name for path in sidecars))
         try:
             return build_from(project, inputs, cache, last, check=check, jobs=jobs)
         except CacheError as error:
@@ -188,6 +192,30 @@ def build_locked(project: Project, *, check: bool, jobs: int | None) -> BuildRep
             cache.clear()
             forget_memos(project.cache_dir)
             return build_from(project, inputs, cache, None, check=check, jobs=jobs)
+
+
+def scan_sidecars(folder: Path) -> list[Path]:
+    """The articles' sidecars in `folder` (see `provenance`), by name; none when it cannot be listed
+    (`scan_seeds` says why)."""
+    try:
+        with os.scandir(folder) as entries:
+            return sorted(folder / entry.name for entry in entries if entry.name.endswith(SIDECAR_SUFFIX))
+    except OSError:
+        return []
+
+
+def read_origins(project: Project, inputs: Inputs) -> tuple[dict[str, Origin], list[Problem]]:
+    """The origin of each article that has a sidecar, by article id, and the sidecars' problems."""
+    origins: dict[str, Origin] = {}
+    problems: list[Problem] = []
+    for path in inputs.seeds:
+        sidecar = sidecar_path(path)
+        if sidecar.name in inputs.sidecars:
+            origin, found = read_origin(sidecar, project.name_of(sidecar))
+            problems += found
+            if origin:
+                origins[printable_name(path.stem)] = origin
+    return origins, problems
 
 
 def scan_seeds(folder: Path, name: str = "seeds") -> dict[str, FileStat | None]:
@@ -224,6 +252,8 @@ class Inputs:
     stats: dict[str, FileStat | None]
     digest: str
     is_racy: bool
+    # The names of the articles' sidecars (see `provenance`).
+    sidecars: frozenset[str] = frozenset()
 
 
 def build_from(
@@ -260,11 +290,21 @@ def build_from(
     # rendered from the same inputs and that are still as it wrote them.
     reuse = PageReuse(code, last, project.out_dir)
     with_briefs_text = partial(with_text, cache)
-    pages = render_site(site, links, reuse, with_briefs_text, jobs)
     settings = read_site_settings(project.root / "mkdocs.yml")
+    origins, origin_problems = read_origins(project, inputs)
+    problems += origin_problems
+    publication = Publication(settings.name, settings.url, origins)
+    pages = render_site(site, links, reuse, with_briefs_text, jobs, publication)
     lines = read_memo(project.cache_dir, INDEX_FILE, code, dict) or {}
     feeds = render_feeds(
-        site, links.months, settings.url, settings.name, reuse, with_briefs_text, index_lines=lines
+        site,
+        links.months,
+        settings.url,
+        settings.name,
+        reuse,
+        with_briefs_text,
+        index_lines=lines,
+        origins=origins,
     )
     pages.update(feeds)
     # 5. Write only what changed (or, for a check, nothing at all).

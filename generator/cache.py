@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 CACHE_FOLDER = Path(".cache/briefs")
 # Named by the layout of its table: a cache of an older layout is left alone, never misread.
-DATABASE = "extractions-3.sqlite3"
+DATABASE = "extractions-5.sqlite3"
 PACKAGE = Path(__file__).resolve().parent
 # What extraction depends on: its code, its data, and the versions of the data libraries it reads.
 EXTRACTION_CODE = ("model.py", "read.py", "sentences.py", "extract/*.py", "data/*")
@@ -169,17 +169,22 @@ def freeze(value: object) -> bytes:
 
 def lighten(outcome: Outcome) -> Outcome:
     """The outcome as pages other than the brief's own read it (those and the export read it whole):
-    without the article's paragraphs and sentences, with only the quotes that an actor's page shows
-    (those with a certain speaker), and without figures: an actor's page shows its newest figures only, and
-    most of a large corpus's figures would be read for nothing (see `get_figures`)."""
+    without the article's paragraphs and sentences (but those of its partial quotes), with only the
+    quotes that make an actor's page (those with a speaker), and without figures: an actor's
+    page shows its newest figures only, and most of a large corpus's figures would be read for
+    nothing (see `get_figures`)."""
     extraction = outcome.extraction
     if extraction is None:
         return outcome
+    # Every speaker of a quote earns a page (see `identity.paged_keys`), a certain one shows it there.
+    quotes = tuple(q for q in extraction.quotes if q.speaker and q.kind != "term")
+    # A partial quote is shown inside its sentence (see `quoting`): those sentences are kept.
+    partial = {q.span.sentence for q in quotes if q.kind == "partial" and q.is_certain}
     light = replace(
         extraction,
         article=replace(extraction.article, paragraphs=()),
-        sentences=(),
-        quotes=tuple(q for q in extraction.quotes if q.is_certain and q.kind != "term"),
+        sentences=tuple(s for s in extraction.sentences if s.index in partial),
+        quotes=quotes,
         figures=(),
     )
     return replace(

@@ -4,12 +4,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from email.utils import format_datetime
 from typing import Any
 from xml.sax.saxutils import escape
 
 from generator.crosslinks import Month
+from generator.provenance import Origin
 from generator.records import extraction_record
 from generator.render import Reuse, never_reuse
 from generator.resolve import Brief, Site
@@ -29,6 +30,7 @@ def render_feeds(
     reuse: Reuse = never_reuse,
     with_text: Callable[[Sequence[Brief]], Sequence[Brief]] = list,
     index_lines: IndexLines | None = None,
+    origins: Mapping[str, Origin] | None = None,
 ) -> dict[str, str]:
     """The export (briefs.json and a file per month), always; the feeds only with a `site_url`, since
     feed readers need absolute links. A month's file that `reuse` finds already written is left out;
@@ -44,7 +46,7 @@ def render_feeds(
         base = site_url.rstrip("/") + "/"
         latest = site.briefs[:FEED_ITEMS]
         outputs[RSS_PATH] = rss(latest, base, title)
-        outputs[JSON_FEED_PATH] = json_feed(latest, base, title)
+        outputs[JSON_FEED_PATH] = json_feed(latest, base, title, origins or {})
     return outputs
 
 
@@ -138,8 +140,9 @@ def rss(briefs: Sequence[Brief], base: str, title: str) -> str:
     )
 
 
-def json_feed(briefs: Sequence[Brief], base: str, title: str) -> str:
-    """A JSON Feed 1.1 of the latest briefs."""
+def json_feed(briefs: Sequence[Brief], base: str, title: str, origins: Mapping[str, Origin]) -> str:
+    """A JSON Feed 1.1 of the latest briefs; an item's `external_url` is its original article's
+    address, when its sidecar gives one (see `provenance`)."""
     feed = {
         "version": "https://jsonfeed.org/version/1.1",
         "title": title,
@@ -154,8 +157,13 @@ def json_feed(briefs: Sequence[Brief], base: str, title: str) -> str:
                 "content_text": b.extraction.article.summary or b.title,
                 "date_published": b.extraction.article.published.isoformat(),
                 "tags": list(b.extraction.article.sections),
+                **original_url(origins.get(b.extraction.article.id)),
             }
             for b in briefs
         ],
     }
     return json.dumps(feed, ensure_ascii=False, indent=1) + "\n"
+
+
+def original_url(origin: Origin | None) -> dict[str, str]:
+    return {"external_url": origin.url} if origin and origin.url else {}

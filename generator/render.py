@@ -11,6 +11,7 @@ from typing import Any, Protocol
 
 import jinja2
 
+from generator.citation import Publication, cite, inert_lines
 from generator.crosslinks import CoActor, Links, Month, Related, RelatedRecord, topic_slug
 from generator.key_figures import change_tone, key_figures, other_figures
 from generator.listings import BRIEFS_PER_PAGE, QUOTES_PER_PAGE, Pager, paginate
@@ -26,10 +27,15 @@ from generator.markup import (
 from generator.model import Actor, ActorType, Extraction, Figure, Quote
 from generator.network import network_svg
 from generator.parallel import fork_map
-from generator.records import front_matter
+from generator.provenance import Origin
+from generator.quoting import quote_markup, shown_summary
+from generator.records import DATA_SUFFIXES, data_files, front_matter
 from generator.resolve import FIGURES_KEPT, ActorProfile, Appearance, Brief, Site
 
 LATEST_BRIEFS = 20
+# A site whose address is not known, and an article whose origin is not (see `citation`).
+UNPUBLISHED = Publication()
+UNKNOWN_ORIGIN = Origin()
 FIGURES_SHOWN = FIGURES_KEPT
 ACTORS_SHOWN = 20
 MONTH_NAMES = (
@@ -80,6 +86,7 @@ def environment() -> jinja2.Environment:
     env.filters["figure"] = format_figure
     env.filters["tone"] = change_tone
     env.filters["day"] = format_day
+    env.globals["quote_markup"] = quote_markup
     return env
 
 
@@ -100,11 +107,13 @@ def render_site(
     reuse: Reuse = never_reuse,
     with_text: Callable[[Sequence[Brief]], Sequence[Brief]] = list,
     jobs: int | None = 1,
+    publication: Publication = UNPUBLISHED,
 ) -> dict[str, str]:
     """Every generated page of the site by its path relative to the docs folder ('/'-separated), but
     the brief, actor and listing pages that `reuse` finds already rendered. `with_text` gives briefs
     their article's text, which only their own pages show (briefs may be read without it). Brief
-    pages are rendered over `jobs` processes (None: one per core)."""
+    pages (and their data files) are rendered over `jobs` processes (None: one per core);
+    `publication` says where they are published and what each is based on."""
     pages = {"index.md": render_home(site)}
     by_slug = {brief.slug: brief for brief in site.briefs}
     names = links.state.actor_names
@@ -112,11 +121,19 @@ def render_site(
     stale = [
         b
         for b in site.briefs
-        if not reuse((brief_path(b),), brief_signature(b, records[b.slug], by_slug, names))
+        if not reuse(
+            brief_outputs(b),
+            (
+                brief_signature(b, records[b.slug], by_slug, names),
+                publication.name,
+                publication.url,
+                publication.origins.get(b.extraction.article.id),
+            ),
+        )
     ]
     briefs = list(with_text(stale))
-    rendered = fork_map(render_brief_at, (briefs, links), len(briefs), jobs)
-    pages.update(zip(map(brief_path, briefs), rendered, strict=True))
+    for outputs in fork_map(render_brief_at, (briefs, links, publication), len(briefs), jobs):
+        pages.update(outputs)
     groups = actor_groups(site)
     pages["actors/index.md"] = render_page(
         "actors.md.j2", {"title": "Actors"}, "actors/index.md", groups=groups, shown=ACTORS_SHOWN
@@ -234,13 +251,23 @@ def render_listing(listing: Listing, items: Sequence[Any], reuse: Reuse = never_
     return pages
 
 
-def render_brief_at(shared: tuple[Sequence[Brief], Links], index: int) -> str:
-    briefs, links = shared
-    return render_brief(briefs[index], links.related[briefs[index].slug])
+def render_brief_at(shared: tuple[Sequence[Brief], Links, Publication], index: int) -> dict[str, str]:
+    """The page of a brief and its data files, by path."""
+    briefs, links, publication = shared
+    brief = briefs[index]
+    origin = publication.origins.get(brief.extraction.article.id, UNKNOWN_ORIGIN)
+    data = data_files(brief.extraction, brief.actor_slugs, origin)
+    page = render_brief(brief, links.related[brief.slug], publication, origin)
+    return dict(zip(brief_outputs(brief), (page, *data.values()), strict=True))
 
 
 def brief_path(brief: Brief) -> str:
     return f"briefs/{brief.slug}.md"
+
+
+def brief_outputs(brief: Brief) -> tuple[str, ...]:
+    """The files a brief makes: its page, and its data to download (see `records.data_files`)."""
+    return (brief_path(brief), *(f"briefs/{brief.slug}{suffix}" for suffix in DATA_SUFFIXES))
 
 
 def brief_signature(
@@ -308,16 +335,23 @@ def relative_from(folder: str, to_path: str) -> str:
     return posixpath.relpath(to_path, folder)
 
 
-def render_brief(brief: Brief, related: Sequence[Related]) -> str:
+def render_brief(
+    brief: Brief,
+    related: Sequence[Related],
+    publication: Publication = UNPUBLISHED,
+    origin: Origin = UNKNOWN_ORIGIN,
+) -> str:
     extraction = brief.extraction
     article = extraction.article
     cards = key_figures(extraction)
+    citation = cite(brief.slug, article.title, format_day(article.published), origin, publication)
     return render_page(
         "brief.md.j2",
-        front_matter(extraction, brief.actor_slugs),
+        front_matter(extraction, brief.actor_slugs, origin),
         f"briefs/{brief.slug}.md",
         brief=brief,
         article=article,
+        summary=shown_summary(article),
         date=article.published.date().isoformat(),
         paragraphs=source_paragraphs(extraction),
         anchored=anchored_sentences(extraction),
@@ -327,7 +361,18 @@ def render_brief(brief: Brief, related: Sequence[Related]) -> str:
         actors=sorted(extraction.actors, key=lambda a: (-a.mentions, a.name)),
         related=related,
         topic_slug=topic_slug,
+        actor_types=present_types,
+        actor_type_names=ACTOR_TYPE_NAMES,
+        origin=origin,
+        citation=citation,
+        bibtex=inert_lines(citation.bibtex),
     )
+
+
+def present_types(actors: Sequence[Actor]) -> list[str]:
+    """The types of `actors`, in the order of the legend."""
+    kinds: set[str] = {actor.type for actor in actors}
+    return [kind for kind in ACTOR_TYPE_NAMES if kind in kinds]
 
 
 def quote_groups(extraction: Extraction) -> list[tuple[Actor | None, list[Quote]]]:
@@ -409,7 +454,7 @@ def actor_jobs(profile: ActorProfile, co_actors: Sequence[CoActor]) -> list[Page
     quotes = paginate(
         f"{base}.md",
         f"{base}/quotes",
-        profile.quotes,
+        full_quotes_first(profile.quotes),
         QUOTES_PER_PAGE,
         key=quote_key,
         name=quote_name,
@@ -448,7 +493,11 @@ def actor_jobs(profile: ActorProfile, co_actors: Sequence[CoActor]) -> list[Page
         "figures_shown": FIGURES_SHOWN,
         "type_title": ACTOR_TYPE_NAMES[profile.type],
     }
-    metadata = {"title": profile.name, "actor": {"slug": profile.slug, "type": profile.type}}
+    metadata = {
+        "title": profile.name,
+        "description": actor_description(profile),
+        "actor": {"slug": profile.slug, "type": profile.type},
+    }
     jobs = [PageJob(f"{base}.md", signature, "actor.md.j2", metadata, context)]
     older: list[tuple[str, Pager[Any], Callable[[Any], object]]] = [
         *(("briefs", pager, appearance_signature) for pager in briefs[1:]),
@@ -465,6 +514,24 @@ def actor_jobs(profile: ActorProfile, co_actors: Sequence[CoActor]) -> list[Page
             )
         )
     return jobs
+
+
+def actor_description(profile: ActorProfile) -> str:
+    """What an actor's page is, for search engines and link previews: the registry's description, or
+    what the page holds."""
+    if profile.description:
+        return profile.description
+    count = len(profile.appearances)
+    said = f", {len(profile.quotes)} quote{'s' * (len(profile.quotes) != 1)}" if profile.quotes else ""
+    kind = ACTOR_TYPE_NAMES[profile.type].lower()
+    return f"{profile.name} ({kind}): in {count} brief{'s' * (count != 1)}{said}."
+
+
+def full_quotes_first(quotes: Sequence[tuple[Brief, Quote]]) -> list[tuple[Brief, Quote]]:
+    """An actor's quotes brief by brief as they come (newest first), in each brief its full quotes
+    before its partial ones: what was said whole reads first."""
+    order = {slug: position for position, slug in enumerate(dict.fromkeys(b.slug for b, _ in quotes))}
+    return sorted(quotes, key=lambda item: (order[item[0].slug], item[1].kind != "full"))
 
 
 def appearance_key(appearance: Appearance) -> str:

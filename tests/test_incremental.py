@@ -63,7 +63,7 @@ def cold_build(tmp_path: Path, new_project):
 
     def make(source: Project) -> dict[str, bytes]:
         fresh = Project.at(new_project(tmp_path / f"cold-{len(list(tmp_path.iterdir()))}"))
-        for path in source.seeds_dir.glob("*.txt"):
+        for path in [*source.seeds_dir.glob("*.txt"), *source.seeds_dir.glob("*.meta.yml")]:
             shutil.copy2(path, fresh.seeds_dir / path.name)
         if source.registry_path.exists():
             shutil.copy2(source.registry_path, fresh.registry_path)
@@ -80,6 +80,24 @@ def test_rebuild_after_an_article_changed_is_a_cold_build(corpus: Project, cold_
     settle(path)
     report = build(corpus)
     assert "briefs/article-00005.md" in report.changes.changed
+    assert files_of(corpus.out_dir) == cold_build(corpus)
+
+
+@pytest.mark.parametrize("change", ["added", "edited", "removed"])
+def test_rebuild_after_a_sidecar_changed_is_a_cold_build(corpus: Project, cold_build, change) -> None:
+    sidecar = corpus.seeds_dir / "article-00004.meta.yml"
+    if change != "added":
+        sidecar.write_text("outlet: The Morning Example\n", "utf-8")
+    build(corpus)
+    if change == "removed":
+        sidecar.unlink()
+    else:
+        sidecar.write_text("outlet: The Evening Example\nauthor: Ada Quill\n", "utf-8")
+    report = build(corpus)
+    assert "briefs/article-00004.md" in report.changes.changed
+    assert ("The Evening Example" in (corpus.out_dir / "briefs/article-00004.md").read_text("utf-8")) == (
+        change != "removed"
+    )
     assert files_of(corpus.out_dir) == cold_build(corpus)
 
 
@@ -306,3 +324,25 @@ def test_a_rebuild_reads_only_the_articles_whose_size_or_time_changed(
     (corpus.out_dir / "index.md").unlink()  # something to do
     build(corpus)
     assert read == ["article-00006.txt"]
+
+
+def test_a_light_extraction_keeps_every_speaker_that_earns_an_actor_page() -> None:
+    """A cold build gives every speaker of a quote a page, however sure the attribution: a rebuild that
+    reads the extraction back light must see the same speakers (it once kept only certain ones)."""
+    from datetime import UTC, datetime
+
+    from generator.model import Article, Extraction, Quote, Span
+
+    article = Article("a", "seeds/a.txt", (), datetime(2026, 3, 1, tzinfo=UTC), "Port Reopens", "", ())
+    quotes = (
+        Quote("We are open", "Ines Varga", "full", Span(0, 1, 12), confidence=0.99),
+        Quote("Not yet", "Tomas Reyl", "full", Span(1, 1, 8), confidence=0.6),
+        Quote("reopening", "Tomas Reyl", "term", Span(1, 10, 19), confidence=0.9),
+        Quote("Maybe", None, "full", Span(2, 1, 6)),
+    )
+    light = extraction_cache.lighten(extraction_cache.Outcome(Extraction(article, (), (), quotes, ()), ()))
+    assert light.extraction is not None
+    assert [(q.speaker, q.kind) for q in light.extraction.quotes] == [
+        ("Ines Varga", "full"),
+        ("Tomas Reyl", "full"),
+    ]

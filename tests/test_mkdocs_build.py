@@ -96,3 +96,56 @@ def test_apostrophes_in_article_text_are_shown_as_apostrophes(built_site):
 def test_feeds_and_export_are_published_with_the_site(built_site):
     for name in ("feed.xml", "feed.json", "briefs.json"):
         assert (built_site / name).is_file(), name
+
+
+def json_ld(page: Path) -> dict[str, object]:
+    found = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page.read_text("utf-8"), re.S)
+    assert len(found) == 1, found
+    data: dict[str, object] = json.loads(found[0])
+    return data
+
+
+def meta_tags(page: Path) -> dict[str, str]:
+    """`<meta property|name=... content=...>` of a page, by property or name."""
+    text = page.read_text("utf-8")
+    pairs = re.findall(r'<meta (?:property|name)="([^"]+)" content="([^"]*)"', text)
+    return {key: html.unescape(value) for key, value in pairs}
+
+
+def test_brief_json_ld_has_what_structured_data_testers_ask_for(built_site):
+    data = json_ld(built_site / "briefs" / SEED_SLUG / "index.html")
+    assert data["@type"] == "NewsArticle"
+    address = f"https://example.github.io/policy-briefs/briefs/{SEED_SLUG}/"
+    assert data["mainEntityOfPage"] == {"@type": "WebPage", "@id": address}
+    assert data["dateModified"] == data["datePublished"]
+    publisher = data["publisher"]
+    assert isinstance(publisher, dict) and publisher["name"] == "Policy briefs"
+    assert publisher["logo"]["url"].endswith("/assets/briefs-logo.png")
+    assert (built_site / "assets" / "briefs-logo.png").is_file()
+    assert data["author"] == publisher
+    assert data["image"] == ["https://example.github.io/policy-briefs/assets/briefs-card.png"]
+    quotations = data["hasPart"]
+    assert isinstance(quotations, list) and quotations
+    creators = [q["creator"]["@type"] for q in quotations if "creator" in q]
+    assert creators and set(creators) <= {"Person", "Organization"}
+
+
+def test_actor_page_has_its_own_json_ld_and_description(built_site):
+    page = built_site / "actors" / "claudia-sheinbaum" / "index.html"
+    data = json_ld(page)
+    assert data["@type"] == "ProfilePage"
+    assert data["mainEntity"] == {"@type": "Person", "name": "Claudia Sheinbaum"}
+    tags = meta_tags(page)
+    assert tags["description"] == data["description"]
+    assert tags["description"].startswith("Claudia Sheinbaum (person): in 1 brief")
+
+
+@pytest.mark.parametrize("path", ["index.html", f"briefs/{SEED_SLUG}/index.html", "actors/mexico/index.html"])
+def test_every_page_has_a_preview_image_and_twitter_card(built_site, path):
+    tags = meta_tags(built_site / path)
+    assert tags["og:image"] == tags["twitter:image"]
+    assert tags["og:image"].startswith("https://") and tags["og:image"].endswith("/assets/briefs-card.png")
+    assert tags["og:image:alt"] and tags["twitter:image:alt"] == tags["og:image:alt"]
+    assert tags["twitter:card"] == "summary_large_image"
+    assert tags["twitter:title"] == tags["og:title"]
+    assert (built_site / "assets" / "briefs-card.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

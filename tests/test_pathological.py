@@ -57,7 +57,7 @@ def source_section(tmp_path, body: str) -> str:
     (tmp_path / "seeds" / "long.txt").write_text(HEADER + body, "utf-8")
     build(Project.at(tmp_path), jobs=1)
     page = (tmp_path / "briefs" / "briefs" / "long.md").read_text("utf-8")
-    return page[page.index('<div class="source-text">') : page.index('<p class="brief-source">')].strip()
+    return page[page.index('<div class="source-text">') : page.index("## About this brief")].strip()
 
 
 def test_the_sentences_to_anchor_are_a_set_looked_up_in_constant_time(extract_body):
