@@ -25,6 +25,14 @@
       showSubResults: false,
       excerptLength: 18,
       resetStyles: true,
+      // Each result says what it is (brief, actor, subject, topic) and, for a brief, its date.
+      processResult: function (result) {
+        var meta = result.meta || {};
+        if (meta.kind) {
+          meta.title = meta.kind + (meta.date ? " · " + meta.date : "") + " — " + (meta.title || "");
+        }
+        return result;
+      },
       translations: { placeholder: box.dataset.placeholder || "Search" },
     });
     box.classList.add("is-ready");
