@@ -17,6 +17,7 @@ from pathlib import Path
 from generator.cache import CACHE_FOLDER, ExtractionCache, Outcome, content_key, is_light
 from generator.citation import Publication
 from generator.crosslinks import LinkState, link_site
+from generator.digests import DIGESTS_FILE, read_briefs
 from generator.feeds import render_feeds
 from generator.model import Extraction, Figure, Problem
 from generator.parallel import available_cores
@@ -50,6 +51,7 @@ from generator.state import (
     write_memo,
     write_state,
 )
+from generator.subjects import load_lexicon
 from generator.write import (
     MANIFEST,
     Changes,
@@ -86,6 +88,11 @@ class Project:
     @property
     def registry_path(self) -> Path:
         return self.root / "actors.yml"
+
+    @property
+    def subjects_path(self) -> Path:
+        """The owner's curation of subjects (see `subjects.load_lexicon`)."""
+        return self.root / "subjects.yml"
 
     @property
     def problems_path(self) -> Path:
@@ -140,8 +147,8 @@ def build(project: Project, *, check: bool = False, jobs: int | None = None) -> 
     A problem with an article is not a problem of the site: it is reported, and listed in
     `briefs-problems.txt` (no such file when there is none), and the other articles are built.
 
-    Raises RegistryError when actors.yml has problems, ConfigError when mkdocs.yml cannot be
-    read, WriteError when a page cannot be written safely.
+    Raises RegistryError when actors.yml has problems, SubjectsError when subjects.yml has,
+    ConfigError when mkdocs.yml cannot be read, WriteError when a page cannot be written safely.
     """
     try:
         # Fail at once rather than interleave writes with another build of the same docs folder.
@@ -173,7 +180,7 @@ def build_locked(project: Project, *, check: bool, jobs: int | None) -> BuildRep
     stats = scan_seeds(project.seeds_dir, project.name_of(project.seeds_dir))
     sidecars = scan_sidecars(project.seeds_dir)
     # Read whole, as the registry is: a sidecar edited within the clock's resolution is still seen.
-    config_files = (project.registry_path, project.root / "mkdocs.yml", *sidecars)
+    config_files = (project.registry_path, project.subjects_path, project.root / "mkdocs.yml", *sidecars)
     digest, is_racy = hash_inputs(project.root, stats, config_files, project.out_dir)
     # Nothing changed since the last build, which left every file as it wrote it: nothing to do.
     last = read_state(project.cache_dir)
@@ -268,6 +275,7 @@ def build_from(
     """`build`, once it is known that there is something to do."""
     # 0. The curated registry is configuration: a problem there stops the build before any work.
     registry = load_registry(project.registry_path, project.name_of(project.registry_path))
+    lexicon = load_lexicon(project.subjects_path, project.name_of(project.subjects_path))
     # 1. Read and extract every article before writing anything: articles extracted before are read
     # back from the cache without their text, which only the pages rendered again need.
     code = code_fingerprint()
@@ -294,7 +302,10 @@ def build_from(
     origins, origin_problems = read_origins(project, inputs)
     problems += origin_problems
     publication = Publication(settings.name, settings.url, origins)
-    pages = render_site(site, links, reuse, with_briefs_text, jobs, publication)
+    # What lists show of each brief (its summary line, lead figure, subjects), kept between builds.
+    digests = read_memo(project.cache_dir, DIGESTS_FILE, code, dict) or {}
+    reading = read_briefs(site.briefs, lexicon, digests, with_briefs_text, has_feeds=bool(settings.url))
+    pages = render_site(site, links, reuse, with_briefs_text, jobs, publication, reading)
     lines = read_memo(project.cache_dir, INDEX_FILE, code, dict) or {}
     feeds = render_feeds(
         site,
@@ -305,6 +316,8 @@ def build_from(
         with_briefs_text,
         index_lines=lines,
         origins=origins,
+        reading=reading,
+        topics=links.topics,
     )
     pages.update(feeds)
     # 5. Write only what changed (or, for a check, nothing at all).
@@ -322,6 +335,7 @@ def build_from(
         write_memo(project.cache_dir, LINKS_FILE, code, links.state)
         write_memo(project.cache_dir, FILES_FILE, code, extracted.file_keys)
         write_memo(project.cache_dir, INDEX_FILE, code, lines)
+        write_memo(project.cache_dir, DIGESTS_FILE, code, digests)
     return report
 
 

@@ -14,6 +14,7 @@ from generator.records import extraction_record
 from generator.registry import RegistryError
 from generator.resolve import resolve_site
 from generator.site_config import ConfigError, read_site_url
+from generator.subjects import SubjectsError
 from generator.write import WriteError
 
 
@@ -46,7 +47,7 @@ def build_command(root: Path, strict: bool, check: bool, jobs: int | None) -> No
     """
     try:
         report = build(Project.at(root), check=check, jobs=jobs)
-    except (WriteError, RegistryError, ConfigError, CacheError, SeedsError) as error:
+    except (WriteError, RegistryError, SubjectsError, ConfigError, CacheError, SeedsError) as error:
         raise click.ClickException(str(error)) from error
     for problem in report.problems:
         click.echo(str(problem), err=True)

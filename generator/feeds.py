@@ -5,17 +5,21 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from email.utils import format_datetime
 from typing import Any
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape, quoteattr
 
-from generator.crosslinks import Month
+from generator.crosslinks import Month, Topic
+from generator.digests import Reading
 from generator.provenance import Origin
 from generator.records import extraction_record
-from generator.render import Reuse, never_reuse
+from generator.render import Reuse, brief_item_signature, feed_path, never_reuse
 from generator.resolve import Brief, Site
 
 FEED_ITEMS = 50
+LIST_FEED_ITEMS = 20
+LANGUAGE = "en"
 EXPORT_PATH = "briefs.json"
 EXPORTS_FOLDER = "exports"
 RSS_PATH = "feed.xml"
@@ -31,6 +35,8 @@ def render_feeds(
     with_text: Callable[[Sequence[Brief]], Sequence[Brief]] = list,
     index_lines: IndexLines | None = None,
     origins: Mapping[str, Origin] | None = None,
+    reading: Reading | None = None,
+    topics: Sequence[Topic] = (),
 ) -> dict[str, str]:
     """The export (briefs.json and a file per month), always; the feeds only with a `site_url`, since
     feed readers need absolute links. A month's file that `reuse` finds already written is left out;
@@ -45,9 +51,49 @@ def render_feeds(
     if site_url:
         base = site_url.rstrip("/") + "/"
         latest = site.briefs[:FEED_ITEMS]
-        outputs[RSS_PATH] = rss(latest, base, title)
+        outputs[RSS_PATH] = rss(latest, Channel(base, RSS_PATH, title))
         outputs[JSON_FEED_PATH] = json_feed(latest, base, title, origins or {})
+        outputs.update(list_feeds(site, topics, reading or Reading({}), Channel(base, "", title), reuse))
     return outputs
+
+
+def list_feeds(
+    site: Site, topics: Sequence[Topic], reading: Reading, channel: Channel, reuse: Reuse
+) -> dict[str, str]:
+    """An RSS feed per actor, subject and topic, of its latest briefs: follow one minister, one
+    subject. A feed that `reuse` finds already written is left out."""
+    lists = [
+        *(
+            (f"actors/{p.slug}", p.name, [a.brief for a in p.appearances[:LIST_FEED_ITEMS]])
+            for p in site.actors
+        ),
+        *(
+            (f"subjects/{g.subject.slug}", g.subject.name, g.briefs[:LIST_FEED_ITEMS])
+            for g in reading.subjects
+        ),
+        *((f"topics/{t.slug}", t.name, t.briefs[:LIST_FEED_ITEMS]) for t in topics),
+    ]
+    feeds = {}
+    for name, heading, briefs in lists:
+        path = feed_path(name)
+        shown = [(brief_item_signature(b), reading.digests.get(b.slug)) for b in briefs]
+        if not reuse((path,), ("feed", channel.base, channel.title, heading, shown)):
+            page = f"{name}/"
+            feeds[path] = rss(
+                briefs, Channel(channel.base, path, f"{heading} · {channel.title}", page), reading
+            )
+    return feeds
+
+
+@dataclass(frozen=True)
+class Channel:
+    """An RSS channel: the site's address, the feed's path in the site, its title, and the page it
+    follows (relative to the site; '': the home page)."""
+
+    base: str
+    path: str
+    title: str
+    page: str = ""
 
 
 def brief_url(brief: Brief, base: str) -> str:
@@ -118,26 +164,37 @@ def json_lines(records: Iterable[dict[str, Any]]) -> str:
     return "[\n" + ",\n".join(json.dumps(record, ensure_ascii=False) for record in records) + "\n]\n"
 
 
-def rss(briefs: Sequence[Brief], base: str, title: str) -> str:
-    """An RSS 2.0 feed of the latest briefs."""
+def rss(briefs: Sequence[Brief], channel: Channel, reading: Reading | None = None) -> str:
+    """An RSS 2.0 feed of the latest briefs, naming its own address (atom:link) as validators ask;
+    an item's description is its summary line when `reading` has it, else its summary."""
     items = "".join(
         "  <item>\n"
         f"    <title>{escape(b.title)}</title>\n"
-        f"    <link>{escape(brief_url(b, base))}</link>\n"
-        f'    <guid isPermaLink="true">{escape(brief_url(b, base))}</guid>\n'
+        f"    <link>{escape(brief_url(b, channel.base))}</link>\n"
+        f'    <guid isPermaLink="true">{escape(brief_url(b, channel.base))}</guid>\n'
         f"    <pubDate>{format_datetime(b.extraction.article.published)}</pubDate>\n"
-        f"    <description>{escape(b.extraction.article.summary)}</description>\n"
+        f"    <description>{escape(description(b, reading))}</description>\n"
         + "".join(f"    <category>{escape(s)}</category>\n" for s in b.extraction.article.sections)
         + "  </item>\n"
         for b in briefs
     )
     updated = format_datetime(briefs[0].extraction.article.published) if briefs else ""
+    self_link = quoteattr(channel.base + channel.path)
     return (
-        '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0">\n<channel>\n'
-        f"  <title>{escape(title)}</title>\n  <link>{escape(base)}</link>\n"
-        f"  <description>{escape(title)}: the latest briefs</description>\n"
-        f"  <lastBuildDate>{updated}</lastBuildDate>\n{items}</channel>\n</rss>\n"
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">\n<channel>\n'
+        f"  <title>{escape(channel.title)}</title>\n  <link>{escape(channel.base + channel.page)}</link>\n"
+        f"  <description>{escape(channel.title)}: the latest briefs</description>\n"
+        f"  <language>{LANGUAGE}</language>\n"
+        f'  <atom:link href={self_link} rel="self" type="application/rss+xml"/>\n'
+        + (f"  <lastBuildDate>{updated}</lastBuildDate>\n" if updated else "")
+        + f"{items}</channel>\n</rss>\n"
     )
+
+
+def description(brief: Brief, reading: Reading | None) -> str:
+    digest = reading.digests.get(brief.slug) if reading else None
+    return digest.line if digest else brief.extraction.article.summary
 
 
 def json_feed(briefs: Sequence[Brief], base: str, title: str, origins: Mapping[str, Origin]) -> str:

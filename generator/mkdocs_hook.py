@@ -25,6 +25,7 @@ from generator.build import CacheError, Project, SeedsError, build
 from generator.registry import RegistryError
 from generator.search_index import PAGES_PER_INDEX, SearchIndexer, SearchIndexError, pagefind_executable
 from generator.site_config import ConfigError
+from generator.subjects import SubjectsError
 from generator.write import WriteError
 
 log = logging.getLogger("mkdocs.plugins.briefs")
@@ -101,7 +102,7 @@ def on_pre_build(config: Any) -> None:
     project = project_of(config)
     try:
         report = build(project)
-    except (RegistryError, WriteError, ConfigError, CacheError, SeedsError) as error:
+    except (RegistryError, SubjectsError, WriteError, ConfigError, CacheError, SeedsError) as error:
         raise PluginError(f"briefs: {error}") from error
     for problem in report.problems:
         log.info("%s", problem)

@@ -13,6 +13,7 @@ import jinja2
 
 from generator.citation import Publication, cite, inert_lines
 from generator.crosslinks import CoActor, Links, Month, Related, RelatedRecord, topic_slug
+from generator.digests import Reading, main_actors, read_briefs, search_tags
 from generator.key_figures import change_tone, key_figures, other_figures
 from generator.listings import BRIEFS_PER_PAGE, QUOTES_PER_PAGE, Pager, paginate
 from generator.markup import (
@@ -31,6 +32,7 @@ from generator.provenance import Origin
 from generator.quoting import quote_markup, shown_summary
 from generator.records import DATA_SUFFIXES, data_files, front_matter
 from generator.resolve import FIGURES_KEPT, ActorProfile, Appearance, Brief, Site
+from generator.subjects import DEFAULT_LEXICON
 
 LATEST_BRIEFS = 20
 # A site whose address is not known, and an article whose origin is not (see `citation`).
@@ -108,16 +110,20 @@ def render_site(
     with_text: Callable[[Sequence[Brief]], Sequence[Brief]] = list,
     jobs: int | None = 1,
     publication: Publication = UNPUBLISHED,
+    reading: Reading | None = None,
 ) -> dict[str, str]:
     """Every generated page of the site by its path relative to the docs folder ('/'-separated), but
     the brief, actor and listing pages that `reuse` finds already rendered. `with_text` gives briefs
     their article's text, which only their own pages show (briefs may be read without it). Brief
     pages (and their data files) are rendered over `jobs` processes (None: one per core);
-    `publication` says where they are published and what each is based on."""
-    pages = {"index.md": render_home(site)}
+    `publication` says where they are published and what each is based on, `reading` what lists show
+    of each brief (default: found from the briefs' text, with the built-in subjects)."""
+    reading = reading or read_briefs(site.briefs, DEFAULT_LEXICON, {}, with_text, has_feeds=False)
+    pages = {"index.md": render_home(site, reading)}
     by_slug = {brief.slug: brief for brief in site.briefs}
     names = links.state.actor_names
     records = links.state.related
+    around = neighbours(site.briefs)
     stale = [
         b
         for b in site.briefs
@@ -128,11 +134,14 @@ def render_site(
                 publication.name,
                 publication.url,
                 publication.origins.get(b.extraction.article.id),
+                [brief_item_signature(other) if other else None for other in around[b.slug]],
+                reading.subject_names(b),
             ),
         )
     ]
     briefs = list(with_text(stale))
-    for outputs in fork_map(render_brief_at, (briefs, links, publication), len(briefs), jobs):
+    shared = BriefShared(briefs, links, publication, reading, around)
+    for outputs in fork_map(render_brief_at, shared, len(briefs), jobs):
         pages.update(outputs)
     groups = actor_groups(site)
     pages["actors/index.md"] = render_page(
@@ -150,14 +159,30 @@ def render_site(
             label=profiles_label,
         )
         pages.update(render_listing(listing, members, reuse))
-    actor_pages = [job for p in site.actors for job in actor_jobs(p, links.co_actors.get(p.slug, ()))]
+    actor_pages = [
+        job for p in site.actors for job in actor_jobs(p, links.co_actors.get(p.slug, ()), reading)
+    ]
     pages.update(render_jobs(actor_pages, reuse, jobs))
     pages["topics/index.md"] = render_page(
-        "topics.md.j2", {"title": "Topics"}, "topics/index.md", topics=links.topics
+        "topics.md.j2",
+        {"title": "Topics"},
+        "topics/index.md",
+        topics=links.topics,
+        subjects=reading.subjects,
     )
     for topic in links.topics:
         intro = f"Briefs filed under {topic.name}, newest first."
-        pages.update(render_listing(Listing(f"topics/{topic.slug}", topic.name, intro), topic.briefs, reuse))
+        listing = Listing(
+            f"topics/{topic.slug}", topic.name, intro, kind="topic", feed=f"topics/{topic.slug}"
+        )
+        pages.update(render_listing(listing, topic.briefs, reuse, reading))
+    for group in reading.subjects:
+        subject = group.subject
+        intro = f"Briefs about {subject.name.lower()}, found from their text, newest first."
+        listing = Listing(
+            f"subjects/{subject.slug}", subject.name, intro, kind="subject", feed=f"subjects/{subject.slug}"
+        )
+        pages.update(render_listing(listing, group.briefs, reuse, reading))
     pages["archive/index.md"] = render_page(
         "archive.md.j2",
         {"title": "Archive"},
@@ -168,13 +193,45 @@ def render_site(
     for month in links.months:
         heading = f"{MONTH_NAMES[month.month]} {month.year}"
         listing = Listing(f"archive/{month.slug}", heading, f"Briefs published in {heading}.")
-        pages.update(render_listing(listing, month.briefs, reuse))
+        pages.update(render_listing(listing, month.briefs, reuse, reading))
     return pages
 
 
-def render_home(site: Site) -> str:
+def render_home(site: Site, reading: Reading) -> str:
+    metadata = {"feed": FEED_PATH} if reading.has_feeds else {}
     return render_page(
-        "home.md.j2", {}, "index.md", briefs=site.briefs[:LATEST_BRIEFS], total=len(site.briefs)
+        "home.md.j2",
+        metadata,
+        "index.md",
+        briefs=site.briefs[:LATEST_BRIEFS],
+        total=len(site.briefs),
+        reading=reading,
+        main_actors=main_actors,
+    )
+
+
+FEED_PATH = "feed.xml"
+FEEDS_FOLDER = "feeds"
+
+
+def feed_path(name: str) -> str:
+    """The RSS feed of a list (`actors/SLUG`, `subjects/SLUG`, `topics/SLUG`), relative to the docs folder."""
+    return f"{FEEDS_FOLDER}/{name}.xml"
+
+
+def neighbours(briefs: Sequence[Brief]) -> dict[str, tuple[Brief | None, Brief | None]]:
+    """The newer and the older brief beside each (briefs are newest first)."""
+    padded = [None, *briefs, None]
+    return {b.slug: (padded[i], padded[i + 2]) for i, b in enumerate(briefs)}
+
+
+def listed_brief_signature(reading: Reading, brief: Brief) -> object:
+    """What a list shows of a brief: its title and date, its digest, its main actors and their pages."""
+    actors = main_actors(brief)
+    return (
+        brief_item_signature(brief),
+        reading.digests[brief.slug],
+        [(name, brief.actor_slugs[name]) for name in actors],
     )
 
 
@@ -220,11 +277,20 @@ class Listing:
     key: Callable[[Any], str] = attrgetter("slug")
     name: Callable[[Any], str] = brief_name
     label: Callable[[Any, Any], str] = briefs_label
+    kind: str = ""
+    """What search calls the list's first page (`topic`, `subject`); empty: search leaves it out."""
+    feed: str = ""
+    """The name of the list's feed (see `feed_path`); empty: none."""
 
 
-def render_listing(listing: Listing, items: Sequence[Any], reuse: Reuse = never_reuse) -> dict[str, str]:
-    """The pages of a listing that `reuse` does not find already rendered."""
+def render_listing(
+    listing: Listing, items: Sequence[Any], reuse: Reuse = never_reuse, reading: Reading | None = None
+) -> dict[str, str]:
+    """The pages of a listing that `reuse` does not find already rendered; a list of briefs shows
+    what `reading` says of each."""
     pages = {}
+    shows = partial(listed_brief_signature, reading) if reading else listing.item_signature
+    feed = feed_path(listing.feed) if listing.feed and reading and reading.has_feeds else ""
     pagers = paginate(
         f"{listing.base}.md",
         listing.base,
@@ -235,29 +301,59 @@ def render_listing(listing: Listing, items: Sequence[Any], reuse: Reuse = never_
         label=listing.label,
     )
     for pager in pagers:
-        shown = tuple(map(listing.item_signature, pager.items))
-        if not reuse(
-            (pager.path,), (listing.template, listing.heading, listing.intro, pager_signature(pager, shown))
-        ):
+        shown = tuple(map(shows, pager.items))
+        described = (listing.template, listing.heading, listing.intro, listing.kind, feed)
+        if not reuse((pager.path,), (*described, pager_signature(pager, shown))):
             title = f"{listing.heading} ({pager.label})" if pager.label else listing.heading
             pages[pager.path] = render_page(
                 listing.template,
-                {"title": title},
+                listing_metadata(listing, title, feed, is_first=not pager.label),
                 pager.path,
                 heading=listing.heading,
                 intro=listing.intro,
                 pager=pager,
+                reading=reading,
+                main_actors=main_actors,
+                feed=feed,
             )
     return pages
 
 
-def render_brief_at(shared: tuple[Sequence[Brief], Links, Publication], index: int) -> dict[str, str]:
+def listing_metadata(listing: Listing, title: str, feed: str, *, is_first: bool) -> dict[str, Any]:
+    """A list page's front matter: its title; on its first page, what search calls it (and a boost,
+    so that a subject's or a topic's name finds its page before the briefs), and its feed."""
+    metadata: dict[str, Any] = {"title": title}
+    if listing.kind and is_first:
+        metadata.update(kind=listing.kind, tags=[listing.heading], hide=["tags"], search={"boost": 8})
+    if feed:
+        metadata["feed"] = feed
+    return metadata
+
+
+@dataclass(frozen=True)
+class BriefShared:
+    """What every brief page's rendering reads, handed once to the processes that render them."""
+
+    briefs: Sequence[Brief]
+    links: Links
+    publication: Publication
+    reading: Reading
+    around: Mapping[str, tuple[Brief | None, Brief | None]]
+
+
+def render_brief_at(shared: BriefShared, index: int) -> dict[str, str]:
     """The page of a brief and its data files, by path."""
-    briefs, links, publication = shared
-    brief = briefs[index]
-    origin = publication.origins.get(brief.extraction.article.id, UNKNOWN_ORIGIN)
+    brief = shared.briefs[index]
+    origin = shared.publication.origins.get(brief.extraction.article.id, UNKNOWN_ORIGIN)
     data = data_files(brief.extraction, brief.actor_slugs, origin)
-    page = render_brief(brief, links.related[brief.slug], publication, origin)
+    page = render_brief(
+        brief,
+        shared.links.related[brief.slug],
+        shared.publication,
+        origin,
+        around=shared.around[brief.slug],
+        subjects=shared.reading.subject_names(brief),
+    )
     return dict(zip(brief_outputs(brief), (page, *data.values()), strict=True))
 
 
@@ -340,15 +436,23 @@ def render_brief(
     related: Sequence[Related],
     publication: Publication = UNPUBLISHED,
     origin: Origin = UNKNOWN_ORIGIN,
+    *,
+    around: tuple[Brief | None, Brief | None] = (None, None),
+    subjects: Sequence[tuple[str, str]] = (),
 ) -> str:
+    """A brief's page; `around` are the newer and the older brief, `subjects` its (slug, name)."""
     extraction = brief.extraction
     article = extraction.article
     cards = key_figures(extraction)
     citation = cite(brief.slug, article.title, format_day(article.published), origin, publication)
+    metadata = front_matter(extraction, brief.actor_slugs, origin)
+    metadata["tags"] = [*metadata["tags"], *search_tags(extraction, [name for _, name in subjects])]
     return render_page(
         "brief.md.j2",
-        front_matter(extraction, brief.actor_slugs, origin),
+        metadata,
         f"briefs/{brief.slug}.md",
+        around=around,
+        subjects=subjects,
         brief=brief,
         article=article,
         summary=shown_summary(article),
@@ -439,8 +543,12 @@ def render_job_at(jobs: Sequence[PageJob], index: int) -> str:
     return jobs[index].render()
 
 
-def actor_jobs(profile: ActorProfile, co_actors: Sequence[CoActor]) -> list[PageJob]:
-    """The actor's page, and the pages of its older briefs and quotes."""
+def actor_jobs(
+    profile: ActorProfile, co_actors: Sequence[CoActor], reading: Reading | None = None
+) -> list[PageJob]:
+    """The actor's page, and the pages of its older briefs and quotes; its briefs show what `reading`
+    says of them."""
+    reading = reading or Reading({})
     base = f"actors/{profile.slug}"
     briefs = paginate(
         f"{base}.md",
@@ -461,7 +569,8 @@ def actor_jobs(profile: ActorProfile, co_actors: Sequence[CoActor]) -> list[Page
         label=quotes_label,
     )
     roles = stated_roles(profile)
-    shown_briefs = tuple(map(appearance_signature, briefs[0].items))
+    appearance_shown = partial(listed_appearance_signature, reading)
+    shown_briefs = tuple(map(appearance_shown, briefs[0].items))
     shown_quotes = tuple(map(quote_signature, quotes[0].items))
     signature = (
         (
@@ -481,7 +590,9 @@ def actor_jobs(profile: ActorProfile, co_actors: Sequence[CoActor]) -> list[Page
         [(c.profile.slug, c.profile.name, c.profile.type, c.briefs) for c in co_actors],
         pager_signature(briefs[0], shown_briefs),
         pager_signature(quotes[0], shown_quotes),
+        reading.has_feeds,
     )
+    feed = feed_path(base) if reading.has_feeds else ""
     context = {
         "profile": profile,
         "briefs": briefs[0],
@@ -492,15 +603,19 @@ def actor_jobs(profile: ActorProfile, co_actors: Sequence[CoActor]) -> list[Page
         "network": partial(network_svg, profile, co_actors, lambda slug: f"../{slug}/"),
         "figures_shown": FIGURES_SHOWN,
         "type_title": ACTOR_TYPE_NAMES[profile.type],
+        "reading": reading,
+        "feed": feed,
     }
     metadata = {
         "title": profile.name,
         "description": actor_description(profile),
         "actor": {"slug": profile.slug, "type": profile.type},
+        **actor_search(profile),
+        **({"feed": feed} if feed else {}),
     }
     jobs = [PageJob(f"{base}.md", signature, "actor.md.j2", metadata, context)]
     older: list[tuple[str, Pager[Any], Callable[[Any], object]]] = [
-        *(("briefs", pager, appearance_signature) for pager in briefs[1:]),
+        *(("briefs", pager, appearance_shown) for pager in briefs[1:]),
         *(("quotes", pager, quote_signature) for pager in quotes[1:]),
     ]
     for kind, pager, shown in older:
@@ -510,7 +625,7 @@ def actor_jobs(profile: ActorProfile, co_actors: Sequence[CoActor]) -> list[Page
                 (profile.name, kind, pager_signature(pager, tuple(map(shown, pager.items)))),
                 "actor-older.md.j2",
                 {"title": f"{profile.name}: older {kind} ({pager.label})"},
-                {"profile": profile, "kind": kind, "pager": pager},
+                {"profile": profile, "kind": kind, "pager": pager, "reading": reading},
             )
         )
     return jobs
@@ -532,6 +647,20 @@ def full_quotes_first(quotes: Sequence[tuple[Brief, Quote]]) -> list[tuple[Brief
     before its partial ones: what was said whole reads first."""
     order = {slug: position for position, slug in enumerate(dict.fromkeys(b.slug for b, _ in quotes))}
     return sorted(quotes, key=lambda item: (order[item[0].slug], item[1].kind != "full"))
+
+
+def actor_search(profile: ActorProfile) -> dict[str, Any]:
+    """What makes an actor's name find its page first: the name as a tag (which Material's search
+    weighs most) and a boost that grows with the number of its briefs, enough that a name common
+    in a corpus ('Lee', in a thousand pages) finds the actor in most briefs before a rare one
+    that starts with it ('Leeward Council'), whose rare word search weighs more."""
+    boost = 10 + len(profile.appearances)
+    return {"tags": [profile.name], "hide": ["tags"], "search": {"boost": boost}}
+
+
+def listed_appearance_signature(reading: Reading, appearance: Appearance) -> object:
+    digest = reading.digests.get(appearance.brief.slug)
+    return appearance_signature(appearance), digest
 
 
 def appearance_key(appearance: Appearance) -> str:

@@ -80,11 +80,20 @@ def test_search_index_holds_the_actor_names(search_text, name):
 
 
 def test_search_index_holds_the_topics_as_tags(built_site):
-    """Material's search reads the front matter `tags` itself: no tags plugin (and its work) needed."""
+    """Material's search reads the front matter `tags` itself: no tags plugin (and its work) needed.
+    Besides the topics, a brief's tags name the actors it quotes or names in its title or summary,
+    and its subjects: the names a search should find it by first."""
     index = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
     brief = [doc for doc in index["docs"] if doc["location"].startswith(f"briefs/{SEED_SLUG}/")]
     assert brief
-    assert all(doc["tags"] == ["Politics", "Economy", "Country"] for doc in brief)
+    assert all(doc["tags"][:3] == ["Politics", "Economy", "Country"] for doc in brief)
+    assert all("Claudia Sheinbaum" in doc["tags"] for doc in brief)
+
+
+def test_search_finds_an_actors_page_by_its_name_as_a_boosted_tag(built_site):
+    index = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
+    actor = [doc for doc in index["docs"] if doc["location"] == "actors/claudia-sheinbaum/"]
+    assert actor and actor[0]["tags"] == ["Claudia Sheinbaum"] and actor[0]["boost"] > 10
 
 
 def test_apostrophes_in_article_text_are_shown_as_apostrophes(built_site):

@@ -25,6 +25,17 @@
       showSubResults: false,
       excerptLength: 18,
       resetStyles: true,
+      // A long page (an actor's in many briefs) is not ranked down for its length, and a word
+      // found as typed ranks above longer words that begin with it: a name finds its actor first.
+      ranking: { pageLength: 0.1, termSimilarity: 4.0 },
+      // Each result says what it is (brief, actor, subject, topic) and, for a brief, its date.
+      processResult: function (result) {
+        var meta = result.meta || {};
+        if (meta.kind) {
+          meta.title = meta.kind + (meta.date ? " · " + meta.date : "") + " — " + (meta.title || "");
+        }
+        return result;
+      },
       translations: { placeholder: box.dataset.placeholder || "Search" },
     });
     box.classList.add("is-ready");
