@@ -76,6 +76,8 @@ def test_a_letter_m_of_a_currency_amount_is_million(extract_body):
         ("The square is 800 sq m.", "sq m"),
         ("The tower is 120 metres tall.", "metres"),
         ("Scores rose by 30 basis points.", "basis points"),
+        ("The ferry sails at 25 m.p.h. in calm water.", "mph"),
+        ("Streaming costs 7.50 Canadian dollars per month.", "Canadian dollars per month"),
     ],
 )
 def test_unit_after_the_number(extract_body, text, unit):
@@ -121,6 +123,8 @@ def test_a_time_after_a_rate_is_not_part_of_it(extract_body):
         ("About 45% of the nurses voted to strike.", "nurses"),
         ("The port wants to raise its capacity to 2m tons by 2030.", "capacity"),
         ("The old ferry is slow: it took 9 hours.", "old ferry"),
+        ("The scheme will extend the cycling network by 12 km.", "cycling network"),
+        ("Nurses use a 10% saline solution.", "saline solution"),
     ],
 )
 def test_what_a_figure_measures(extract_body, text, measure):
@@ -147,3 +151,31 @@ def test_an_age_bracket_is_no_figure(extract_body):
 
 def test_a_dash_spaced_on_one_side_is_a_minus_sign(extract_body):
     assert amounts(extract_body("At noon: Harbour 40 index -0.8% on the day.")) == [(-0.8, None, "%")]
+
+
+def test_a_signed_figure_in_a_list_measures_the_name_before_it(extract_body):
+    extraction = extract_body("Markets at noon: Harbour 40 -0.8% Coastal +1.2% Valley Index -0.1%.")
+    assert [f.measure for f in extraction.figures] == ["Harbour 40", "Coastal", "Valley Index"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sales rose to 4.1 million tickets from 3.2 million.", [(4.1e6, "tickets"), (3.2e6, "tickets")]),
+        ("The city sold 300 flats by lottery and 120 by auction.", [(300.0, "flats"), (120.0, "flats")]),
+        ("The club has raised 40 million of the 90 million crowns.", [(4e7, "crowns"), (9e7, "crowns")]),
+        ("The Valley Index rose 12.5 points to 3,410.20.", [(12.5, "points"), (3410.2, "points")]),
+    ],
+)
+def test_a_bare_number_compared_with_an_amount_takes_its_unit(extract_body, text, expected):
+    assert [(f.value, f.unit) for f in extract_body(text).figures] == expected
+
+
+def test_a_level_after_a_share_does_not_take_the_share_as_unit(extract_body):
+    extraction = extract_body("The Valley Index rose 2 percent to 1,450.")
+    assert [(f.value, f.unit) for f in extraction.figures] == [(2.0, "%"), (1450.0, "")]
+
+
+def test_a_decimal_point_ends_no_clause(extract_body):
+    extraction = extract_body("The Harbour 40 index gained 0.5 percent to 1,250.70.")
+    assert [f.measure for f in extraction.figures] == ["Harbour 40 index", "Harbour 40 index"]

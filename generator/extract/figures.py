@@ -24,6 +24,10 @@ from generator.extract.units import MEASUREMENT_UNITS, counted, unit_of
 from generator.model import Change, Figure, Sentence, Span
 
 SPELLED_FIGURE_MIN = 10
+SHARES = frozenset({"%", "percentage points", "basis points"})
+# How far apart (characters) a bare number and the amount whose unit it borrows may stand.
+BORROW_REACH = 50
+COMPARISON_WORDS = lexicon.words("from to versus vs vs. against than compared of and or while")
 ENUMERATION_OPENERS = lexicon.words("first firstly one")
 SOURCE_CUES = ("reported by", "according to", "data from", "figures from", "estimates from", "published by")
 CHANGE_VERBS_WINDOW = 4
@@ -79,7 +83,7 @@ def figures_in(sentence: Sentence, cast: Cast) -> Iterator[Figure]:
     text = sentence.text
     source: str | None = None
     has_source = False  # looked up once, when the sentence has a figure
-    for amount in amounts_in(text):
+    for amount in with_borrowed_units(text, list(amounts_in(text))):
         measure, measure_is_subject = measure_of(text, amount.start, amount.end, amount.unit)
         if not (amount.unit or measure or amount.value < 1):
             continue  # a bare number nothing in the sentence explains (a share in words is one)
@@ -134,8 +138,39 @@ def amounts_in(text: str) -> Iterator[Amount]:
             yield Amount(1.0, None, plural[0], one.start(), plural[1])
 
 
+def with_borrowed_units(text: str, amounts: list[Amount]) -> list[Amount]:
+    """A bare number compared with an amount that has a unit counts in that unit: 'rose to 4.1 million
+    tickets from 3.2 million', '300 flats by lottery and 120 by auction', '40 million of the 90 million
+    crowns'. A share is no unit to borrow: 'rose 2% to 1,450' is a level, not a share."""
+    return [
+        replace(amount, unit=borrowed_unit(text, amounts, i)) if not amount.unit else amount
+        for i, amount in enumerate(amounts)
+    ]
+
+
+def borrowed_unit(text: str, amounts: list[Amount], index: int) -> str:
+    """The unit of the nearest amount before (else after) amounts[index], joined to it by a
+    comparison word; '' if there is none."""
+    bare = amounts[index]
+    before = reversed(amounts[:index])
+    after = amounts[index + 1 :]
+    for other, between in [(o, text[o.end : bare.start]) for o in before] + [
+        (o, text[bare.end : o.start]) for o in after
+    ]:
+        if other.unit and other.unit not in SHARES and is_comparison(between):
+            return other.unit
+    return ""
+
+
+def is_comparison(between: str) -> bool:
+    """Words between two amounts that compare them, short and with no other number or clause."""
+    if len(between) > BORROW_REACH or any(c.isdigit() or c in ";()" for c in between):
+        return False
+    return not COMPARISON_WORDS.isdisjoint(between.lower().replace(",", " ").split())
+
+
 def unit_of_alternative(text: str, end: int) -> str:
-    """'eight or nine euros', '8 or $9': the first number has the unit of the second."""
+    """'six or seven euros', '6 or $7': the first number has the unit of the second."""
     alternative = OR_NUMBER.match(text, end)
     second = quantity_of(alternative) if alternative else None
     return unit_of(text, second)[0] if second else ""

@@ -15,6 +15,10 @@ from collections.abc import Callable
 from generator.extract import lexicon
 
 PHRASE_REACH = 300
+YEAR = re.compile(r"^(1[89]|20)\d\d$")
+NUMBERISH = re.compile("[$\u20ac\u00a3\u00a5+~\u2212-]*[0-9]")
+# 'Harbour 40 -0.8% Valley +1.2%': in a list of market moves, the name right before a signed figure.
+NAME_BEFORE_SIGN = re.compile(r"(?:^|[\s:;,])(?P<name>[A-Z][\w&/.]*(?:\s+(?:[A-Z][\w&/.]*|\d+))*)\s+\+?$")
 QUALIFIERS_LONGEST_FIRST = tuple(sorted(lexicon.QUALIFIERS, key=len, reverse=True))
 MEASURE_MAX_WORDS = 8
 CHANGE_NOUNS = lexicon.words(
@@ -63,6 +67,9 @@ def measure_of(text: str, start: int, end: int, unit: str) -> tuple[str, bool]:
     """What the figure at text[start:end] measures ('' when the sentence does not say), and whether
     that is only the subject of its clause or sentence: the weakest guess, not one for a card alone."""
     clause = text[clause_start(text, start) : start]
+    listed = listed_name(text, start)
+    if listed:
+        return listed, False
     tried: tuple[tuple[Callable[[], str], bool], ...] = (
         (lambda: joined(noun_phrase(governor(clause)), *phrase_after(text, end)), False),
         (lambda: modified(text, end, unit), False),
@@ -76,11 +83,20 @@ def measure_of(text: str, start: int, end: int, unit: str) -> tuple[str, bool]:
     return "", False
 
 
+def listed_name(text: str, start: int) -> str:
+    """The name a signed figure follows directly: 'Harbour 40 -0.8%' measures Harbour 40."""
+    if text[start : start + 1] not in ("-", "\u2212") and text[start - 1 : start] != "+":
+        return ""
+    found = NAME_BEFORE_SIGN.search(text, max(0, start - 40), start)
+    return found.group("name") if found else ""
+
+
 def is_not_measure(measure: str) -> bool:
     """Words that stand where a measure would but name none ('annually', 'worth', 'late May')."""
     lowered = measure.lower()
-    if any(is_time(word) for word in lowered.split()):
-        return True  # "late August": when, not what
+    words = lowered.split()
+    if any(is_time(word) and not word.isdigit() for word in words) or YEAR.match(words[-1]):
+        return True  # "late August", "early 2019": when, not what ("Index 100" is a name)
     return lowered in NOT_MEASURES or (" " not in lowered and lowered.endswith("ly"))
 
 
@@ -131,7 +147,15 @@ def modified(text: str, end: int, unit: str) -> str:
     first = after.group("phrase").split()[0]
     if not first.islower() or first in lexicon.FUNCTION_WORDS or first in DIMENSIONS or is_verb(first):
         return ""
+    if first.endswith("ing") and not is_noun_after(after.group("phrase")):
+        return ""  # "60% saying they ...": a clause of its own; "a 5% operating margin" is a noun
     return noun_phrase(after.group("phrase"), up_to_preposition=True)
+
+
+def is_noun_after(phrase: str) -> bool:
+    """The word after the first is a content word, so the first modifies it."""
+    second = phrase.split()[1:2]
+    return bool(second) and second[0].lower() not in lexicon.FUNCTION_WORDS | PRONOUNS
 
 
 def subject(text: str, clause: str, start: int, *, needs_verb: bool) -> str:
@@ -152,6 +176,8 @@ def subject(text: str, clause: str, start: int, *, needs_verb: bool) -> str:
         taken.append(word)
     if not taken or taken[0].lower() in PRONOUNS or (needs_verb and len(taken) == len(words)):
         return ""
+    if taken[0].lower().endswith("ing") or taken[0].lower() in ("everything", "something", "anything"):
+        return ""  # "Following ...", "doubling it to": a participle's clause has no subject
     return " ".join(taken)
 
 
@@ -176,9 +202,18 @@ def antecedent(text: str, before: int) -> str:
 
 def clause_start(text: str, end: int) -> int:
     """Where the stretch before `end` free of ,.;:() starts: no phrase before a figure reaches further
-    (nor further back than PHRASE_REACH, which keeps the work per figure bounded)."""
+    (nor further back than PHRASE_REACH, which keeps the work per figure bounded). The point or comma
+    inside a number ("4.5", "1,200") ends no clause."""
     reach = max(0, end - PHRASE_REACH)
-    return max(reach, *(text.rfind(mark, reach, end) + 1 for mark in CLAUSE_MARKS))
+    return max(reach, *(mark_before(text, mark, reach, end) + 1 for mark in CLAUSE_MARKS))
+
+
+def mark_before(text: str, mark: str, reach: int, end: int) -> int:
+    """The last `mark` in text[reach:end] that is not a decimal point or a thousands comma; -1 if none."""
+    position = text.rfind(mark, reach, end)
+    while position >= 0 and mark in ".," and text[position + 1 : position + 2].isdigit():
+        position = text.rfind(mark, reach, position)
+    return position
 
 
 def strip_qualifier(clause: str) -> str:
@@ -208,7 +243,7 @@ def is_time(word: str) -> bool:
 def is_time_phrase(phrase: str) -> bool:
     """'March', 'the first quarter of 2024', '2023': when, not what."""
     words = phrase.split()
-    return bool(words) and (is_time(words[0]) or bool(re.match(r"^(1[89]|20)\d\d$", words[0])))
+    return bool(words) and (is_time(words[0]) or bool(YEAR.match(words[0])))
 
 
 def noun_phrase(phrase: str, *, up_to_preposition: bool = False) -> str:
@@ -217,8 +252,10 @@ def noun_phrase(phrase: str, *, up_to_preposition: bool = False) -> str:
     words: list[str] = []
     for word in phrase.split()[:MEASURE_MAX_WORDS]:
         lowered = word.lower()
-        if lowered in RELATIVES or lowered in PRONOUNS or is_verb(word) or any(c.isdigit() for c in word):
+        if lowered in RELATIVES or lowered in PRONOUNS or is_verb(word):
             break
+        if NUMBERISH.match(word) and not (words and words[-1][:1].isupper() and word.isdigit()):
+            break  # an amount ends the phrase; a number after a name is the name's ("Index 100")
         if lowered in ("and", "or") and len(words) > 3:
             break
         if words and lowered in ("than", "by", "from", "to"):
@@ -232,6 +269,4 @@ def noun_phrase(phrase: str, *, up_to_preposition: bool = False) -> str:
         words.pop(0)
     while words and words[-1].lower() in lexicon.FUNCTION_WORDS:
         words.pop()
-    if words and words[0].lower().endswith("ing"):
-        return ""
     return " ".join(word.strip("'\u2018\u2019\"") for word in words if any(c.isalnum() for c in word))

@@ -133,9 +133,11 @@ def number_value(number: str, scale: str | None) -> float | None:
             value = float(numerator) / float(denominator or 1)
         except (ValueError, ZeroDivisionError):
             return None
-    for word in (scale or "").lower().split():
+    if not scale:
+        return value
+    for word in scale.lower().split():
         value *= SCALES[word]
-    return value
+    return float(f"{value:.12g}")  # 4.1 million is 4100000, not 4099999.9999999995
 
 
 def range_end(text: str, first: Quantity, position: int) -> Quantity | None:

@@ -68,7 +68,7 @@ RATE_NOUNS = lexicon.words(
 # Units of two words or written with a space or a sign.
 COMPOUND_UNITS = re.compile(
     r"\s?(?P<unit>degrees? (?:celsius|fahrenheit|kelvin|centigrade)|(?:square|cubic) [a-z]+|years?[- ]old"
-    r"|sq\.? ?(?:m|ft|km|mi)\b|sqm\b|m2\b|km2\b|parts per (?:million|billion)|lb-ft|km/h)",
+    r"|m\.p\.h\.?|sq\.? ?(?:m|ft|km|mi)\b|sqm\b|m2\b|km2\b|parts per (?:million|billion)|lb-ft|km/h)",
     re.IGNORECASE,
 )
 GLUED = re.compile(r"(?P<unit>[^\W\d_]+)\b")
@@ -94,7 +94,7 @@ def unit_of(text: str, quantity: Quantity) -> tuple[str, int]:
     if written is None:
         return "", quantity.end
     unit, end = written
-    return with_rate(text, unit, end) if is_measurement(unit) else (unit, end)
+    return with_rate(text, unit, end) if is_measurement(unit.rsplit(maxsplit=1)[-1]) else (unit, end)
 
 
 def percent_unit(percent: str) -> str:
@@ -115,7 +115,7 @@ def written_unit(text: str, quantity: Quantity) -> tuple[str, int] | None:
     for pattern in (HYPHENED, COMPOUND_UNITS) if quantity.scale else (HYPHENED, COMPOUND_UNITS, GLUED):
         match = pattern.match(text, end)
         if match:
-            return match.group("unit"), match.end()
+            return match.group("unit").replace(".", ""), match.end()  # "m.p.h." is "mph"
     word = WORD.match(text, end)
     if word and is_measurement(word.group("word")):
         return word.group("word"), word.end()
