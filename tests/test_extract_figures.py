@@ -125,6 +125,11 @@ def test_a_time_after_a_rate_is_not_part_of_it(extract_body):
         ("The old ferry is slow: it took 9 hours.", "old ferry"),
         ("The scheme will extend the cycling network by 12 km.", "cycling network"),
         ("Nurses use a 10% saline solution.", "saline solution"),
+        ("Growth in exports slowed to 3 percent.", "Growth in exports"),
+        ("The ministers backed a total cut of 5,000 tonnes.", "total cut"),
+        ("Orbis on Tuesday cut 400 jobs.", "Orbis"),
+        ("The mayor told reporters that the tram fleet would cost $90 million.", "tram fleet"),
+        ("The drive is fast, with 2TB of flash storage.", "flash storage"),
     ],
 )
 def test_what_a_figure_measures(extract_body, text, measure):
@@ -179,3 +184,8 @@ def test_a_level_after_a_share_does_not_take_the_share_as_unit(extract_body):
 def test_a_decimal_point_ends_no_clause(extract_body):
     extraction = extract_body("The Harbour 40 index gained 0.5 percent to 1,250.70.")
     assert [f.measure for f in extraction.figures] == ["Harbour 40 index", "Harbour 40 index"]
+
+
+def test_an_amount_in_brackets_after_another_measures_the_same(extract_body):
+    extraction = extract_body("The port paid a fee of 90 million crowns ($9 million) last year.")
+    assert [(f.unit, f.measure) for f in extraction.figures] == [("crowns", "fee"), ("$", "fee")]

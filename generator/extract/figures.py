@@ -27,7 +27,7 @@ SPELLED_FIGURE_MIN = 10
 SHARES = frozenset({"%", "percentage points", "basis points"})
 # How far apart (characters) a bare number and the amount whose unit it borrows may stand.
 BORROW_REACH = 50
-COMPARISON_WORDS = lexicon.words("from to versus vs vs. against than compared of and or while")
+COMPARISON_WORDS = lexicon.words("from to versus vs vs. against than compared and or while")
 ENUMERATION_OPENERS = lexicon.words("first firstly one")
 SOURCE_CUES = ("reported by", "according to", "data from", "figures from", "estimates from", "published by")
 CHANGE_VERBS_WINDOW = 4
@@ -83,8 +83,8 @@ def figures_in(sentence: Sentence, cast: Cast) -> Iterator[Figure]:
     text = sentence.text
     source: str | None = None
     has_source = False  # looked up once, when the sentence has a figure
-    for amount in with_borrowed_units(text, list(amounts_in(text))):
-        measure, measure_is_subject = measure_of(text, amount.start, amount.end, amount.unit)
+    amounts = with_borrowed_units(text, list(amounts_in(text)))
+    for amount, (measure, measure_is_subject) in zip(amounts, measures_of(text, amounts), strict=True):
         if not (amount.unit or measure or amount.value < 1):
             continue  # a bare number nothing in the sentence explains (a share in words is one)
         qualifier = qualifier_before(text, amount.start)
@@ -102,6 +102,25 @@ def figures_in(sentence: Sentence, cast: Cast) -> Iterator[Figure]:
             span=Span(sentence.index, amount.start, amount.end),
             range_end=amount.range_end,
         )
+
+
+def measures_of(text: str, amounts: list[Amount]) -> list[tuple[str, bool]]:
+    """What each amount measures; an amount in brackets right after another ('9 billion yuan ($1.3
+    billion)', '150 kW (204 hp)') is the same quantity in another unit and measures the same."""
+    measures: list[tuple[str, bool]] = []
+    for i, amount in enumerate(amounts):
+        previous = amounts[i - 1] if i else None
+        if previous and measures[-1][0] and is_conversion(text, previous, amount):
+            measures.append(measures[-1])
+        else:
+            measures.append(measure_of(text, amount.start, amount.end, amount.unit))
+    return measures
+
+
+def is_conversion(text: str, previous: Amount, amount: Amount) -> bool:
+    between = text[previous.end : amount.start].strip()
+    is_share = amount.unit in SHARES and previous.unit not in SHARES
+    return between in ("(", "/") and previous.end <= amount.start and not is_share
 
 
 @dataclass(frozen=True)
@@ -154,19 +173,20 @@ def borrowed_unit(text: str, amounts: list[Amount], index: int) -> str:
     bare = amounts[index]
     before = reversed(amounts[:index])
     after = amounts[index + 1 :]
-    for other, between in [(o, text[o.end : bare.start]) for o in before] + [
-        (o, text[bare.end : o.start]) for o in after
+    for other, between, words in [(o, text[o.end : bare.start], COMPARISON_WORDS) for o in before] + [
+        (o, text[bare.end : o.start], COMPARISON_WORDS | {"of"}) for o in after
     ]:
-        if other.unit and other.unit not in SHARES and is_comparison(between):
+        if other.unit and other.unit not in SHARES and is_comparison(between, words):
             return other.unit
     return ""
 
 
-def is_comparison(between: str) -> bool:
-    """Words between two amounts that compare them, short and with no other number or clause."""
+def is_comparison(between: str, words: frozenset[str]) -> bool:
+    """Words between two amounts that compare them, short and with no other number or clause; 'of'
+    only before the amount compared with ('40 million of the 90 million crowns', not 'the age of 21')."""
     if len(between) > BORROW_REACH or any(c.isdigit() or c in ";()" for c in between):
         return False
-    return not COMPARISON_WORDS.isdisjoint(between.lower().replace(",", " ").split())
+    return not words.isdisjoint(between.lower().replace(",", " ").split())
 
 
 def unit_of_alternative(text: str, end: int) -> str:

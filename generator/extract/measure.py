@@ -16,7 +16,8 @@ from generator.extract import lexicon
 
 PHRASE_REACH = 300
 YEAR = re.compile(r"^(1[89]|20)\d\d$")
-NUMBERISH = re.compile("[$\u20ac\u00a3\u00a5+~\u2212-]*[0-9]")
+# An amount as one word ("$5", "4.5%", "3bn"); "5G" or "F-150" is a name.
+NUMBERISH = re.compile("[$\u20ac\u00a3\u00a5+~\u2212-]*[0-9][0-9.,]*(?:%|[mbk]n?|s)?[,.;:]?")
 # 'Harbour 40 -0.8% Valley +1.2%': in a list of market moves, the name right before a signed figure.
 NAME_BEFORE_SIGN = re.compile(r"(?:^|[\s:;,])(?P<name>[A-Z][\w&/.]*(?:\s+(?:[A-Z][\w&/.]*|\d+))*)\s+\+?$")
 QUALIFIERS_LONGEST_FIRST = tuple(sorted(lexicon.QUALIFIERS, key=len, reverse=True))
@@ -40,6 +41,7 @@ RELATIVES = lexicon.words("which who that whose")
 PRONOUNS = lexicon.words("it they he she we i you this these those there")
 # Adjectives that end a phrase before "at": "impressive at 37 degrees" is no measure.
 ADJECTIVE_ENDINGS = ("ive", "ous", "ful", "able", "ible", "al")
+ADJECTIVE_SUFFIXES = (*ADJECTIVE_ENDINGS, "all", "ic", "est")
 # A word after a unit that describes the amount, not a thing: "90 miles wide".
 DIMENSIONS = lexicon.words("long wide high tall deep old away thick across apart ago later earlier")
 # Verbs (and the adverbs before them) that end a subject; so do words ending in -ed and every
@@ -48,7 +50,7 @@ VERBS = lexicon.words(
     """is are was were be been being will would could should might must may can has have had do does
     did stands stand hit hits reach reaches totals totalled totaled averages averaged
     produces produce sold sells sell employs holds hold gets get makes make takes take pays pay earns
-    accounts represents comes goes needs requires includes contains offers expects stood says said
+    accounts represents means comes goes needs requires includes contains offers expects stood says said
     told reported estimated saw sees see took made got gave paid won spent built bought brought kept
     left met ran went came put set became began drew grew fell rose hits totalling found wrote thought
     knew felt held led allows exceeds far now also still
@@ -122,19 +124,38 @@ def governor(clause: str) -> str:
     """The noun phrase the figure is 'of', or that it is raised 'to' (not a verb: 'rose to')."""
     stripped = strip_qualifier(clause)
     found = GOVERNOR.search(stripped[-80:])
-    if found is None or is_verb(found.group("phrase").split()[-1]):
+    if found is None:
         return ""
     words = found.group("phrase").split()
+    if is_verb(words[-1]) and not is_after_determiner(words):
+        return ""
     if found.group("link") == "at" and words[-1].lower().endswith(ADJECTIVE_ENDINGS):
         return ""
     kept: list[str] = []
     for word in reversed(words):
         if any(c.isdigit() for c in word) or word.lower() in AMOUNT_WORDS:
             return ""  # the phrase of an amount before it: "rose 5 percent to 6,300"
-        if word.lower() in lexicon.FUNCTION_WORDS or is_verb(word):
+        if word.lower() in lexicon.FUNCTION_WORDS or (is_verb(word) and not is_after_determiner(words)):
             break
         kept.insert(0, word)
     return " ".join(kept)
+
+
+def is_after_determiner(words: list[str]) -> bool:
+    """'the rise', 'an overall cut': a change word right after a determiner, or after a determiner
+    and an adjective, is a noun ('the quarter rose' is a verb)."""
+    before = [word.lower() for word in words[-3:-1]]
+    if before[-1:] and before[-1] in lexicon.DETERMINERS:
+        return True
+    return len(before) == 2 and before[0] in lexicon.DETERMINERS and before[1].endswith(ADJECTIVE_SUFFIXES)
+
+
+def is_verb_in_phrase(word: str, *, first: bool, last: bool = False) -> bool:
+    """A verb, except a change noun ('growth', 'cut') that starts a sentence's phrase or ends one."""
+    if not is_verb(word):
+        return False
+    is_change_noun = word.lower() not in VERBS and not word.lower().endswith("ed")
+    return not (is_change_noun and (last or (first and word[:1].isupper())))
 
 
 def modified(text: str, end: int, unit: str) -> str:
@@ -167,11 +188,13 @@ def subject(text: str, clause: str, start: int, *, needs_verb: bool) -> str:
         words.pop(0)
     if not words:
         return ""
-    if words[0].lower() in RELATIVES:
+    if is_complement_that(words):
+        words.pop(0)
+    elif words[0].lower() in RELATIVES:
         return antecedent(text, start - len(head))
     taken: list[str] = []
     for word in words:
-        if is_verb(word) or word[-1] in CLAUSE_MARKS:
+        if is_verb_in_phrase(word, first=not taken) or word[-1] in CLAUSE_MARKS:
             break
         taken.append(word)
     if not taken or taken[0].lower() in PRONOUNS or (needs_verb and len(taken) == len(words)):
@@ -179,6 +202,16 @@ def subject(text: str, clause: str, start: int, *, needs_verb: bool) -> str:
     if taken[0].lower().endswith("ing") or taken[0].lower() in ("everything", "something", "anything"):
         return ""  # "Following ...", "doubling it to": a participle's clause has no subject
     return " ".join(taken)
+
+
+def is_complement_that(words: list[str]) -> bool:
+    """'said that fares rose 5%': 'that' before a noun starts a clause with its own subject; before a
+    verb or a pronoun ('shares that fell', 'the car that she bought') it is a relative."""
+    if len(words) < 2 or words[0].lower() != "that":
+        return False
+    second = words[1].lower()
+    is_function = second in lexicon.FUNCTION_WORDS and second not in lexicon.DETERMINERS
+    return not (is_verb(second) or second in PRONOUNS or is_function)
 
 
 def clause_head(clause: str) -> str:
@@ -250,11 +283,15 @@ def noun_phrase(phrase: str, *, up_to_preposition: bool = False) -> str:
     """The phrase cut where a clause of its own starts (a verb, a relative, a pronoun), without a
     leading article: a measure a reader can take in at a glance."""
     words: list[str] = []
-    for word in phrase.split()[:MEASURE_MAX_WORDS]:
+    written = phrase.split()[:MEASURE_MAX_WORDS]
+    for word in written:
         lowered = word.lower()
-        if lowered in RELATIVES or lowered in PRONOUNS or is_verb(word):
+        last = len(words) + 1 == len(written)
+        if lowered in RELATIVES or lowered in PRONOUNS or is_verb_in_phrase(word, first=not words, last=last):
             break
-        if NUMBERISH.match(word) and not (words and words[-1][:1].isupper() and word.isdigit()):
+        if words and is_time(word) and words[-1].lower() in lexicon.FUNCTION_WORDS:
+            break  # "shares of the firm on Monday": when, not what
+        if NUMBERISH.fullmatch(word) and not (words and words[-1][:1].isupper() and word.isdigit()):
             break  # an amount ends the phrase; a number after a name is the name's ("Index 100")
         if lowered in ("and", "or") and len(words) > 3:
             break
