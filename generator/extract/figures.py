@@ -15,6 +15,7 @@ from generator.extract.quantities import (
     Quantity,
     figure_matches,
     fractions,
+    has_number,
     number_value,
     order_ranges,
     quantity_of,
@@ -28,6 +29,7 @@ SHARES = frozenset({"%", "percentage points", "basis points"})
 # How far apart (characters) a bare number and the amount whose unit it borrows may stand.
 BORROW_REACH = 50
 COMPARISON_WORDS = lexicon.words("from to versus vs vs. against than compared and or while")
+COMPARISON_WORDS_BEFORE = COMPARISON_WORDS | {"of"}  # '40 million of the 90 million crowns'
 ENUMERATION_OPENERS = lexicon.words("first firstly one")
 SOURCE_CUES = ("reported by", "according to", "data from", "figures from", "estimates from", "published by")
 CHANGE_VERBS_WINDOW = 4
@@ -83,7 +85,10 @@ def figures_in(sentence: Sentence, cast: Cast) -> Iterator[Figure]:
     text = sentence.text
     source: str | None = None
     has_source = False  # looked up once, when the sentence has a figure
-    amounts = with_borrowed_units(text, list(amounts_in(text)))
+    amounts = list(amounts_in(text))
+    if not amounts:
+        return
+    amounts = with_borrowed_units(text, amounts)
     for amount, (measure, measure_is_subject) in zip(amounts, measures_of(text, amounts), strict=True):
         if not (amount.unit or measure or amount.value < 1):
             continue  # a bare number nothing in the sentence explains (a share in words is one)
@@ -136,6 +141,19 @@ class Amount:
 
 def amounts_in(text: str) -> Iterator[Amount]:
     """The amounts of a sentence in text order: numbers that are names, dates or prose left out."""
+    numbered = has_number(text)  # most sentences have none: they cost one scan
+    if numbered:
+        yield from numbers_in(text)
+    for low, high, start, end in order_ranges(text):
+        yield Amount(low, high, counted_after_of(text, end), start, end)
+    for share, start, end in fractions(text):
+        yield Amount(share, None, "", start, end)
+    if numbered:
+        yield from ones_of(text)
+
+
+def numbers_in(text: str) -> Iterator[Amount]:
+    """The amounts written with a digit or a number word."""
     taken_until = 0
     for match in figure_matches(text):
         first = quantity_of(match)
@@ -147,10 +165,10 @@ def amounts_in(text: str) -> Iterator[Amount]:
         taken_until = amount.end  # a range left out is left out whole
         if is_amount(text, first, amount):
             yield amount
-    for low, high, start, end in order_ranges(text):
-        yield Amount(low, high, counted_after_of(text, end), start, end)
-    for share, start, end in fractions(text):
-        yield Amount(share, None, "", start, end)
+
+
+def ones_of(text: str) -> Iterator[Amount]:
+    """'one of the largest ports': a count of one of a plural."""
     for one in ONE_OF.finditer(text):
         plural = counted(text, one.end())
         if plural:
@@ -161,9 +179,10 @@ def with_borrowed_units(text: str, amounts: list[Amount]) -> list[Amount]:
     """A bare number compared with an amount that has a unit counts in that unit: 'rose to 4.1 million
     tickets from 3.2 million', '300 flats by lottery and 120 by auction', '40 million of the 90 million
     crowns'. A share is no unit to borrow: 'rose 2% to 1,450' is a level, not a share."""
+    borrowed = [amount.unit or borrowed_unit(text, amounts, i) for i, amount in enumerate(amounts)]
     return [
-        replace(amount, unit=borrowed_unit(text, amounts, i)) if not amount.unit else amount
-        for i, amount in enumerate(amounts)
+        replace(amount, unit=unit) if unit != amount.unit else amount
+        for amount, unit in zip(amounts, borrowed, strict=True)
     ]
 
 
@@ -174,7 +193,7 @@ def borrowed_unit(text: str, amounts: list[Amount], index: int) -> str:
     before = reversed(amounts[:index])
     after = amounts[index + 1 :]
     for other, between, words in [(o, text[o.end : bare.start], COMPARISON_WORDS) for o in before] + [
-        (o, text[bare.end : o.start], COMPARISON_WORDS | {"of"}) for o in after
+        (o, text[bare.end : o.start], COMPARISON_WORDS_BEFORE) for o in after
     ]:
         if other.unit and other.unit not in SHARES and is_comparison(between, words):
             return other.unit
@@ -253,7 +272,7 @@ def counted_after_of(text: str, end: int) -> str:
 
 
 def is_date_or_time(text: str, match: re.Match[str]) -> bool:
-    before = text[max(0, match.start() - NEAR) : match.start()].rstrip().rstrip(".").split()
+    before = text[max(0, match.start() - NEAR) : match.start()].rstrip().rstrip(".").rsplit(maxsplit=1)
     after = text[match.end() : match.end() + NEAR].lstrip()
     previous = before[-1].lower().lstrip("(") if before else ""
     if previous in lexicon.MONTHS or previous in ("no", "number", "no.", "a.d.", "ad", "bc"):

@@ -32,7 +32,9 @@ PHRASE_AFTER = re.compile(r"\s*(?:(?P<noun>[a-z]+)\s+(?:of|in)|(?P<link>of|for))
 MODIFIED = re.compile(r"[ \t]+(?P<phrase>[^\W\d_][^,.;:()\d]*)")
 # '... a range of', '... its output to': a noun phrase ending right before the figure.
 GOVERNOR = re.compile(r"(?P<phrase>[\w'&/-]+(?:\s+[\w'&/-]+){0,3})\s+(?P<link>of|to|at|by)\s*$")
+LINKS = ("of", "to", "at", "by")
 CLAUSE_MARKS = ",.;:()\u2014"
+CLAUSE_MARKS_OUTSIDE_NUMBERS = ";:()\u2014"
 CLAUSE_WORDS = re.compile(
     r"\b(?:and|while|but|whereas|although|though|because|as|after|before|if|when|that|which|who"
     r"|said|says|told|stated|added)\s"
@@ -123,6 +125,8 @@ def phrase_after(text: str, end: int) -> tuple[str, str]:
 def governor(clause: str) -> str:
     """The noun phrase the figure is 'of', or that it is raised 'to' (not a verb: 'rose to')."""
     stripped = strip_qualifier(clause)
+    if stripped[-2:] not in LINKS or not stripped[-3:-2].isspace():
+        return ""  # most figures follow no link word: the search below is the costly part
     found = GOVERNOR.search(stripped[-80:])
     if found is None:
         return ""
@@ -238,7 +242,8 @@ def clause_start(text: str, end: int) -> int:
     (nor further back than PHRASE_REACH, which keeps the work per figure bounded). The point or comma
     inside a number ("4.5", "1,200") ends no clause."""
     reach = max(0, end - PHRASE_REACH)
-    return max(reach, *(mark_before(text, mark, reach, end) + 1 for mark in CLAUSE_MARKS))
+    start = max(reach, *[text.rfind(mark, reach, end) + 1 for mark in CLAUSE_MARKS_OUTSIDE_NUMBERS])
+    return max(start, mark_before(text, ".", start, end) + 1, mark_before(text, ",", start, end) + 1)
 
 
 def mark_before(text: str, mark: str, reach: int, end: int) -> int:
@@ -282,6 +287,8 @@ def is_time_phrase(phrase: str) -> bool:
 def noun_phrase(phrase: str, *, up_to_preposition: bool = False) -> str:
     """The phrase cut where a clause of its own starts (a verb, a relative, a pronoun), without a
     leading article: a measure a reader can take in at a glance."""
+    if not phrase:
+        return ""
     words: list[str] = []
     written = phrase.split()[:MEASURE_MAX_WORDS]
     for word in written:

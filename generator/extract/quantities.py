@@ -83,6 +83,12 @@ def anchor_pattern(number_words: frozenset[str]) -> re.Pattern[str]:
 FIGURE_ANCHOR = anchor_pattern(frozenset(lexicon.NUMBER_WORDS))
 
 
+def has_number(text: str) -> bool:
+    """Whether `text` may hold a figure written with a digit or a number word (FIGURE or 'one of')."""
+    folded = text.casefold()
+    return len(folded) != len(text) or FIGURE_ANCHOR.search(folded) is not None
+
+
 def figure_matches(text: str) -> Iterator[re.Match[str]]:
     """FIGURE.finditer(text), but tried only near a digit or number word: most of a text has none.
 
