@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from generator.extract import lexicon
 from generator.extract.actors import Cast
-from generator.extract.measure import clause_start, measure_of
+from generator.extract.measure import RELATIVES, clause_start, is_verb, measure_of
 from generator.extract.quantities import (
     BODY,
     YEAR,
@@ -31,6 +31,10 @@ BORROW_REACH = 50
 COMPARISON_WORDS = lexicon.words("from to versus vs vs. against than compared and or while")
 COMPARISON_WORDS_BEFORE = COMPARISON_WORDS | {"of"}  # '40 million of the 90 million crowns'
 ENUMERATION_OPENERS = lexicon.words("first firstly one")
+# Between a source cue and the name of who reports: lower-case words or a year ('the nonpartisan').
+SOURCE_GAP = re.compile(r"\s*(?:(?:[a-z]+|\d{4})\s+){0,3}")
+REPORTER_WORDS = re.compile(r"[^,.;:()\u2014\u201d\"]*")
+REPORTER_MAX_WORDS = 6
 SOURCE_CUES = ("reported by", "according to", "data from", "figures from", "estimates from", "published by")
 CHANGE_VERBS_WINDOW = 4
 # How far around a figure its qualifier and change are looked for (characters).
@@ -48,6 +52,8 @@ CHANGE_NOUNS: dict[str, Change] = {
     ),
 }
 QUALIFIERS_LONGEST_FIRST = tuple(sorted(lexicon.QUALIFIERS, key=len, reverse=True))
+# Verbs with which 'up' or 'down' is part of the verb, not a direction: "make up 80%".
+PHRASAL_VERBS = lexicon.words("make makes made making come comes came coming set sets pick picks picked")
 ORDINAL_OR_TIME = re.compile(r"^(?:st|nd|rd|th|s)\b|^:\d\d|^[ap]\.?m\b")
 LOWER_WORD = re.compile(r"[a-z]+")
 # A number right after a name is part of the name: "Match 4", "Gate 7", "Phone 11", "FTSE 100".
@@ -179,7 +185,10 @@ def with_borrowed_units(text: str, amounts: list[Amount]) -> list[Amount]:
     """A bare number compared with an amount that has a unit counts in that unit: 'rose to 4.1 million
     tickets from 3.2 million', '300 flats by lottery and 120 by auction', '40 million of the 90 million
     crowns'. A share is no unit to borrow: 'rose 2% to 1,450' is a level, not a share."""
-    borrowed = [amount.unit or borrowed_unit(text, amounts, i) for i, amount in enumerate(amounts)]
+    borrowed = [
+        amount.unit or (borrowed_unit(text, amounts, i) if text[amount.start].isdigit() else "")
+        for i, amount in enumerate(amounts)
+    ]
     return [
         replace(amount, unit=unit) if unit != amount.unit else amount
         for amount, unit in zip(amounts, borrowed, strict=True)
@@ -315,9 +324,12 @@ def change_near(text: str, start: int, end: int, qualifier: str | None) -> Chang
     words = lead.split()[-CHANGE_VERBS_WINDOW:]
     if words and words[-1] in ("from", "to"):
         return None
-    for word in reversed(words):
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
         if any(c.isdigit() for c in word):
             return None
+        if words[i + 1 : i + 2] == ["than"] or (word in ("up", "down") and is_after(words, i, PHRASAL_VERBS)):
+            continue  # "lower than 33%" compares; "make up 80%" is no rise
         if word in lexicon.INCREASE_WORDS:
             return "increase"
         if word in lexicon.DECREASE_WORDS:
@@ -325,20 +337,37 @@ def change_near(text: str, start: int, end: int, qualifier: str | None) -> Chang
     return None
 
 
+def is_after(words: list[str], index: int, before: frozenset[str]) -> bool:
+    return index > 0 and words[index - 1] in before
+
+
 def source_in(sentence: Sentence, cast: Cast) -> str | None:
-    """The actor named after 'reported by', 'according to' (and the like) in the sentence."""
-    if sentence.index not in cast.by_sentence:
-        return None
+    """Who the sentence says reports its figures: the actor named after 'according to', 'reported
+    by' (and the like), a few lower-case words between ('the nonpartisan Budget Office'); else the
+    words after the first such cue ('according to the poll', 'data from the census')."""
     lowered = sentence.text.lower()
-    for cue in SOURCE_CUES:
-        position = lowered.find(cue)
-        if position < 0:
-            continue
-        after = position + len(cue)
-        for mention in cast.by_sentence.get(sentence.index, ()):
-            if 0 <= mention.span.start - after <= 6:
+    cues = [position + len(cue) for cue in SOURCE_CUES if (position := lowered.find(cue)) >= 0]
+    if not cues:
+        return None
+    mentions = cast.by_sentence.get(sentence.index, ())
+    for after in cues:
+        for mention in mentions:
+            if mention.span.start >= after and SOURCE_GAP.fullmatch(sentence.text, after, mention.span.start):
                 return mention.name
-    return None
+    return reporter_phrase(sentence.text, cues[0]) or None
+
+
+def reporter_phrase(text: str, after: int) -> str:
+    """'the poll', 'federal data': the words after a source cue, up to punctuation or a verb."""
+    words: list[str] = []
+    stretch = REPORTER_WORDS.match(text, after)  # matches always, maybe empty
+    for word in (stretch.group() if stretch else "").split()[:REPORTER_MAX_WORDS]:
+        if is_verb(word) or word.lower() in RELATIVES:
+            break
+        words.append(word)
+    while words and words[-1].lower() in lexicon.FUNCTION_WORDS:
+        words.pop()
+    return " ".join(words)
 
 
 def merge_repeats(figures: Sequence[Figure]) -> list[Figure]:

@@ -27,12 +27,15 @@ CHANGE_NOUNS = lexicon.words(
     rise growth gain jump hike surge boost spike expansion climb improvement share"""
 )
 # 'of school buildings', 'rise in traffic deaths': the phrase after the figure that says what it counts.
-PHRASE_AFTER = re.compile(r"\s*(?:(?P<noun>[a-z]+)\s+(?:of|in)|(?P<link>of|for))\s+(?P<phrase>[^,.;:()]+)")
+PHRASE_AFTER = re.compile(
+    r"\s*(?:(?P<noun>[a-z]+)\s+(?:of|in)|(?P<link>of|for))\s+(?P<phrase>[^,.;:()\u2013\u2014]+?)(?=\s+-\s|[,.;:()\u2013\u2014]|$)"
+)
 # The words right after a figure, before any punctuation: the noun it modifies.
 MODIFIED = re.compile(r"[ \t]+(?P<phrase>[^\W\d_][^,.;:()\d]*)")
 # '... a range of', '... its output to': a noun phrase ending right before the figure.
 GOVERNOR = re.compile(r"(?P<phrase>[\w'&/-]+(?:\s+[\w'&/-]+){0,3})\s+(?P<link>of|to|at|by)\s*$")
 LINKS = ("of", "to", "at", "by")
+FROM_AMOUNT = re.compile(r"\bfrom\s+\S*\d")
 CLAUSE_MARKS = ",.;:()\u2014"
 CLAUSE_MARKS_OUTSIDE_NUMBERS = ";:()\u2014"
 CLAUSE_WORDS = re.compile(
@@ -40,6 +43,7 @@ CLAUSE_WORDS = re.compile(
     r"|said|says|told|stated|added)\s"
 )
 RELATIVES = lexicon.words("which who that whose")
+ADVERBIAL_OPENERS = lexicon.words("on in at for after before during since with without by from despite under")
 PRONOUNS = lexicon.words("it they he she we i you this these those there")
 # Adjectives that end a phrase before "at": "impressive at 37 degrees" is no measure.
 ADJECTIVE_ENDINGS = ("ive", "ous", "ful", "able", "ible", "al")
@@ -52,18 +56,22 @@ VERBS = lexicon.words(
     """is are was were be been being will would could should might must may can has have had do does
     did stands stand hit hits reach reaches totals totalled totaled averages averaged
     produces produce sold sells sell employs holds hold gets get makes make takes take pays pay earns
-    accounts represents means comes goes needs requires includes contains offers expects stood says said
+    accounts represents means shows show showed shown suggests finds indicates
+    comes goes needs requires includes contains offers expects stood says said
     told reported estimated saw sees see took made got gave paid won spent built bought brought kept
     left met ran went came put set became began drew grew fell rose hits totalling found wrote thought
     knew felt held led allows exceeds far now also still
     just only already currently recently nearly
     almost about around roughly approximately"""
 )
+# Words ending in -ed that are no past tense.
+NOT_PAST_TENSES = lexicon.words("speed seed greed breed feed need deed weed bed red shed hundred sled")
 AMOUNT_WORDS = lexicon.words("percent cent pc pct points point million billion thousand trillion")
 # Single words that come where a measure stands but name none: times, adverbs, adjectives.
 NOT_MEASURES = lexicon.words(
     """time times year years day days week weeks month months minutes hours worth out total wrong
-    right low high top mark sits heard support likely annually offshore"""
+    right low high top mark sits heard support likely annually offshore record maximum minimum peak
+    sum amount number level tally"""
 )
 
 
@@ -130,8 +138,13 @@ def governor(clause: str) -> str:
     found = GOVERNOR.search(stripped[-80:])
     if found is None:
         return ""
+    if found.group("phrase").split()[-1].lower() in ("ahead", "behind"):
+        return ""  # "ahead by 4 points": a lead, of no noun
+    if found.group("link") == "to" and FROM_AMOUNT.search(stripped[-80:]):
+        return ""  # "from 31% in the spring survey to 29%": the level a change ends at, no phrase of it
     words = found.group("phrase").split()
-    if is_verb(words[-1]) and not is_after_determiner(words):
+    is_noun = found.group("link") == "of" or is_after_determiner(words)  # "a yearly fare increase of"
+    if is_verb(words[-1]) and not is_noun:
         return ""
     if found.group("link") == "at" and words[-1].lower().endswith(ADJECTIVE_ENDINGS):
         return ""
@@ -139,7 +152,7 @@ def governor(clause: str) -> str:
     for word in reversed(words):
         if any(c.isdigit() for c in word) or word.lower() in AMOUNT_WORDS:
             return ""  # the phrase of an amount before it: "rose 5 percent to 6,300"
-        if word.lower() in lexicon.FUNCTION_WORDS or (is_verb(word) and not is_after_determiner(words)):
+        if word.lower() in lexicon.FUNCTION_WORDS or (is_verb(word) and not is_noun):
             break
         kept.insert(0, word)
     return " ".join(kept)
@@ -188,6 +201,8 @@ def subject(text: str, clause: str, start: int, *, needs_verb: bool) -> str:
     Of the sentence's first clause (the fallback) only when a verb ends it."""
     head = clause if needs_verb else clause_head(clause)
     words = head.split()
+    if needs_verb and words and words[0].lower() in ADVERBIAL_OPENERS:
+        return ""  # "On the positive side, ...": a sentence opening with a preposition has no subject there
     while words and (words[0].lower() in lexicon.FUNCTION_WORDS - RELATIVES - PRONOUNS or is_time(words[0])):
         words.pop(0)
     if not words:
@@ -268,7 +283,7 @@ def is_verb(word: str) -> bool:
         lowered in VERBS
         or lowered in lexicon.INCREASE_WORDS
         or lowered in lexicon.DECREASE_WORDS
-        or lowered.endswith(("ed", "n't", "n\u2019t"))
+        or (lowered.endswith(("ed", "n't", "n\u2019t")) and lowered not in NOT_PAST_TENSES)
         or lowered.removesuffix("s") in lexicon.SPEECH_VERBS
     )
 
@@ -302,7 +317,7 @@ def noun_phrase(phrase: str, *, up_to_preposition: bool = False) -> str:
             break  # an amount ends the phrase; a number after a name is the name's ("Index 100")
         if lowered in ("and", "or") and len(words) > 3:
             break
-        if words and lowered in ("than", "by", "from", "to"):
+        if words and lowered in ("than", "by", "from", "to", "out"):
             break
         if words and lowered.endswith("ing") and len(words) + 1 < len(phrase.split()):
             break  # "voters saying they ...": a clause of its own, not "school spending"
