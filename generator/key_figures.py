@@ -35,11 +35,13 @@ CHANGE_NOUNS = words(
     """loss losses gain gains increase increases rise rises drop drops fall falls decline declines cut
     cuts reduction reductions growth jump surge plunge slump dip"""
 )
-# "the top 1 percent", "the bottom fifth": a group of people named by a share, not a figure.
+# "the top 1 percent": a group of people named by a share; "$4 of every $5": a denominator.
 GROUP_BEFORE = re.compile(
-    r"\b(?:top|bottom|upper|lower|middle|richest|poorest|wealthiest)\s+$", re.IGNORECASE
+    r"\b(?:top|bottom|upper|lower|middle|richest|poorest|wealthiest|every)\s+$", re.IGNORECASE
 )
 HYPHENED = re.compile(r"\d-[a-z]")
+# Nouns that need an 'of' to say what they measure: alone they are no measure.
+GENERIC_MEASURES = words("rate share level proportion percentage portion ratio amount figure number total")
 PRONOUNS = words("it its they them he she him her whom who which this that these those")
 
 
@@ -66,8 +68,8 @@ def is_card_worthy(figure: Figure) -> bool:
     measure = figure.measure.lower()
     if not figure.unit or figure.unit in AGE_UNITS or not measure[:1].isalnum():
         return False
-    if measure == figure.unit.lower() or measure in PRONOUNS:
-        return False
+    if measure == figure.unit.lower() or measure in PRONOUNS or measure in GENERIC_MEASURES:
+        return False  # "36% — rate": of what, the card does not say
     if HYPHENED.search(figure.text):
         return False  # "a 30-second spot", "a 46-page report": an adjective, not a figure of the story
     if figure.measure_is_subject and " " not in measure:
@@ -90,7 +92,8 @@ def is_who(extraction: Extraction, figure: Figure, actors: set[str]) -> bool:
 
 
 def is_group(extraction: Extraction, figure: Figure) -> bool:
-    """'the top 1 percent of earners' names who, as a share of a whole: no figure of the story."""
+    """'the top 1 percent of earners' names who, as a share of a whole, and 'of every 10 riders' is
+    the whole a share is of: neither is a figure of the story."""
     sentence = extraction.sentences[figure.span.sentence].text
     return bool(GROUP_BEFORE.search(sentence, max(0, figure.span.start - 20), figure.span.start))
 

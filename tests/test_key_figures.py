@@ -86,3 +86,19 @@ def test_the_card_names_who_reports_the_figure(extract_body):
     named = extract_body("Fares rose 8% in May, according to the regional Transit Board.")
     unnamed = extract_body("Fares rose 8% in May, according to the latest survey.")
     assert [f.source for f in (*named.figures, *unnamed.figures)] == ["Transit Board", "the latest survey"]
+
+
+def test_a_generic_measure_alone_gets_no_card(extract_body):
+    assert cards(extract_body("Short stays would face a 22 percent rate.")) == []
+    assert cards(extract_body("Short stays would face a 22 percent rate of city tax.")) == ["22 percent"]
+
+
+def test_the_whole_a_share_is_of_gets_no_card(extract_body):
+    every = extract_body("About $4 of every $5 of bus fares paid for fuel.")
+    assert [f.measure for f in every.figures] == ["", "bus fares"]
+    assert cards(every) == []
+
+
+def test_worth_of_is_no_measure(extract_body):
+    [figure] = extract_body("The port handled $2 million worth of grain.").figures
+    assert figure.measure == "grain"

@@ -187,7 +187,7 @@ def modified(text: str, end: int, unit: str) -> str:
         return ""
     if first.endswith("ing") and not is_noun_after(after.group("phrase")):
         return ""  # "60% saying they ...": a clause of its own; "a 5% operating margin" is a noun
-    return noun_phrase(after.group("phrase"), up_to_preposition=True)
+    return noun_phrase(after.group("phrase").removeprefix("worth of "), up_to_preposition=True)
 
 
 def is_noun_after(phrase: str) -> bool:
@@ -321,7 +321,7 @@ def noun_phrase(phrase: str, *, up_to_preposition: bool = False) -> str:
             break
         if words and lowered.endswith("ing") and len(words) + 1 < len(phrase.split()):
             break  # "voters saying they ...": a clause of its own, not "school spending"
-        if words and up_to_preposition and lowered in lexicon.FUNCTION_WORDS:
+        if words and up_to_preposition and lowered in lexicon.FUNCTION_WORDS and lowered != "of":
             break
         words.append(word)
     while words and words[0].lower() in lexicon.DETERMINERS:
