@@ -77,6 +77,8 @@ def test_a_letter_m_of_a_currency_amount_is_million(extract_body):
         ("The tower is 120 metres tall.", "metres"),
         ("Scores rose by 30 basis points.", "basis points"),
         ("The ferry sails at 25 m.p.h. in calm water.", "mph"),
+        ("The plant makes 3 nanometer chips.", "nanometer"),
+        ("The town has one 8,000 barrel-a-day mill.", "barrel-a-day"),
         ("Streaming costs 7.50 Canadian dollars per month.", "Canadian dollars per month"),
     ],
 )
@@ -86,8 +88,8 @@ def test_unit_after_the_number(extract_body, text, unit):
 
 
 def test_a_verb_after_a_number_is_no_unit(extract_body):
-    [figure] = extract_body("The union said 150 gathered outside.").figures
-    assert (figure.unit, figure.measure) == ("", "union")
+    [figure] = extract_body("A crowd of 150 gathered outside.").figures
+    assert (figure.unit, figure.measure) == ("", "crowd")
 
 
 def test_a_bare_number_nothing_explains_is_no_figure(extract_body):
@@ -189,3 +191,18 @@ def test_a_decimal_point_ends_no_clause(extract_body):
 def test_an_amount_in_brackets_after_another_measures_the_same(extract_body):
     extraction = extract_body("The port paid a fee of 90 million crowns ($9 million) last year.")
     assert [(f.unit, f.measure) for f in extraction.figures] == [("crowns", "fee"), ("$", "fee")]
+
+
+def test_a_bare_number_explained_only_by_the_subject_is_no_figure(extract_body):
+    assert extract_body("The old ferry line is proud of its 48.").figures == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The Valley Index rose 2 percent to 1,450.", 1450.0),
+        ("The harbour fund is worth over 3 billion.", 3e9),
+    ],
+)
+def test_a_level_or_a_large_bare_number_keeps_the_subject_as_measure(extract_body, text, value):
+    assert value in [f.value for f in extract_body(text).figures]

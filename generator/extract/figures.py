@@ -96,7 +96,7 @@ def figures_in(sentence: Sentence, cast: Cast) -> Iterator[Figure]:
         return
     amounts = with_borrowed_units(text, amounts)
     for amount, (measure, measure_is_subject) in zip(amounts, measures_of(text, amounts), strict=True):
-        if not (amount.unit or measure or amount.value < 1):
+        if not (amount.unit or amount.value < 1 or is_explained(text, amount, measure, measure_is_subject)):
             continue  # a bare number nothing in the sentence explains (a share in words is one)
         qualifier = qualifier_before(text, amount.start)
         if not has_source:
@@ -113,6 +113,16 @@ def figures_in(sentence: Sentence, cast: Cast) -> Iterator[Figure]:
             span=Span(sentence.index, amount.start, amount.end),
             range_end=amount.range_end,
         )
+
+
+def is_explained(text: str, amount: Amount, measure: str, measure_is_subject: bool) -> bool:
+    """A bare number with a measure that governs it; with only the subject of its clause, a level a
+    change ends at ('rose 5% to 1,450'), a range or a number with a scale ('2 billion')."""
+    if not measure or not measure_is_subject:
+        return bool(measure)
+    written = text[amount.start : amount.end]
+    is_level = text[max(0, amount.start - 4) : amount.start] in (" to ", " at ")
+    return is_level or amount.range_end is not None or any(c.isalpha() for c in written)
 
 
 def measures_of(text: str, amounts: list[Amount]) -> list[tuple[str, bool]]:

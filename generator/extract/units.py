@@ -40,7 +40,8 @@ MEASUREMENT_UNITS = lexicon.words(
     """percent points point hours hour days day weeks week months month years year minutes minute min
     mins seconds second secs decades decade centuries century times nights night
     tons ton tonnes tonne kilometers kilometer kilometres kilometre km miles mile meters meter metres
-    metre m cm mm nm μm um feet foot ft inches inch yards yard yds acres acre hectares hectare ha
+    metre m cm mm nm μm um nanometers nanometer nanometres nanometre
+    feet foot ft inches inch yards yard yds acres acre hectares hectare ha
     grams gram g kilograms kilogram kg kilos kilo mg pounds pound lb lbs ounces ounce oz liters liter
     litres litre l ml gallons gallon barrels barrel degrees degree calories calorie kcal decibels
     decibel db volts volt v kv watts watt w kw mw gw kwh mwh gwh twh gigawatts gigawatt megawatts
@@ -71,6 +72,7 @@ COMPOUND_UNITS = re.compile(
     r"|m\.p\.h\.?|sq\.? ?(?:m|ft|km|mi)\b|sqm\b|m2\b|km2\b|parts per (?:million|billion)|lb-ft|km/h)",
     re.IGNORECASE,
 )
+HYPHENED_RATE = re.compile(r"(?P<unit>[a-z]+)-(?:a|an|per)-[a-z]+")
 GLUED = re.compile(r"(?P<unit>[^\W\d_]+)\b")
 WORD = re.compile(r"\s+(?P<word>[^\W\d_](?:[\w'/-]*\w)?)")
 HYPHENED = re.compile(r"-(?P<unit>(?:years?-old)|[^\W\d_]+)\b")
@@ -161,7 +163,12 @@ def is_plural(word: str) -> bool:
 
 
 def is_measurement(unit: str) -> bool:
-    return unit.lower() in MEASUREMENT_UNITS or bool(COMPOUND_UNITS.fullmatch(unit))
+    """A unit of measurement, also as a rate written with hyphens ('barrel-a-day')."""
+    lowered = unit.lower()
+    if lowered in MEASUREMENT_UNITS or COMPOUND_UNITS.fullmatch(unit):
+        return True
+    rate = HYPHENED_RATE.fullmatch(lowered)
+    return rate is not None and rate.group("unit") in MEASUREMENT_UNITS
 
 
 def with_rate(text: str, unit: str, end: int) -> tuple[str, int]:
