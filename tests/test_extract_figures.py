@@ -78,6 +78,7 @@ def test_a_letter_m_of_a_currency_amount_is_million(extract_body):
         ("Scores rose by 30 basis points.", "basis points"),
         ("The ferry sails at 25 m.p.h. in calm water.", "mph"),
         ("The plant makes 3 nanometer chips.", "nanometer"),
+        ("The agency hired eight other inspectors.", "other inspectors"),
         ("The town has one 8,000 barrel-a-day mill.", "barrel-a-day"),
         ("Streaming costs 7.50 Canadian dollars per month.", "Canadian dollars per month"),
     ],

@@ -152,6 +152,8 @@ def is_stop(word: str, *, first: bool) -> bool:
     lowered = word.lower()
     if lowered == "and":
         return first
+    if lowered in ("other", "more"):
+        return False  # "eight other employees", "40 more buses"
     return lowered in lexicon.FUNCTION_WORDS or lowered in STOP_WORDS or lowered.endswith("ed")
 
 
