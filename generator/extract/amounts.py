@@ -91,28 +91,36 @@ def with_borrowed_units(text: str, amounts: list[Amount]) -> list[Amount]:
     """A bare number compared with an amount that has a unit counts in that unit: 'rose to 4.1 million
     tickets from 3.2 million', '300 flats by lottery and 120 by auction', '40 million of the 90 million
     crowns'. A share is no unit to borrow: 'rose 2% to 1,450' is a level, not a share."""
-    borrowed = [
-        amount.unit or (borrowed_unit(text, amounts, i) if text[amount.start].isdigit() else "")
-        for i, amount in enumerate(amounts)
-    ]
-    return [
-        replace(amount, unit=unit) if unit != amount.unit else amount
-        for amount, unit in zip(amounts, borrowed, strict=True)
-    ]
+    in_text_order = sorted(amounts, key=lambda amount: amount.start)
+    borrowed = {
+        i: borrowed_unit(text, in_text_order, i)
+        for i, amount in enumerate(in_text_order)
+        if not amount.unit and text[amount.start].isdigit()
+    }
+    units = {id(in_text_order[i]): unit for i, unit in borrowed.items() if unit}
+    return [replace(a, unit=units[id(a)]) if id(a) in units else a for a in amounts]
 
 
 def borrowed_unit(text: str, amounts: list[Amount], index: int) -> str:
-    """The unit of the nearest amount before (else after) amounts[index], joined to it by a
-    comparison word; '' if there is none."""
+    """The unit of the nearest amount before (else after) amounts[index] (in text order), joined to
+    it by a comparison word; '' if there is none. Only amounts within BORROW_REACH are looked at, so
+    a sentence of many numbers costs time in proportion to its length."""
     bare = amounts[index]
-    before = reversed(amounts[:index])
-    after = amounts[index + 1 :]
-    for other, between, words in [(o, text[o.end : bare.start], COMPARISON_WORDS) for o in before] + [
-        (o, text[bare.end : o.start], COMPARISON_WORDS_BEFORE) for o in after
-    ]:
-        if other.unit and other.unit not in SHARES and is_comparison(between, words):
+    for other in reversed(amounts[:index]):
+        if bare.start - other.end > BORROW_REACH:
+            break
+        if lends_unit(other, text[other.end : bare.start], COMPARISON_WORDS):
+            return other.unit
+    for other in amounts[index + 1 :]:
+        if other.start - bare.end > BORROW_REACH:
+            break
+        if lends_unit(other, text[bare.end : other.start], COMPARISON_WORDS_BEFORE):
             return other.unit
     return ""
+
+
+def lends_unit(other: Amount, between: str, words: frozenset[str]) -> bool:
+    return bool(other.unit) and other.unit not in SHARES and is_comparison(between, words)
 
 
 def is_comparison(between: str, words: frozenset[str]) -> bool:
