@@ -92,6 +92,11 @@ def site_config() -> dict[str, Any]:
 def served_root(tmp_path_factory, new_project) -> Path:
     """The seed project built by MkDocs into WWW/<site_url's path>, so WWW serves it at its real URLs."""
     root = new_project(tmp_path_factory.mktemp("browser") / "project", with_seeds=True)
+    return build_to_serve(root)
+
+
+def build_to_serve(root: Path) -> Path:
+    """MkDocs' build of the project at `root` into WWW/<site_url's path>; WWW is returned."""
     (root / "briefs").mkdir()
     www = root / "www"
     prefix = urlparse(site_config()["site_url"]).path.strip("/")

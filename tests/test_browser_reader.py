@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
-from urllib.parse import urljoin, urlparse
+from urllib.parse import urljoin
 
 import pytest
 
-from tests.conftest import REPO, mkdocs_build
-from tests.test_browser import MISSING, axe_violations, describe, save_screenshot, site_config
+from tests.conftest import REPO
+from tests.test_browser import MISSING, axe_violations, build_to_serve, describe, save_screenshot
 
 # Fixtures, re-exported: here they serve and visit this module's site.
 from tests.test_browser import base_url as base_url
@@ -33,12 +33,7 @@ def served_root(tmp_path_factory, new_project) -> Path:
     root = new_project(tmp_path_factory.mktemp("reader") / "project")
     for article in sorted(CORPUS.glob("*.txt")):
         shutil.copy2(article, root / "seeds" / article.name)
-    (root / "briefs").mkdir()
-    www = root / "www"
-    prefix = urlparse(site_config()["site_url"]).path.strip("/")
-    result = mkdocs_build(root, "-d", str(www / prefix))
-    assert result.returncode == 0, result.stdout + result.stderr
-    return www
+    return build_to_serve(root)
 
 
 def search(page, base_url, query):  # type: ignore[no-untyped-def]
