@@ -9,6 +9,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from generator.extract import lexicon
+from generator.extract.cues import is_speech_verb
 from generator.extract.gazetteer import country_of, first_name_gender, is_region
 from generator.extract.quotes import TRANSCRIPT_LABEL
 from generator.model import ActorType, Sentence
@@ -84,6 +85,7 @@ VENUE_PREPOSITIONS = lexicon.words("in at near outside inside across throughout 
 # Before a lone name that nothing types, these tell a place: 'data from Velta' may name a company.
 PLACE_PREPOSITIONS = lexicon.words("in at near outside inside across throughout")
 DEMONYM_SUFFIXES = ("ian", "ean", "ese", "ish")
+POST_TIMES = lexicon.words("former acting interim outgoing incoming")
 
 
 class Token(NamedTuple):
@@ -241,6 +243,7 @@ def analyze_run(
             opens_clause(run[0], is_initial=is_initial)
             or DESCRIBING_COMPOUND.search(run[0].text)
             or (is_initial and is_noun_before_name(run))
+            or is_time_of_post(run)
         ):
             run = drop_leading_connectors(run[1:])
             is_initial = False
@@ -267,6 +270,8 @@ def analyze_run(
             kind = kind_from_next_word(sentence.text, name_tokens[0], is_initial=is_initial)
         if kind is None and is_said_of_person(sentence.text, name_tokens[0].start, name_tokens[-1].end):
             kind = "person"
+        if kind is None and name_tokens[-1].possessive and len(name_tokens) > 1:
+            kind = possessor_kind(sentence.text, name_tokens[-1])
         name_tokens, rest = split_origin(name_tokens) if kind == "person" else (name_tokens, [])
         lead = leading_origin(name_tokens) if kind is None else []
         if lead:  # 'Former U.S. Velta Day', 'Orskian Nationalist': words said of the rest
@@ -325,11 +330,26 @@ def is_noun_before_name(run: Sequence[Token]) -> bool:
     return len(run) > 2 and is_plural_noun(run[0].text) and first_name_gender(run[1].text) is not None
 
 
+def is_time_of_post(run: Sequence[Token]) -> bool:
+    """'Former Velt aide ...', 'Outgoing Ana Ruiz': a word that dates a post, before a name and no
+    title in capitals, says when the post after the name was held; it is no part of the name."""
+    return run[0].text.lower() in POST_TIMES and not any(t.text.lower() in lexicon.TITLE_HEADS for t in run)
+
+
 def opens_clause(token: Token, *, is_initial: bool) -> bool:
-    """A word that is capitalised because it opens the sentence ('Despite Harbor Trust's...'), or that
-    is an article or a preposition, which no name starts with ('In Velta', 'A Share')."""
+    """A word that is capitalised because it opens the sentence ('Despite Harbor Trust's...', 'Said
+    Ruiz: ...', 'Continued Ruiz:'), or that is an article or a preposition, which no name starts with
+    ('In Velta', 'A Share')."""
     lowered = token.text.lower()
+    if is_initial and is_inflected_speech_verb(lowered):
+        return True
     return lowered in lexicon.FUNCTION_WORDS and (is_initial or lowered in lexicon.JOINING_WORDS)
+
+
+def is_inflected_speech_verb(word: str) -> bool:
+    """'said', 'continued', 'writes': a speech verb's past or present form, which opens an inverted
+    cue ('Added Ruiz: ...') and starts no name; a bare form may ('Post', 'Press')."""
+    return word in lexicon.IRREGULAR_SPEECH_FORMS or (word.endswith(("ed", "s")) and is_speech_verb(word))
 
 
 def analyze_word(
@@ -340,6 +360,8 @@ def analyze_word(
     word = lowered.rstrip(".")
     if (is_initial and lowered in lexicon.FUNCTION_WORDS) or word in DATE_WORDS:
         return []
+    if word in lexicon.NAME_SUFFIXES:
+        return []  # 'Tom Ruiz, Jr.,': the suffix of the name before, set off by a comma
     if lowered in lexicon.PARTY_ADJECTIVES:
         return party_members(sentence, token)
     if word in lexicon.TITLE_HEADS and not (is_initial and lowered in lexicon.TITLE_GENDERS):
@@ -463,6 +485,12 @@ def is_said_of_person(text: str, start: int, end: int) -> bool:
         apposition.group(1) is not None
         or any(word in lexicon.TITLE_HEADS for word in apposition.group(2).split())
     )
+
+
+def possessor_kind(text: str, token: Token) -> ActorType | None:
+    """'Zora Velt's chief of staff', 'Zora Velt's memoir': a name whose words tell no type, owning a
+    post or a person's work, is a person's; what else the next words show is left to the article."""
+    return "person" if kind_from_next_word(text, token, is_initial=False) == "person" else None
 
 
 def kind_from_previous_word(text: str, token: Token) -> ActorType | None:
