@@ -247,3 +247,13 @@ def test_a_word_dating_a_post_before_a_surname_is_not_part_of_it(extract_body):
         ("Zorvan Kelt", ("Kelt",)),
         ("Omar Veltrin", ()),
     ]
+
+
+def test_a_place_in_capitals_opening_a_story_is_no_actor(extract_body):
+    extraction = extract_body("ORSK VALE, Ohio \u2014 The harbor plan is late, the mayor said.")
+    assert "ORSK VALE" not in actors(extraction)
+
+
+def test_a_post_of_a_state_with_no_name_after_it_is_no_actor(extract_body):
+    extraction = extract_body("The former Ohio Gov. and harbor chairman Zorvan Kelt spoke.")
+    assert "Ohio Gov." not in actors(extraction)

@@ -85,6 +85,8 @@ VENUE_PREPOSITIONS = lexicon.words("in at near outside inside across throughout 
 # Before a lone name that nothing types, these tell a place: 'data from Velta' may name a company.
 PLACE_PREPOSITIONS = lexicon.words("in at near outside inside across throughout")
 DEMONYM_SUFFIXES = ("ian", "ean", "ese", "ish")
+# After a place in capitals opening a story: its state or country, then a dash ('ORSK, Ohio —').
+DATELINE_AFTER = re.compile(r",(?: [A-Z][\w.]*){1,3} ?(?:\u2014|\u2013|--|-) ")
 POST_TIMES = lexicon.words("former acting interim outgoing incoming")
 
 
@@ -229,6 +231,12 @@ def analyze_run(
 
     `kinds` holds the type the words of each name already read in the article show.
     """
+    if is_initial and is_dateline(sentence.text, run):
+        return [
+            Candidate(
+                sentence.index, run[0].start, run[-1].end, join(sentence.text, run), "place", is_venue=True
+            )
+        ]
     if len(run) == 1:
         return analyze_word(sentence, run[0], kinds, is_initial=is_initial)
     found: list[Candidate] = []
@@ -253,7 +261,7 @@ def analyze_run(
         if not run:
             break
         role_tokens, name_tokens = split_title(run)
-        if role_tokens and not name_tokens:
+        if (role_tokens and not name_tokens) or is_post_of_place(name_tokens):
             break
         if role_tokens:
             found += countries_in(sentence, role_tokens)
@@ -295,6 +303,21 @@ def analyze_run(
         )
         run, is_initial = rest, False
     return found
+
+
+def is_post_of_place(tokens: Sequence[Token]) -> bool:
+    """'the former Ohio Gov.', 'a Texas Senator': a post of a state or a country, no one named."""
+    return (
+        len(tokens) > 1
+        and tokens[-1].text.lower() in lexicon.TITLE_HEADS
+        and is_place(" ".join([t.text for t in tokens[:-1]]))
+    )
+
+
+def is_dateline(text: str, run: Sequence[Token]) -> bool:
+    """'ORSK, Ohio — The mayor said', 'VELTA HILL, Ohio -': a place in capitals opening a story says where
+    it was written, even where its words look like an acronym's or a person's; no one to quote."""
+    return all(is_capitals(t) for t in run) and bool(DATELINE_AFTER.match(text, run[-1].end))
 
 
 def is_heading(run: Sequence[Token]) -> bool:
