@@ -257,3 +257,11 @@ def test_a_place_in_capitals_opening_a_story_is_no_actor(extract_body):
 def test_a_post_of_a_state_with_no_name_after_it_is_no_actor(extract_body):
     extraction = extract_body("The former Ohio Gov. and harbor chairman Zorvan Kelt spoke.")
     assert "Ohio Gov." not in actors(extraction)
+
+
+def test_a_noun_of_a_trade_opening_a_sentence_is_not_part_of_the_name_after_it(extract_body):
+    extraction = extract_body("Sculptor Tomas Brell spoke first. Director Ana Kelt spoke next.")
+    assert [(a.name, a.type, a.role) for a in extraction.actors] == [
+        ("Tomas Brell", "person", None),
+        ("Ana Kelt", "person", "Director"),
+    ]

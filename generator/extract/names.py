@@ -87,6 +87,7 @@ PLACE_PREPOSITIONS = lexicon.words("in at near outside inside across throughout"
 DEMONYM_SUFFIXES = ("ian", "ean", "ese", "ish")
 # After a place in capitals opening a story: its state or country, then a dash ('ORSK, Ohio —').
 DATELINE_AFTER = re.compile(r",(?: [A-Z][\w.]*){1,3} ?(?:\u2014|\u2013|--|-) ")
+AGENT_SUFFIXES = ("ist", "er", "or", "ess", "ian")
 POST_TIMES = lexicon.words("former acting interim outgoing incoming")
 
 
@@ -348,9 +349,20 @@ def last_capitals(run: Sequence[Token]) -> int:
 
 
 def is_noun_before_name(run: Sequence[Token]) -> bool:
-    """'Critics Ana Ruiz and ...', 'Neighbours Ana Ruiz': a plural noun opening the sentence before a
-    person's name."""
-    return len(run) > 2 and is_plural_noun(run[0].text) and first_name_gender(run[1].text) is not None
+    """'Critics Ana Ruiz and ...', 'Neighbours Ana Ruiz', 'Actress Ana Ruiz': a plural noun or a noun
+    of someone's trade opening the sentence before a person's name."""
+    return (
+        len(run) > 2
+        and (is_plural_noun(run[0].text) or is_trade_noun(run[0].text))
+        and first_name_gender(run[1].text) is not None
+    )
+
+
+def is_trade_noun(word: str) -> bool:
+    """'Sculptor', 'Comedian', 'Actress': a word of an agent's ending that is no first name, nor a
+    title, which `split_title` keeps as the person's role."""
+    lowered = word.lower()
+    return lowered.endswith(AGENT_SUFFIXES) and lowered not in TITLE_WORDS and first_name_gender(word) is None
 
 
 def is_time_of_post(run: Sequence[Token]) -> bool:
