@@ -28,9 +28,20 @@ GOOD_WHEN_UP = words(
 )
 BAD_WHEN_UP = words(
     """deaths death homicides homicide murders killings crime crimes unemployment poverty inflation
-    deficit debt emissions pollution casualties injuries overdoses infections losses loss"""
+    deficit debt emissions pollution casualties injuries overdoses infections"""
+)
+# Nouns that name a change, not a quantity that can change.
+CHANGE_NOUNS = words(
+    """loss losses gain gains increase increases rise rises drop drops fall falls decline declines cut
+    cuts reduction reductions growth jump surge plunge slump dip"""
+)
+# "the top 1 percent": a group of people named by a share; "$4 of every $5": a denominator.
+GROUP_BEFORE = re.compile(
+    r"\b(?:top|bottom|upper|lower|middle|richest|poorest|wealthiest|every)\s+$", re.IGNORECASE
 )
 HYPHENED = re.compile(r"\d-[a-z]")
+# Nouns that need an 'of' to say what they measure: alone they are no measure.
+GENERIC_MEASURES = words("rate share level proportion percentage portion ratio amount figure number total")
 PRONOUNS = words("it its they them he she him her whom who which this that these those")
 
 
@@ -44,6 +55,7 @@ def key_figures(extraction: Extraction) -> list[Figure]:
         for i, figure in enumerate(extraction.figures)
         if is_card_worthy(figure)
         and not is_who(extraction, figure, actors)
+        and not is_group(extraction, figure)
         and ((score := key_score(extraction, figure)) or is_plain_measure(figure))
     ]
     chosen = sorted(i for _, i in sorted(scored, key=lambda s: (-s[0], s[1]))[:KEY_FIGURES])
@@ -56,8 +68,8 @@ def is_card_worthy(figure: Figure) -> bool:
     measure = figure.measure.lower()
     if not figure.unit or figure.unit in AGE_UNITS or not measure[:1].isalnum():
         return False
-    if measure == figure.unit.lower() or measure in PRONOUNS:
-        return False
+    if measure == figure.unit.lower() or measure in PRONOUNS or measure in GENERIC_MEASURES:
+        return False  # "36% — rate": of what, the card does not say
     if HYPHENED.search(figure.text):
         return False  # "a 30-second spot", "a 46-page report": an adjective, not a figure of the story
     if figure.measure_is_subject and " " not in measure:
@@ -77,6 +89,13 @@ def is_who(extraction: Extraction, figure: Figure, actors: set[str]) -> bool:
         return False
     sentence = extraction.sentences[figure.span.sentence].text
     return not sentence.lstrip("\"'\u201c\u2018 ").removeprefix("The ").startswith(figure.measure)
+
+
+def is_group(extraction: Extraction, figure: Figure) -> bool:
+    """'the top 1 percent of earners' names who, as a share of a whole, and 'of every 10 riders' is
+    the whole a share is of: neither is a figure of the story."""
+    sentence = extraction.sentences[figure.span.sentence].text
+    return bool(GROUP_BEFORE.search(sentence, max(0, figure.span.start - 20), figure.span.start))
 
 
 def is_plain_measure(figure: Figure) -> bool:
@@ -103,10 +122,13 @@ def is_in_summary(extraction: Extraction, figure: Figure) -> bool:
 
 def change_tone(figure: Figure) -> str:
     """'good' or 'bad' where what the figure measures says which way is good (fewer homicides, more
-    jobs), else '' (a poll result, a price): colour only where the direction has a meaning."""
+    jobs), else '' (a poll result, a price): colour only where the direction has a meaning. When the
+    measure is the change itself ('a loss of 4,000 jobs'), what changes is what the unit counts."""
     if figure.change is None:
         return ""
     words = figure.measure.lower().split()
+    if words and words[-1] in CHANGE_NOUNS:
+        words = figure.unit.lower().split()
     head = words[-1] if words else ""
     if head in GOOD_WHEN_UP:
         return "good" if figure.change == "increase" else "bad"

@@ -148,7 +148,11 @@ def render_site(
         "actors.md.j2", {"title": "Actors"}, "actors/index.md", groups=groups, shown=ACTORS_SHOWN
     )
     for kind, title, members in groups:
-        intro = f"All {len(members)} {title.lower()} with a page of their own, by number of briefs."
+        intro = (
+            f"All {len(members)} {title.lower()} with a page of their own, by number of briefs."
+            if len(members) > 1
+            else f"The one {ACTOR_TYPE_NAMES[kind].lower()} with a page of their own."
+        )
         listing = Listing(
             f"actor-types/{kind}",
             title,

@@ -162,7 +162,12 @@ def profiles(
         kind = (entry and entry.type) or most_common(list(map(attrgetter("type"), actors)))
         # 'the president' names whoever holds the post in one brief: not an alias across briefs.
         forms = set(map(attrgetter("name", "aliases"), actors))
-        written = {alias for first, others in forms for alias in (first, *others) if alias[:1].isupper()}
+        written = {
+            written_form(alias)
+            for first, others in forms
+            for alias in (first, *others)
+            if alias[:1].isupper()
+        }
         aliases = sorted(written.union(entry.aliases if entry else ()) - {name})
         result.append(
             ActorProfile(
@@ -178,6 +183,23 @@ def profiles(
             )
         )
     return tuple(result)
+
+
+# What may cling to a name where the text quotes it or ends a clause on it ("Ana Ruiz,'", "Ruiz's").
+CLINGING_MARKS = ",;:!?'\"\u2019\u201d"
+POSSESSIVE_ENDS = ("'s", "\u2019s")
+
+
+def written_form(name: str) -> str:
+    """A name as an actor page lists it among the ways it is written: without the quote marks,
+    punctuation and possessive the text leaves on it. A final period goes where a quote ends on
+    it or after a long word ('Ruiz Montero.'), not after an abbreviation ('Acme Corp.', 'Jr.')."""
+    form = name.rstrip(CLINGING_MARKS)
+    form = form[:-2] if form.endswith(POSSESSIVE_ENDS) else form
+    last = form.rsplit(" ", 1)[-1]
+    if last.endswith(".") and (form != name or (len(last) > 5 and not last.isupper())):
+        return form[:-1]
+    return form
 
 
 class Figures(Protocol):

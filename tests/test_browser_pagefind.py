@@ -350,7 +350,10 @@ def test_pagefind_search_finds_the_brief_by_an_actor_and_opens_it(page, base_url
     result = page.locator(f".pagefind-ui__result-link[href$='/{BRIEF}']")
     expect(result).to_be_visible()
     expect(result).to_contain_text(BRIEF_TITLE)
-    expect(page.locator(f".pagefind-ui__result-link[href$='/{ACTOR}']")).to_be_visible()
+    # Each result says what it is; a brief's says its date too.
+    expect(result).to_have_text(re.compile(r"^Brief · \d{4}-\d\d-\d\d — "))
+    actor = page.locator(f".pagefind-ui__result-link[href$='/{ACTOR}']")
+    expect(actor).to_have_text(re.compile(r"^Actor — "))
     save_screenshot(page, "pagefind-results.png", full_page=False)
     loaded = {
         re.sub(r"^.*?/(pagefind(-\d+)?/)", r"\1", urlparse(r.url).path): len(r.body())

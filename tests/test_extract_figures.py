@@ -76,6 +76,11 @@ def test_a_letter_m_of_a_currency_amount_is_million(extract_body):
         ("The square is 800 sq m.", "sq m"),
         ("The tower is 120 metres tall.", "metres"),
         ("Scores rose by 30 basis points.", "basis points"),
+        ("The ferry sails at 25 m.p.h. in calm water.", "mph"),
+        ("The plant makes 3 nanometer chips.", "nanometer"),
+        ("The agency hired eight other inspectors.", "other inspectors"),
+        ("The town has one 8,000 barrel-a-day mill.", "barrel-a-day"),
+        ("Streaming costs 7.50 Canadian dollars per month.", "Canadian dollars per month"),
     ],
 )
 def test_unit_after_the_number(extract_body, text, unit):
@@ -84,8 +89,8 @@ def test_unit_after_the_number(extract_body, text, unit):
 
 
 def test_a_verb_after_a_number_is_no_unit(extract_body):
-    [figure] = extract_body("The union said 150 gathered outside.").figures
-    assert (figure.unit, figure.measure) == ("", "union")
+    [figure] = extract_body("A crowd of 150 gathered outside.").figures
+    assert (figure.unit, figure.measure) == ("", "crowd")
 
 
 def test_a_bare_number_nothing_explains_is_no_figure(extract_body):
@@ -121,6 +126,13 @@ def test_a_time_after_a_rate_is_not_part_of_it(extract_body):
         ("About 45% of the nurses voted to strike.", "nurses"),
         ("The port wants to raise its capacity to 2m tons by 2030.", "capacity"),
         ("The old ferry is slow: it took 9 hours.", "old ferry"),
+        ("The scheme will extend the cycling network by 12 km.", "cycling network"),
+        ("Nurses use a 10% saline solution.", "saline solution"),
+        ("Growth in exports slowed to 3 percent.", "Growth in exports"),
+        ("The ministers backed a total cut of 5,000 tonnes.", "total cut"),
+        ("Orbis on Tuesday cut 400 jobs.", "Orbis"),
+        ("The mayor told reporters that the tram fleet would cost $90 million.", "tram fleet"),
+        ("The drive is fast, with 2TB of flash storage.", "flash storage"),
     ],
 )
 def test_what_a_figure_measures(extract_body, text, measure):
@@ -147,3 +159,51 @@ def test_an_age_bracket_is_no_figure(extract_body):
 
 def test_a_dash_spaced_on_one_side_is_a_minus_sign(extract_body):
     assert amounts(extract_body("At noon: Harbour 40 index -0.8% on the day.")) == [(-0.8, None, "%")]
+
+
+def test_a_signed_figure_in_a_list_measures_the_name_before_it(extract_body):
+    extraction = extract_body("Markets at noon: Harbour 40 -0.8% Coastal +1.2% Valley Index -0.1%.")
+    assert [f.measure for f in extraction.figures] == ["Harbour 40", "Coastal", "Valley Index"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sales rose to 4.1 million tickets from 3.2 million.", [(4.1e6, "tickets"), (3.2e6, "tickets")]),
+        ("The city sold 300 flats by lottery and 120 by auction.", [(300.0, "flats"), (120.0, "flats")]),
+        ("The club has raised 40 million of the 90 million crowns.", [(4e7, "crowns"), (9e7, "crowns")]),
+        ("The Valley Index rose 12.5 points to 3,410.20.", [(12.5, "points"), (3410.2, "points")]),
+    ],
+)
+def test_a_bare_number_compared_with_an_amount_takes_its_unit(extract_body, text, expected):
+    assert [(f.value, f.unit) for f in extract_body(text).figures] == expected
+
+
+def test_a_level_after_a_share_does_not_take_the_share_as_unit(extract_body):
+    extraction = extract_body("The Valley Index rose 2 percent to 1,450.")
+    assert [(f.value, f.unit) for f in extraction.figures] == [(2.0, "%"), (1450.0, "")]
+
+
+def test_a_decimal_point_ends_no_clause(extract_body):
+    extraction = extract_body("The Harbour 40 index gained 0.5 percent to 1,250.70.")
+    assert [f.measure for f in extraction.figures] == ["Harbour 40 index", "Harbour 40 index"]
+
+
+def test_an_amount_in_brackets_after_another_measures_the_same(extract_body):
+    extraction = extract_body("The port paid a fee of 90 million crowns ($9 million) last year.")
+    assert [(f.unit, f.measure) for f in extraction.figures] == [("crowns", "fee"), ("$", "fee")]
+
+
+def test_a_bare_number_explained_only_by_the_subject_is_no_figure(extract_body):
+    assert extract_body("The old ferry line is proud of its 48.").figures == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The Valley Index rose 2 percent to 1,450.", 1450.0),
+        ("The harbour fund is worth over 3 billion.", 3e9),
+    ],
+)
+def test_a_level_or_a_large_bare_number_keeps_the_subject_as_measure(extract_body, text, value):
+    assert value in [f.value for f in extract_body(text).figures]

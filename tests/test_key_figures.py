@@ -62,3 +62,43 @@ def test_a_measure_that_names_an_actor_gets_no_card(extract_body):
     extraction = extract_body("Senator Carlos Ruiz won 52% in the runoff.")
     assert [f.measure for f in extraction.figures] == ["Senator Carlos Ruiz"]
     assert cards(extraction) == []
+
+
+def test_a_loss_of_jobs_is_bad_news_and_a_loss_of_money_has_no_colour(extract_body):
+    [jobs] = extract_body("The closure would cause the loss of 1,200 factory jobs.").figures
+    [money] = extract_body("The ferry line reported a loss of $3 million.").figures
+    assert (jobs.change, change_tone(jobs)) == ("decrease", "bad")
+    assert (money.change, change_tone(money)) == ("decrease", "")
+
+
+def test_a_comparison_or_a_phrasal_verb_is_no_change(extract_body):
+    lower = extract_body("The new levy is far lower than the old 30 percent charge.").figures
+    make_up = extract_body("Students make up nearly 40 percent of all riders.").figures
+    assert [f.change for f in (*lower, *make_up)] == [None, None]
+
+
+def test_a_group_named_by_a_share_gets_no_card(extract_body):
+    extraction = extract_body("Under the plan the top 5 percent of earners would pay more.")
+    assert extraction.figures and cards(extraction) == []
+
+
+def test_the_card_names_who_reports_the_figure(extract_body):
+    named = extract_body("Fares rose 8% in May, according to the regional Transit Board.")
+    unnamed = extract_body("Fares rose 8% in May, according to the latest survey.")
+    assert [f.source for f in (*named.figures, *unnamed.figures)] == ["Transit Board", "the latest survey"]
+
+
+def test_a_generic_measure_alone_gets_no_card(extract_body):
+    assert cards(extract_body("Short stays would face a 22 percent rate.")) == []
+    assert cards(extract_body("Short stays would face a 22 percent rate of city tax.")) == ["22 percent"]
+
+
+def test_the_whole_a_share_is_of_gets_no_card(extract_body):
+    every = extract_body("About $4 of every $5 of bus fares paid for fuel.")
+    assert [f.measure for f in every.figures] == ["", "bus fares"]
+    assert cards(every) == []
+
+
+def test_worth_of_is_no_measure(extract_body):
+    [figure] = extract_body("The port handled $2 million worth of grain.").figures
+    assert figure.measure == "grain"

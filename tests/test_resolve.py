@@ -157,3 +157,21 @@ def test_names_the_same_but_for_case_punctuation_or_a_word_said_of_them_are_one_
     bodies = [brief_of(n, (name, None)) for n, name in ((5, "Velta-Co"), (6, "Velta Co"))]
     bodies = [replace(b, actors=(replace(b.actors[0], type="organization"),)) for b in bodies]
     assert [p.slug for p in resolve_site(bodies).actors] == ["velta-co"]
+
+
+def test_the_ways_a_name_is_written_leave_out_what_the_text_leaves_on_it() -> None:
+    site = resolve_site(
+        [
+            brief_of(1, ("Ana Ruiz", None), ("Ruiz Montero", None)),
+            brief_of(2, ("Ana Ruiz.\u2019", None), ("Ruiz Montero's", None)),
+            brief_of(3, ("Ana Ruiz'", None), ("Ruiz Montero.", None)),
+        ]
+    )
+    aliases = {profile.name: profile.aliases for profile in site.actors}
+    assert aliases == {"Ana Ruiz": (), "Ruiz Montero": ()}
+    # A period that belongs to the name stays.
+    assert [resolve.written_form(name) for name in ("Acme Corp.", "Ana Ruiz Jr.", "U.S.")] == [
+        "Acme Corp.",
+        "Ana Ruiz Jr.",
+        "U.S.",
+    ]

@@ -22,6 +22,7 @@ WORD_CHARACTER = re.compile(r"\w")
 BARE_WORDS = re.compile(r"\w(?:[\w'\u2019-]*\w)?")
 TERM_MAX_WORDS = 2
 TITLE_MAX_WORDS = 6
+SENTENCE_ENDS = (".", "!", "?")
 CARRY_MAX_SENTENCES = 3
 SINGLE_NAME = re.compile(r"[A-Z][a-z]+[A-Z]?[a-z]*")
 CUE_AFTER_NAME = re.compile(rf" ([a-z]+(?:s|ed)|{'|'.join(lexicon.IRREGULAR_SPEECH_FORMS)})\b")
@@ -120,13 +121,21 @@ def kind_of(text: str, sentence: Sentence, offset: int, *, is_said: bool) -> Quo
     at_start = not WORD_CHARACTER.search(sentence.text, 0, max(offset - 1, 0))
     if not at_start and len(words) <= TERM_MAX_WORDS and not text[:1].isupper():
         return "partial" if is_said else "term"
-    if (
-        not at_start
-        and 0 < len(words) <= TITLE_MAX_WORDS
-        and all(w[0].isupper() for w in words if len(w) > 3)
-    ):
+    if not at_start and 0 < len(words) <= TITLE_MAX_WORDS and is_title(text, words, is_said=is_said):
         return "term"
     return "full" if at_start or text[:1].isupper() else "partial"
+
+
+def is_title(text: str, words: Sequence[str], *, is_said: bool) -> bool:
+    """Every long word capitalised, as in a title ('The Long Night'). Short words and a capital that
+    only opens the sentence tell little: in title case they are a title ('Big Dog.'), otherwise
+    ('We won it.', 'This is it!') only when not a whole clause, neither ending like a sentence nor
+    reported as said."""
+    if not all(w[0].isupper() for w in words if len(w) > 3):
+        return False
+    if any(len(w) > 3 for w in words[1:]) or all(w[0].isupper() for w in words):
+        return True
+    return not is_said and not text.rstrip().endswith(SENTENCE_ENDS)
 
 
 def reports_speech(text: str) -> bool:

@@ -83,6 +83,12 @@ def anchor_pattern(number_words: frozenset[str]) -> re.Pattern[str]:
 FIGURE_ANCHOR = anchor_pattern(frozenset(lexicon.NUMBER_WORDS))
 
 
+def has_number(text: str) -> bool:
+    """Whether `text` may hold a figure written with a digit or a number word (FIGURE or 'one of')."""
+    folded = text.casefold()
+    return len(folded) != len(text) or FIGURE_ANCHOR.search(folded) is not None
+
+
 def figure_matches(text: str) -> Iterator[re.Match[str]]:
     """FIGURE.finditer(text), but tried only near a digit or number word: most of a text has none.
 
@@ -133,9 +139,11 @@ def number_value(number: str, scale: str | None) -> float | None:
             value = float(numerator) / float(denominator or 1)
         except (ValueError, ZeroDivisionError):
             return None
-    for word in (scale or "").lower().split():
+    if not scale:
+        return value
+    for word in scale.lower().split():
         value *= SCALES[word]
-    return value
+    return float(f"{value:.12g}")  # 4.1 million is 4100000, not 4099999.9999999995
 
 
 def range_end(text: str, first: Quantity, position: int) -> Quantity | None:

@@ -18,6 +18,7 @@ CLOSE_CONTEXT = " \t)]}.,;:!?\u2014\u2013-\"\u201d\u2019'"
 TRAILING_PUNCTUATION = ",;: "
 # 'PENCE: Well, look, ...': a transcript names who speaks in capitals before a colon.
 TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'\u2019-]+(?: [A-Z][A-Z'\u2019-]+)?):\s")
+ELISION = re.compile(r"\d\d|(?:em|til|n|cause)\b")
 STAGE_DIRECTION = re.compile(r"[(\[][^()\[\]]*[)\]][.,]?")
 # The characters that may be a mark of each style; a doubled apostrophe is one double mark.
 MARK_CANDIDATES = {
@@ -61,7 +62,7 @@ def find_quote_spans(paragraphs: Sequence[Paragraph], source: str) -> tuple[list
     problems: list[Problem] = []
     open_pieces: list[Piece] = []
     for number, paragraph in enumerate(paragraphs):
-        marks = settle_doubtful(list(quote_marks(paragraph.text, style)))
+        marks = list(quote_marks(paragraph.text, style))
         if open_pieces and not (marks and marks[0].is_open and marks[0].position == 0):
             problems.append(unclosed(paragraphs, open_pieces[0], source))
             open_pieces = []
@@ -75,11 +76,16 @@ def find_quote_spans(paragraphs: Sequence[Paragraph], source: str) -> tuple[list
         # inside a double quote is a typing error, not a quote inside a quote.
         nesting = style == "single"
         depth = 1 if position_open is not None else 0
-        for mark in marks:
-            if mark.is_open and (position_open is None or nesting):
+        for index, mark in enumerate(marks):
+            if position_open is not None and depth == 1 and reopens_line(mark, paragraph):
+                open_pieces = [*open_pieces, Piece(number, position_open, mark.position)]
+                position_open = mark.position + mark.width
+            elif mark.is_open and (position_open is None or nesting):
                 position_open = mark.position + mark.width if position_open is None else position_open
                 depth += 1
             elif not mark.is_open and position_open is not None:
+                if depth == 1 and is_possessive(marks, index):
+                    continue
                 depth -= 1
                 if depth > 0:
                     continue
@@ -127,16 +133,18 @@ def quote_style(paragraphs: Sequence[Paragraph]) -> str:
     return "double" if doubled and doubled >= single else "single"
 
 
-def settle_doubtful(marks: list[Mark]) -> list[Mark]:
-    """A doubtful closing mark closes a quote only when no closing mark follows it before an opening one:
-    in "'the voters' choice,' she said" the quote ends at the second mark."""
-    kept = []
-    for index, mark in enumerate(marks):
-        following = marks[index + 1] if index + 1 < len(marks) else None
-        if mark.is_doubtful and following is not None and not following.is_open:
-            continue
-        kept.append(mark)
-    return kept
+def reopens_line(mark: Mark, paragraph: Paragraph) -> bool:
+    """A quote still open at the end of a line goes on in the next one, which opens with a mark of its
+    own (a paragraph of the source that the reader joined to the one before): not a nested quote."""
+    return mark.is_open and mark.position in paragraph.breaks
+
+
+def is_possessive(marks: Sequence[Mark], index: int) -> bool:
+    """A doubtful mark that would end the outer quote is a plural possessive when a closing mark follows
+    it before an opening one: in "'the voters' choice,' she said" the quote ends at the second mark.
+    Inside a nested quote ("'we never promised 'new roads' to anyone,' she said") it ends the nested one."""
+    following = marks[index + 1] if index + 1 < len(marks) else None
+    return marks[index].is_doubtful and following is not None and not following.is_open
 
 
 def quote_marks(text: str, style: str) -> Iterator[Mark]:
@@ -164,13 +172,18 @@ def classify_mark(text: str, position: int, width: int, style: str) -> Mark | No
             return None
         if before in OPEN_CONTEXT and not after.isspace():
             return None if is_elision(text, position + width) else Mark(position, True, width)
-        if after in CLOSE_CONTEXT and not before.isspace():
+        if after in CLOSE_CONTEXT and (not before.isspace() or follows_closing(text, position)):
             doubtful = style == "single" and before == "s" and after == " "
             return Mark(position, is_open=False, width=width, is_doubtful=doubtful)
     return None
 
 
+def follows_closing(text: str, position: int) -> bool:
+    """ "'the board is 'above the rules,' ' he said": a space typed between a nested closing mark and the
+    outer one; the outer mark still closes."""
+    return position >= 2 and text[position - 1].isspace() and text[position - 2] in "'\"" + SINGLE_CLOSERS
+
+
 def is_elision(text: str, start: int) -> bool:
-    """'90s, 'em, 'til: an apostrophe that stands for left-out letters, not a quote."""
-    word = text[start : start + 4].lower()
-    return word[:2].isdigit() or word.startswith(("em ", "til ", "n ", "cause "))
+    """'90s, 'em, 'til: an apostrophe that stands for left-out letters, not a quote ('asked 'em.' too)."""
+    return ELISION.match(text, start) is not None

@@ -40,7 +40,8 @@ MEASUREMENT_UNITS = lexicon.words(
     """percent points point hours hour days day weeks week months month years year minutes minute min
     mins seconds second secs decades decade centuries century times nights night
     tons ton tonnes tonne kilometers kilometer kilometres kilometre km miles mile meters meter metres
-    metre m cm mm nm μm um feet foot ft inches inch yards yard yds acres acre hectares hectare ha
+    metre m cm mm nm μm um nanometers nanometer nanometres nanometre
+    feet foot ft inches inch yards yard yds acres acre hectares hectare ha
     grams gram g kilograms kilogram kg kilos kilo mg pounds pound lb lbs ounces ounce oz liters liter
     litres litre l ml gallons gallon barrels barrel degrees degree calories calorie kcal decibels
     decibel db volts volt v kv watts watt w kw mw gw kwh mwh gwh twh gigawatts gigawatt megawatts
@@ -68,9 +69,10 @@ RATE_NOUNS = lexicon.words(
 # Units of two words or written with a space or a sign.
 COMPOUND_UNITS = re.compile(
     r"\s?(?P<unit>degrees? (?:celsius|fahrenheit|kelvin|centigrade)|(?:square|cubic) [a-z]+|years?[- ]old"
-    r"|sq\.? ?(?:m|ft|km|mi)\b|sqm\b|m2\b|km2\b|parts per (?:million|billion)|lb-ft|km/h)",
+    r"|m\.p\.h\.?|sq\.? ?(?:m|ft|km|mi)\b|sqm\b|m2\b|km2\b|parts per (?:million|billion)|lb-ft|km/h)",
     re.IGNORECASE,
 )
+HYPHENED_RATE = re.compile(r"(?P<unit>[a-z]+)-(?:a|an|per)-[a-z]+")
 GLUED = re.compile(r"(?P<unit>[^\W\d_]+)\b")
 WORD = re.compile(r"\s+(?P<word>[^\W\d_](?:[\w'/-]*\w)?)")
 HYPHENED = re.compile(r"-(?P<unit>(?:years?-old)|[^\W\d_]+)\b")
@@ -94,7 +96,7 @@ def unit_of(text: str, quantity: Quantity) -> tuple[str, int]:
     if written is None:
         return "", quantity.end
     unit, end = written
-    return with_rate(text, unit, end) if is_measurement(unit) else (unit, end)
+    return with_rate(text, unit, end) if is_measurement(unit.rsplit(maxsplit=1)[-1]) else (unit, end)
 
 
 def percent_unit(percent: str) -> str:
@@ -115,7 +117,7 @@ def written_unit(text: str, quantity: Quantity) -> tuple[str, int] | None:
     for pattern in (HYPHENED, COMPOUND_UNITS) if quantity.scale else (HYPHENED, COMPOUND_UNITS, GLUED):
         match = pattern.match(text, end)
         if match:
-            return match.group("unit"), match.end()
+            return match.group("unit").replace(".", ""), match.end()  # "m.p.h." is "mph"
     word = WORD.match(text, end)
     if word and is_measurement(word.group("word")):
         return word.group("word"), word.end()
@@ -150,6 +152,8 @@ def is_stop(word: str, *, first: bool) -> bool:
     lowered = word.lower()
     if lowered == "and":
         return first
+    if lowered in ("other", "more"):
+        return False  # "eight other employees", "40 more buses"
     return lowered in lexicon.FUNCTION_WORDS or lowered in STOP_WORDS or lowered.endswith("ed")
 
 
@@ -161,7 +165,12 @@ def is_plural(word: str) -> bool:
 
 
 def is_measurement(unit: str) -> bool:
-    return unit.lower() in MEASUREMENT_UNITS or bool(COMPOUND_UNITS.fullmatch(unit))
+    """A unit of measurement, also as a rate written with hyphens ('barrel-a-day')."""
+    lowered = unit.lower()
+    if lowered in MEASUREMENT_UNITS or COMPOUND_UNITS.fullmatch(unit):
+        return True
+    rate = HYPHENED_RATE.fullmatch(lowered)
+    return rate is not None and rate.group("unit") in MEASUREMENT_UNITS
 
 
 def with_rate(text: str, unit: str, end: int) -> tuple[str, int]:

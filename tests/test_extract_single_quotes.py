@@ -1,0 +1,50 @@
+"""Straight single quotes that double as apostrophes: constructions where a mark could be read two ways."""
+
+from __future__ import annotations
+
+
+def test_nested_quote_ending_in_s_closes_the_nested_quote(extract_body):
+    extraction = extract_body("'We never promised 'new roads' to anyone,' Mayor Lena Brook said.")
+    [quote] = extraction.quotes
+    assert quote.text == "We never promised 'new roads' to anyone"
+    assert quote.speaker == "Lena Brook"
+
+
+def test_quote_going_on_over_a_line_that_opens_with_a_mark(extract_body):
+    extraction = extract_body(
+        "'The ferry is late,' Mayor Lena Brook said. 'The harbour needs a new pier.\n"
+        "'We will ask the council for the money,' she said. 'It cannot wait.'"
+    )
+    assert [q.text for q in extraction.quotes] == [
+        "The ferry is late",
+        "The harbour needs a new pier. We will ask the council for the money",
+        "It cannot wait.",
+    ]
+
+
+def test_left_out_letters_before_a_full_stop_are_no_quote_mark(extract_body):
+    extraction = extract_body("'I would vote for 'em. Every one of them,' Councillor Tom Reyes said.")
+    [quote] = extraction.quotes
+    assert quote.text == "I would vote for 'em. Every one of them"
+    assert quote.speaker == "Tom Reyes"
+
+
+def test_space_between_nested_and_outer_closing_marks(extract_body):
+    extraction = extract_body(
+        "'He said the board would be 'above the rules,' ' Councillor Ana Ruiz said. 'That is wrong.'"
+    )
+    assert [q.text for q in extraction.quotes] == [
+        "He said the board would be 'above the rules,'",
+        "That is wrong.",
+    ]
+
+
+def test_clause_of_short_words_is_speech_not_a_title(extract_body):
+    extraction = extract_body("After the vote, Mayor Lena Brook told the crowd: 'We did it.'")
+    [quote] = extraction.quotes
+    assert (quote.text, quote.kind, quote.speaker) == ("We did it.", "full", "Lena Brook")
+
+
+def test_title_case_short_words_stay_a_title(extract_body):
+    extraction = extract_body("Mayor Lena Brook was a guest on 'Big Day.' on Sunday.")
+    assert [q.kind for q in extraction.quotes] == ["term"]
