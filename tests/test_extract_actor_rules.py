@@ -210,3 +210,58 @@ def test_a_first_name_alone_is_the_person_the_article_names_in_full(extract_body
 
 def test_a_post_alone_in_capitals_is_no_actor(extract_body):
     assert extract_body("The numbers came from the CEO this week.").actors == ()
+
+
+def test_a_speech_verb_opening_a_sentence_is_not_part_of_the_name_after_it(extract_body):
+    extraction = extract_body(
+        "Tomas Brell chairs the harbor board.",
+        "\u201cThe pier is late.\u201d Said Brell: \u201cWe will rebuild it.\u201d",
+        "Continued Brell: \u201cIt will cost more.\u201d",
+    )
+    assert [(a.name, a.aliases) for a in extraction.actors] == [("Tomas Brell", ("Brell",))]
+
+
+def test_a_name_owning_a_post_is_a_persons_and_stays_one_elsewhere(extract_body):
+    extraction = extract_body(
+        "Omar Veltrin, Zorvan Kelt's chief strategist, spoke first. Zorvan Kelt lost the race."
+    )
+    assert actors(extraction)["Zorvan Kelt"].type == "person"
+
+
+def test_a_name_typed_by_an_age_once_is_a_persons_where_nothing_types_it(extract_body):
+    extraction = extract_body("Zorvan Kelt, 54, lost the race. Zorvan Kelt spoke later at the harbor.")
+    assert actors(extraction)["Zorvan Kelt"].type == "person"
+
+
+def test_a_name_suffix_set_off_by_commas_is_no_actor(extract_body):
+    extraction = extract_body(
+        "Peter Halloran, Jr., chairs the harbor board.", "\u201cWe need the pier,\u201d Halloran said."
+    )
+    assert [a.name for a in extraction.actors] == ["Peter Halloran"]
+    assert [q.speaker for q in extraction.quotes] == ["Peter Halloran"]
+
+
+def test_a_word_dating_a_post_before_a_surname_is_not_part_of_it(extract_body):
+    extraction = extract_body("Zorvan Kelt ran the harbor. Former Kelt aide Omar Veltrin spoke first.")
+    assert [(a.name, a.aliases) for a in extraction.actors] == [
+        ("Zorvan Kelt", ("Kelt",)),
+        ("Omar Veltrin", ()),
+    ]
+
+
+def test_a_place_in_capitals_opening_a_story_is_no_actor(extract_body):
+    extraction = extract_body("ORSK VALE, Ohio \u2014 The harbor plan is late, the mayor said.")
+    assert "ORSK VALE" not in actors(extraction)
+
+
+def test_a_post_of_a_state_with_no_name_after_it_is_no_actor(extract_body):
+    extraction = extract_body("The former Ohio Gov. and harbor chairman Zorvan Kelt spoke.")
+    assert "Ohio Gov." not in actors(extraction)
+
+
+def test_a_noun_of_a_trade_opening_a_sentence_is_not_part_of_the_name_after_it(extract_body):
+    extraction = extract_body("Sculptor Tomas Brell spoke first. Director Ana Kelt spoke next.")
+    assert [(a.name, a.type, a.role) for a in extraction.actors] == [
+        ("Tomas Brell", "person", None),
+        ("Ana Kelt", "person", "Director"),
+    ]

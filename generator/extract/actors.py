@@ -274,9 +274,11 @@ def untyped_organizations(
 ) -> list[Mention]:
     """Names of several words that tell no type ('Harbor Lamps', 'Velta Standard') are taken for an
     organisation's unless the article treats them as a person's: a title, a surname used alone,
-    speech. Few people are named without a first name that the first-name data knows; many
-    companies, newspapers and bodies are."""
+    speech, or words around one of its mentions that show a person's ('Zora Velt, 41,'). Few people
+    are named without a first name that the first-name data knows; many companies, newspapers and
+    bodies are."""
     untyped = {c.name for c in candidates if c.type is None and " " in c.name}
+    untyped -= {c.name for c in candidates if c.type == "person"}  # typed once by what surrounds it
     personal = {m.name for m in mentions if m.role or m.text != m.name} | set(speakers)
     retyped = untyped - personal
     return [

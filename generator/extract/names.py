@@ -9,6 +9,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from generator.extract import lexicon
+from generator.extract.cues import is_speech_verb
 from generator.extract.gazetteer import country_of, first_name_gender, is_region
 from generator.extract.quotes import TRANSCRIPT_LABEL
 from generator.model import ActorType, Sentence
@@ -84,6 +85,10 @@ VENUE_PREPOSITIONS = lexicon.words("in at near outside inside across throughout 
 # Before a lone name that nothing types, these tell a place: 'data from Velta' may name a company.
 PLACE_PREPOSITIONS = lexicon.words("in at near outside inside across throughout")
 DEMONYM_SUFFIXES = ("ian", "ean", "ese", "ish")
+# After a place in capitals opening a story: its state or country, then a dash ('ORSK, Ohio —').
+DATELINE_AFTER = re.compile(r",(?: [A-Z][\w.]*){1,3} ?(?:\u2014|\u2013|--|-) ")
+AGENT_SUFFIXES = ("ist", "er", "or", "ess", "ian")
+POST_TIMES = lexicon.words("former acting interim outgoing incoming")
 
 
 class Token(NamedTuple):
@@ -227,6 +232,12 @@ def analyze_run(
 
     `kinds` holds the type the words of each name already read in the article show.
     """
+    if is_initial and is_dateline(sentence.text, run):
+        return [
+            Candidate(
+                sentence.index, run[0].start, run[-1].end, join(sentence.text, run), "place", is_venue=True
+            )
+        ]
     if len(run) == 1:
         return analyze_word(sentence, run[0], kinds, is_initial=is_initial)
     found: list[Candidate] = []
@@ -241,6 +252,7 @@ def analyze_run(
             opens_clause(run[0], is_initial=is_initial)
             or DESCRIBING_COMPOUND.search(run[0].text)
             or (is_initial and is_noun_before_name(run))
+            or is_time_of_post(run)
         ):
             run = drop_leading_connectors(run[1:])
             is_initial = False
@@ -250,7 +262,7 @@ def analyze_run(
         if not run:
             break
         role_tokens, name_tokens = split_title(run)
-        if role_tokens and not name_tokens:
+        if (role_tokens and not name_tokens) or is_post_of_place(name_tokens):
             break
         if role_tokens:
             found += countries_in(sentence, role_tokens)
@@ -267,6 +279,8 @@ def analyze_run(
             kind = kind_from_next_word(sentence.text, name_tokens[0], is_initial=is_initial)
         if kind is None and is_said_of_person(sentence.text, name_tokens[0].start, name_tokens[-1].end):
             kind = "person"
+        if kind is None and name_tokens[-1].possessive and len(name_tokens) > 1:
+            kind = possessor_kind(sentence.text, name_tokens[-1])
         name_tokens, rest = split_origin(name_tokens) if kind == "person" else (name_tokens, [])
         lead = leading_origin(name_tokens) if kind is None else []
         if lead:  # 'Former U.S. Velta Day', 'Orskian Nationalist': words said of the rest
@@ -290,6 +304,21 @@ def analyze_run(
         )
         run, is_initial = rest, False
     return found
+
+
+def is_post_of_place(tokens: Sequence[Token]) -> bool:
+    """'the former Ohio Gov.', 'a Texas Senator': a post of a state or a country, no one named."""
+    return (
+        len(tokens) > 1
+        and tokens[-1].text.lower() in lexicon.TITLE_HEADS
+        and is_place(" ".join([t.text for t in tokens[:-1]]))
+    )
+
+
+def is_dateline(text: str, run: Sequence[Token]) -> bool:
+    """'ORSK, Ohio — The mayor said', 'VELTA HILL, Ohio -': a place in capitals opening a story says where
+    it was written, even where its words look like an acronym's or a person's; no one to quote."""
+    return all(is_capitals(t) for t in run) and bool(DATELINE_AFTER.match(text, run[-1].end))
 
 
 def is_heading(run: Sequence[Token]) -> bool:
@@ -320,16 +349,42 @@ def last_capitals(run: Sequence[Token]) -> int:
 
 
 def is_noun_before_name(run: Sequence[Token]) -> bool:
-    """'Critics Ana Ruiz and ...', 'Neighbours Ana Ruiz': a plural noun opening the sentence before a
-    person's name."""
-    return len(run) > 2 and is_plural_noun(run[0].text) and first_name_gender(run[1].text) is not None
+    """'Critics Ana Ruiz and ...', 'Neighbours Ana Ruiz', 'Actress Ana Ruiz': a plural noun or a noun
+    of someone's trade opening the sentence before a person's name."""
+    return (
+        len(run) > 2
+        and (is_plural_noun(run[0].text) or is_trade_noun(run[0].text))
+        and first_name_gender(run[1].text) is not None
+    )
+
+
+def is_trade_noun(word: str) -> bool:
+    """'Sculptor', 'Comedian', 'Actress': a word of an agent's ending that is no first name, nor a
+    title, which `split_title` keeps as the person's role."""
+    lowered = word.lower()
+    return lowered.endswith(AGENT_SUFFIXES) and lowered not in TITLE_WORDS and first_name_gender(word) is None
+
+
+def is_time_of_post(run: Sequence[Token]) -> bool:
+    """'Former Velt aide ...', 'Outgoing Ana Ruiz': a word that dates a post, before a name and no
+    title in capitals, says when the post after the name was held; it is no part of the name."""
+    return run[0].text.lower() in POST_TIMES and not any(t.text.lower() in lexicon.TITLE_HEADS for t in run)
 
 
 def opens_clause(token: Token, *, is_initial: bool) -> bool:
-    """A word that is capitalised because it opens the sentence ('Despite Harbor Trust's...'), or that
-    is an article or a preposition, which no name starts with ('In Velta', 'A Share')."""
+    """A word that is capitalised because it opens the sentence ('Despite Harbor Trust's...', 'Said
+    Ruiz: ...', 'Continued Ruiz:'), or that is an article or a preposition, which no name starts with
+    ('In Velta', 'A Share')."""
     lowered = token.text.lower()
+    if is_initial and is_inflected_speech_verb(lowered):
+        return True
     return lowered in lexicon.FUNCTION_WORDS and (is_initial or lowered in lexicon.JOINING_WORDS)
+
+
+def is_inflected_speech_verb(word: str) -> bool:
+    """'said', 'continued', 'writes': a speech verb's past or present form, which opens an inverted
+    cue ('Added Ruiz: ...') and starts no name; a bare form may ('Post', 'Press')."""
+    return word in lexicon.IRREGULAR_SPEECH_FORMS or (word.endswith(("ed", "s")) and is_speech_verb(word))
 
 
 def analyze_word(
@@ -340,6 +395,8 @@ def analyze_word(
     word = lowered.rstrip(".")
     if (is_initial and lowered in lexicon.FUNCTION_WORDS) or word in DATE_WORDS:
         return []
+    if word in lexicon.NAME_SUFFIXES:
+        return []  # 'Tom Ruiz, Jr.,': the suffix of the name before, set off by a comma
     if lowered in lexicon.PARTY_ADJECTIVES:
         return party_members(sentence, token)
     if word in lexicon.TITLE_HEADS and not (is_initial and lowered in lexicon.TITLE_GENDERS):
@@ -463,6 +520,12 @@ def is_said_of_person(text: str, start: int, end: int) -> bool:
         apposition.group(1) is not None
         or any(word in lexicon.TITLE_HEADS for word in apposition.group(2).split())
     )
+
+
+def possessor_kind(text: str, token: Token) -> ActorType | None:
+    """'Zora Velt's chief of staff', 'Zora Velt's memoir': a name whose words tell no type, owning a
+    post or a person's work, is a person's; what else the next words show is left to the article."""
+    return "person" if kind_from_next_word(text, token, is_initial=False) == "person" else None
 
 
 def kind_from_previous_word(text: str, token: Token) -> ActorType | None:
