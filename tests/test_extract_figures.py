@@ -20,6 +20,10 @@ def amounts(extraction):
         ("The repairs will take 16-18 months.", (16.0, 18.0, "months")),
         ("Each kiosk costs $2 million to $3 million.", (2e6, 3e6, "$")),
         ("Fares cost $1,500 to $2 million.", (1500.0, 2e6, "$")),
+        ("Bus fares went from $2 last spring to $2.40.", (2.0, 2.4, "$")),
+        ("The harvest fell from 40 tonnes in 2021 to 31 tonnes.", (40.0, 31.0, "tonnes")),
+        ("Mileage rose from 30 miles per gallon to 41 mpg.", (30.0, 41.0, "miles per gallon")),
+        ("Rents went from 900 euros a month to 850.", (900.0, 850.0, "euros a month")),
         ("The festival drew tens of thousands of visitors.", (1e4, 1e5, "visitors")),
     ],
 )
@@ -30,6 +34,27 @@ def test_range_is_one_figure(extract_body, text, expected):
 def test_amounts_with_different_units_are_no_range(extract_body):
     extraction = extract_body("The index rose 2 percent to 1,450 on Friday.")
     assert amounts(extraction) == [(2.0, None, "%"), (1450.0, None, "")]
+
+
+def test_a_change_from_a_level_with_a_clause_between_is_no_range(extract_body):
+    extraction = extract_body("Prices rose from $2 and the council cut fares to $3 on Monday.")
+    assert amounts(extraction) == [(2.0, None, "$"), (3.0, None, "$")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Twenty-five volunteers cleaned the beach.", 25.0),
+        ("The village has three hundred residents.", 300.0),
+        ("The club sold two dozen boats.", 24.0),
+        ("Some three hundred and fifty thousand fans came.", 350000.0),
+        ("About forty-one thousand six hundred twelve pupils enrolled.", 41612.0),
+        ("The fund raised two million dollars.", 2e6),
+    ],
+)
+def test_numbers_in_words(extract_body, text, value):
+    [figure] = extract_body(text).figures
+    assert figure.value == value
 
 
 def test_scale_words_multiply(extract_body):
@@ -81,6 +106,12 @@ def test_a_letter_m_of_a_currency_amount_is_million(extract_body):
         ("The agency hired eight other inspectors.", "other inspectors"),
         ("The town has one 8,000 barrel-a-day mill.", "barrel-a-day"),
         ("Streaming costs 7.50 Canadian dollars per month.", "Canadian dollars per month"),
+        ("The plan costs RM45 a month.", "RM a month"),
+        ("The clinic treats 40 patients a day.", "patients a day"),
+        ("The mayor won by one vote.", "vote"),
+        ("The port has one busy refinery.", "busy refinery"),
+        ("Guards stopped 12 armed smugglers.", "armed smugglers"),
+        ("The utility runs 20 coal-fired plants.", "coal-fired plants"),
     ],
 )
 def test_unit_after_the_number(extract_body, text, unit):
@@ -91,6 +122,11 @@ def test_unit_after_the_number(extract_body, text, unit):
 def test_a_verb_after_a_number_is_no_unit(extract_body):
     [figure] = extract_body("A crowd of 150 gathered outside.").figures
     assert (figure.unit, figure.measure) == ("", "crowd")
+
+
+@pytest.mark.parametrize("text", ["No one came.", "One said the plan failed.", "They helped one another."])
+def test_one_as_a_pronoun_is_no_figure(extract_body, text):
+    assert extract_body(text).figures == ()
 
 
 def test_a_bare_number_nothing_explains_is_no_figure(extract_body):
@@ -173,6 +209,10 @@ def test_a_signed_figure_in_a_list_measures_the_name_before_it(extract_body):
         ("The city sold 300 flats by lottery and 120 by auction.", [(300.0, "flats"), (120.0, "flats")]),
         ("The club has raised 40 million of the 90 million crowns.", [(4e7, "crowns"), (9e7, "crowns")]),
         ("The Valley Index rose 12.5 points to 3,410.20.", [(12.5, "points"), (3410.2, "points")]),
+        (
+            "The Valley Index lost 52.4 points, or 1.2%, to close at 4,310.5.",
+            [(52.4, "points"), (1.2, "%"), (4310.5, "points")],
+        ),
     ],
 )
 def test_a_bare_number_compared_with_an_amount_takes_its_unit(extract_body, text, expected):

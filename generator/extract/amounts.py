@@ -13,6 +13,7 @@ from generator.extract.quantities import (
     BODY,
     YEAR,
     Quantity,
+    change_end,
     figure_matches,
     fractions,
     has_number,
@@ -21,13 +22,15 @@ from generator.extract.quantities import (
     quantity_of,
     range_end,
 )
-from generator.extract.units import MEASUREMENT_UNITS, counted, unit_of
+from generator.extract.units import MEASUREMENT_UNITS, counted, is_measurement, unit_of
 
 SPELLED_FIGURE_MIN = 10
 SHARES = frozenset({"%", "percentage points", "basis points"})
 # How far apart (characters) a bare number and the amount whose unit it borrows may stand.
 BORROW_REACH = 50
 COMPARISON_WORDS = lexicon.words("from to versus vs vs. against than compared and or while")
+# ', or 1.2%' after an amount: the same change as a share, set aside.
+SHARE_ASIDE = re.compile(r",\s*or\s+(?:about\s+|nearly\s+|almost\s+)?$")
 COMPARISON_WORDS_BEFORE = COMPARISON_WORDS | {"of"}  # '40 million of the 90 million crowns'
 # How far around a figure a date, its qualifier and its change are looked for (characters).
 NEAR = 120
@@ -106,10 +109,15 @@ def borrowed_unit(text: str, amounts: list[Amount], index: int) -> str:
     it by a comparison word; '' if there is none. Only amounts within BORROW_REACH are looked at, so
     a sentence of many numbers costs time in proportion to its length."""
     bare = amounts[index]
+    aside = ""
     for other in reversed(amounts[:index]):
         if bare.start - other.end > BORROW_REACH:
             break
-        if lends_unit(other, text[other.end : bare.start], COMPARISON_WORDS):
+        share_aside = SHARE_ASIDE.search(text, max(0, other.start - NEAR), other.start)
+        if other.unit in SHARES and share_aside and not aside:
+            aside = text[share_aside.start() : other.end]
+            continue  # 'lost 52 points, or 1.2%, to 4,310': the level is in points
+        if lends_unit(other, text[other.end : bare.start].replace(aside, "", 1), COMPARISON_WORDS):
             return other.unit
     for other in amounts[index + 1 :]:
         if other.start - bare.end > BORROW_REACH:
@@ -174,18 +182,36 @@ def is_before_name(text: str, end: int) -> bool:
 
 def ranged(text: str, first: Quantity, unit: str, end: int) -> Amount | None:
     """The range that `first` starts, when the second end has the same unit or the first has none;
-    a first end written without the scale of the second takes it ("four to five thousand")."""
+    a first end written without the scale of the second takes it ("four to five thousand"). Else
+    the level a change from `first` ends at."""
     second = range_end(text, first, end)
     if second is None:
-        return None
+        return changed(text, first, unit, end)
     second_unit, second_end = unit_of(text, second)
     if unit and second_unit != unit and not second_unit.startswith(unit + " "):
-        return None
+        return changed(text, first, unit, end)
     low = first.value
     written = number_value(second.number, None) or 0.0
     if second.scale and not first.scale and low <= written * 10:
         low = number_value(first.number, second.scale) or low
     return Amount(low, second.value, second_unit, first.start, second_end)
+
+
+def changed(text: str, first: Quantity, unit: str, end: int) -> Amount | None:
+    """A level and the level it changes to, a few words apart ('from $12 last spring to $15'), as one
+    figure, a range; the second may leave out the unit, or give it another name ('30 miles per
+    gallon ... to 41 mpg')."""
+    second = change_end(text, first, end)
+    if second is None:
+        return None
+    second_unit, second_end = unit_of(text, second)
+    if second_unit and second_unit != unit and not (is_measured(unit) and is_measured(second_unit)):
+        return None
+    return Amount(first.value, second.value, unit or second_unit, first.start, second_end)
+
+
+def is_measured(unit: str) -> bool:
+    return bool(unit) and is_measurement(unit.rsplit(maxsplit=1)[-1])
 
 
 def counted_after_of(text: str, end: int) -> str:

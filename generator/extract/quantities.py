@@ -16,18 +16,39 @@ from generator.extract import lexicon
 
 # Symbols and ISO codes; any other two or three capitals glued to an amount ("AUD1.5m") are a code too.
 CURRENCY = (
-    r"(?-i:(?:US|HK|NZ|AU|A|C|R)\s?\$|[$€£¥₹]|Y=|USD|EUR|GBP|MXN|AUD|CAD|CNY|JPY|INR|CHF|Rs\.?"
+    r"(?-i:(?:US|HK|NZ|AU|NT|A|C|R|S)\s?\$|[$€£¥₹]|Y=|USD|EUR|GBP|MXN|AUD|CAD|CNY|JPY|INR|CHF|Rs\.?|RM(?=\d)"
     r"|[A-Z]{2,3}(?=\d{1,3}(?:,\d{3})+|\d+\.\d|\d+(?:bn|m|k)\b))"
 )
-NUMBER_WORD = "|".join(sorted(lexicon.NUMBER_WORDS, key=len, reverse=True))
 BIG_SCALE = "thousand|million|billion|trillion"
+
+
+def spelled(low: int, high: int, step: int = 1) -> str:
+    """The number words of values low <= value < high (multiples of `step`), as regex alternatives."""
+    found = {word for word, value in lexicon.NUMBER_WORDS.items() if low <= value < high and not value % step}
+    return "|".join(sorted(found - {"dozen"}, key=len, reverse=True))
+
+
+# A number in words, by its grammar, so that only well-formed ones are read: 'twenty-five', 'three
+# hundred and ten', 'two dozen', 'forty thousand six hundred'. A scale word ends it unless more
+# number words follow ('five thousand' is five with the scale 'thousand', as '5 thousand').
+UNDER_TEN = spelled(1, 10)
+TEENS = spelled(10, 20)
+TENS = spelled(20, 100, step=10)
+UNDER_HUNDRED = rf"(?:(?:{TENS})(?:[- ](?:{UNDER_TEN})\b)?|{TEENS}|{UNDER_TEN})\b"
+HUNDRED_REST = rf"hundred\b(?:(?: and |[- ]){UNDER_HUNDRED})?"
+UNDER_THOUSAND = rf"(?:{UNDER_HUNDRED}(?:[- ]{HUNDRED_REST}|[- ]dozen\b)?|{HUNDRED_REST}|dozen\b)"
+# Led by a look at its first letter, which most places a figure is searched for fail at once.
+FIRST_LETTERS = "".join(sorted({word[0] for word in lexicon.NUMBER_WORDS} | {"a"}))
+SCALED_GROUP = rf"[- ](?:{BIG_SCALE})(?:,? and |,?[- ]){UNDER_THOUSAND}"
+SPELLED = rf"(?=[{FIRST_LETTERS}])(?:a |an )?{UNDER_THOUSAND}(?:{SCALED_GROUP})*"
+MULTIPLIERS = {"hundred": 100.0, "dozen": 12.0}
 SCALE_WORD = rf"\s?(?:hundred(?:\s(?:{BIG_SCALE}))?|{BIG_SCALE}|bn|mn|tn)|m|k|b"
 SCALES = {**lexicon.SCALES, "hundred": 100.0}
 BODY = (
     r"(?P<sign>-(?=\d)|\u2212|minus[- ])?"
     rf"(?P<currency>{CURRENCY})?\s?"
     r"(?P<number>\d/\d{1,2}(?=\s[a-z])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
-    rf"|(?:a |an )?(?:{NUMBER_WORD})\b(?:[- ](?:{NUMBER_WORD})\b)?)"
+    rf"|{SPELLED})"
     rf"(?:(?P<scale>(?:{SCALE_WORD}))\b)?"
     r"(?:\s?(?P<percent>%|percent\b|per cent\b|pct\b|pc\b|percentage points?\b|basis points?\b))?"
     r"(?P<currency_after>€|£|\$)?"
@@ -49,6 +70,16 @@ FRACTION_HINT = re.compile("alf|hird|uarter|ifth")
 # A dash with a space on one side only is a minus sign ("index 50 -1.3%"), not a range.
 RANGE_JOIN = re.compile(r"(?:\s+(?:to|and)\s+|\s*[\u2013\u2014]\s*|-|\s+-\s+)~?", re.IGNORECASE)
 RANGE_END = re.compile(BODY, re.IGNORECASE)
+# 'from (about) 30 mpg in 2015 to 41 mpg': 'from' before the first level, and up to four words (or
+# a year) before the 'to' of the second; no clause between ('from 5 stores and cut prices to ...').
+FROM_REACH = 30
+FROM_BEFORE = re.compile(
+    rf"\bfrom\s+(?:(?:{'|'.join(map(re.escape, lexicon.QUALIFIERS))})\s+)?$", re.IGNORECASE
+)
+FROM_TO_GAP = re.compile(
+    r"(?:\s+(?!(?:and|or|but|while|to)\b)(?:[^\W\d_][\w.'\u2019-]*|(?:1[89]|20)\d\d\b)){0,4}\s+to\s+",
+    re.IGNORECASE,
+)
 # Every figure holds a digit or a number word, at most 12 characters after its start ("minus US $5").
 FIGURE_REACH = 12
 YEAR = re.compile(r"^(1[89]|20)\d\d$")
@@ -130,9 +161,9 @@ def quantity_of(match: re.Match[str]) -> Quantity | None:
 
 
 def number_value(number: str, scale: str | None) -> float | None:
-    words = number.lower().removeprefix("a ").removeprefix("an ").replace("-", " ").split()
-    if words and all(w in lexicon.NUMBER_WORDS for w in words):
-        value = float(sum(lexicon.NUMBER_WORDS[w] for w in words))
+    words = number.lower().removeprefix("a ").removeprefix("an ").replace("-", " ").replace(",", "").split()
+    if words and words[0] in lexicon.NUMBER_WORDS:
+        value = spelled_value(words)
     else:
         numerator, _, denominator = number.replace(",", "").partition("/")
         try:
@@ -146,6 +177,19 @@ def number_value(number: str, scale: str | None) -> float | None:
     return float(f"{value:.12g}")  # 4.1 million is 4100000, not 4099999.9999999995
 
 
+def spelled_value(words: list[str]) -> float:
+    """The value of a number SPELLED matched, as words: 'forty one thousand six hundred'."""
+    total = group = 0.0
+    for word in words:
+        if word in MULTIPLIERS:
+            group = (group or 1.0) * MULTIPLIERS[word]
+        elif word in SCALES:
+            total, group = total + (group or 1.0) * SCALES[word], 0.0
+        elif word != "and":
+            group += lexicon.NUMBER_WORDS[word]
+    return total + group
+
+
 def range_end(text: str, first: Quantity, position: int) -> Quantity | None:
     """The quantity that ends a range starting with `first`, joined at `position` (after the first
     end's unit) by "to", a dash, or "and" after "between" ("5 to 7", "16-18", "between 5 and 7"):
@@ -153,7 +197,21 @@ def range_end(text: str, first: Quantity, position: int) -> Quantity | None:
     join = RANGE_JOIN.match(text, position)
     if join is None or (join.group().strip().lower() == "and" and not is_after_between(text, first)):
         return None
-    end = RANGE_END.match(text, join.end())
+    return second_end(text, first, join.end())
+
+
+def change_end(text: str, first: Quantity, position: int) -> Quantity | None:
+    """The level a change 'from' `first` ends at, a few words after it ('from $12 last spring to
+    $15', 'from 30 mpg in 2015 to 41 mpg'), written alike; None if there is none."""
+    reach = max(0, first.start - FROM_REACH)
+    if "rom" not in text[reach : first.start] or not FROM_BEFORE.search(text, reach, first.start):
+        return None  # a literal first: most amounts follow no 'from'
+    gap = FROM_TO_GAP.match(text, position)
+    return second_end(text, first, gap.end()) if gap else None
+
+
+def second_end(text: str, first: Quantity, position: int) -> Quantity | None:
+    end = RANGE_END.match(text, position)
     second = quantity_of(end) if end else None
     if second is None or (YEAR.match(first.number) and len(second.number) != len(first.number)):
         return None  # a season or a year and an amount, not a range: "2014-15", "2018 to 3.9m"

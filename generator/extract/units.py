@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from generator.extract import lexicon
+from generator.extract.measure import is_verb
 from generator.extract.quantities import Quantity
 
 CURRENCIES = {
@@ -60,7 +61,7 @@ NOT_PLURALS = lexicon.words(
 # A rate after the unit: "per share", "a day", "an ounce" (a|an only before these nouns; "a year
 # earlier" says when, not how often).
 RATE = re.compile(
-    r"\s+(?P<rate>per\s+(?:sq(?:uare)?\.?\s+)?[^\W\d_]+|an?\s+(?P<noun>[a-z]+)\b)(?!\s+(?:earlier|ago|before|later))"
+    r"\s+(?P<rate>per\s+(?:sq(?:uare)?\.?\s+)?[^\W\d_]+|an?\s+(?P<noun>[a-z]+)\b)(?!\s+(?:earlier|ago|before|after|later))"
 )
 RATE_NOUNS = lexicon.words(
     """day week month year hour minute second night ounce pound kilo kilogram gallon litre liter
@@ -77,6 +78,7 @@ GLUED = re.compile(r"(?P<unit>[^\W\d_]+)\b")
 WORD = re.compile(r"\s+(?P<word>[^\W\d_](?:[\w'/-]*\w)?)")
 HYPHENED = re.compile(r"-(?P<unit>(?:years?-old)|[^\W\d_]+)\b")
 COUNT_WORDS = 4
+ONE_COUNT_WORDS = 2
 PRIME_UNITS = {"'": "foot", "\u2032": "foot", "\u2033": "inch"}
 SINGLE_QUOTE_OPENING = re.compile(r"(?:^|\s)['\u2018]\w")
 STOP_WORDS = lexicon.words(
@@ -95,8 +97,7 @@ def unit_of(text: str, quantity: Quantity) -> tuple[str, int]:
     written = written_unit(text, quantity)
     if written is None:
         return "", quantity.end
-    unit, end = written
-    return with_rate(text, unit, end) if is_measurement(unit.rsplit(maxsplit=1)[-1]) else (unit, end)
+    return with_rate(text, *written)
 
 
 def percent_unit(percent: str) -> str:
@@ -121,7 +122,8 @@ def written_unit(text: str, quantity: Quantity) -> tuple[str, int] | None:
     word = WORD.match(text, end)
     if word and is_measurement(word.group("word")):
         return word.group("word"), word.end()
-    return counted(text, end)
+    is_one = quantity.number.lower() == "one" and not quantity.scale
+    return counted(text, end) or (counted_one(text, end) if is_one else None)
 
 
 def is_prime(text: str, quantity: Quantity, prime: str) -> bool:
@@ -137,7 +139,9 @@ def counted(text: str, end: int) -> tuple[str, int] | None:
     position = end
     while len(words) < COUNT_WORDS:
         word = WORD.match(text, position)
-        if word is None or is_stop(word.group("word"), first=not words):
+        if word is None:
+            break
+        if is_stop(word.group("word"), first=not words) and not is_adjective(text, word):
             break
         words.append(word)
         position = word.end()
@@ -148,6 +152,26 @@ def counted(text: str, end: int) -> tuple[str, int] | None:
     return text[words[0].start("word") : words[-1].end()], words[-1].end()
 
 
+def counted_one(text: str, end: int) -> tuple[str, int] | None:
+    """'one hand', 'one course meal': after 'one', the singular noun (of one or two lower-case words)
+    that it counts; not a verb, an adverb or a function word ('one said', 'one another')."""
+    words: list[re.Match[str]] = []
+    while len(words) < ONE_COUNT_WORDS:
+        word = WORD.match(text, words[-1].end() if words else end)
+        if word is None or not is_singular_noun(word.group("word"), first=not words):
+            break
+        words.append(word)
+    if not words:
+        return None
+    return text[words[0].start("word") : words[-1].end()], words[-1].end()
+
+
+def is_singular_noun(word: str, *, first: bool) -> bool:
+    if not word.islower() or is_plural(word) or word.endswith(("ly", "ing")) or is_verb(word):
+        return False
+    return not is_stop(word, first=first)
+
+
 def is_stop(word: str, *, first: bool) -> bool:
     lowered = word.lower()
     if lowered == "and":
@@ -155,6 +179,16 @@ def is_stop(word: str, *, first: bool) -> bool:
     if lowered in ("other", "more"):
         return False  # "eight other employees", "40 more buses"
     return lowered in lexicon.FUNCTION_WORDS or lowered in STOP_WORDS or lowered.endswith("ed")
+
+
+def is_adjective(text: str, word: re.Match[str]) -> bool:
+    """A word in -ed that is hyphened or comes before a plural ('20 coal-fired plants', '12 armed
+    guards'), not a verb ('300 rallied')."""
+    lowered = word.group("word").lower()
+    if not lowered.endswith("ed") or lowered in STOP_WORDS:
+        return False
+    following = WORD.match(text, word.end())
+    return "-" in lowered or (following is not None and is_plural(following.group("word")))
 
 
 def is_plural(word: str) -> bool:
