@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import pairwise
 
 from generator.extract import lexicon
 
@@ -33,7 +34,7 @@ PHRASE_AFTER = re.compile(
 # The words right after a figure, before any punctuation: the noun it modifies.
 MODIFIED = re.compile(r"[ \t]+(?P<phrase>[^\W\d_][^,.;:()\d]*)")
 # '... a range of', '... its output to': a noun phrase ending right before the figure.
-GOVERNOR = re.compile(r"(?P<phrase>[\w'&/-]+(?:\s+[\w'&/-]+){0,3})\s+(?P<link>of|to|at|by)\s*$")
+GOVERNOR = re.compile(r"(?P<phrase>[\w'\u2019&/-]+(?:\s+[\w'\u2019&/-]+){0,3})\s+(?P<link>of|to|at|by)\s*$")
 LINKS = ("of", "to", "at", "by")
 FROM_AMOUNT = re.compile(r"\bfrom\s+\S*\d")
 CLAUSE_MARKS = ",.;:()\u2014"
@@ -43,6 +44,15 @@ CLAUSE_WORDS = re.compile(
     r"|said|says|told|stated|added)\s"
 )
 RELATIVES = lexicon.words("which who that whose")
+# Function words that end or cut a measure: not the nouns the lexicon lists only because they open
+# sentences capitalised ('64% of independent voters' measures independent voters).
+PHRASE_BREAKS = (
+    lexicon.FUNCTION_WORDS
+    - lexicon.PEOPLE_BODIES
+    - lexicon.GROUP_WORDS
+    - frozenset(word for word in lexicon.FUNCTION_WORDS if word.removesuffix("s") in lexicon.PEOPLE_NOUNS)
+    - lexicon.words("sources officials critics supporters analysts experts observers")
+)
 ADVERBIAL_OPENERS = lexicon.words("on in at for after before during since with without by from despite under")
 PRONOUNS = lexicon.words("it they he she we i you this these those there")
 # Adjectives that end a phrase before "at": "impressive at 37 degrees" is no measure.
@@ -155,6 +165,8 @@ def governor(clause: str) -> str:
         if word.lower() in lexicon.FUNCTION_WORDS or (is_verb(word) and not is_noun):
             break
         kept.insert(0, word)
+    if found.group("link") == "by" and any(a.islower() and b[:1].isupper() for a, b in pairwise(kept)):
+        return ""  # 'raised fares by 5%' measures fares; 'Ana leads Bo by 5 points' is a verb's clause
     return " ".join(kept)
 
 
@@ -321,11 +333,11 @@ def noun_phrase(phrase: str, *, up_to_preposition: bool = False) -> str:
             break
         if words and lowered.endswith("ing") and len(words) + 1 < len(phrase.split()):
             break  # "voters saying they ...": a clause of its own, not "school spending"
-        if words and up_to_preposition and lowered in lexicon.FUNCTION_WORDS and lowered != "of":
+        if words and up_to_preposition and lowered in PHRASE_BREAKS and lowered != "of":
             break
         words.append(word)
     while words and words[0].lower() in lexicon.DETERMINERS:
         words.pop(0)
-    while words and words[-1].lower() in lexicon.FUNCTION_WORDS:
+    while words and words[-1].lower() in PHRASE_BREAKS:
         words.pop()
     return " ".join(word.strip("'\u2018\u2019\"") for word in words if any(c.isalnum() for c in word))

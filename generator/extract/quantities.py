@@ -16,7 +16,7 @@ from generator.extract import lexicon
 
 # Symbols and ISO codes; any other two or three capitals glued to an amount ("AUD1.5m") are a code too.
 CURRENCY = (
-    r"(?-i:(?:US|HK|NZ|AU|NT|A|C|R|S)\s?\$|[$€£¥₹]|Y=|USD|EUR|GBP|MXN|AUD|CAD|CNY|JPY|INR|CHF|Rs\.?|RM(?=\d)"
+    r"(?-i:(?:(?:US|HK|NZ|AU|NT)\s?|A|C|R|S)\$|[$€£¥₹]|Y=|USD|EUR|GBP|MXN|AUD|CAD|CNY|JPY|INR|CHF|Rs\.?|RM(?=\d)"
     r"|[A-Z]{2,3}(?=\d{1,3}(?:,\d{3})+|\d+\.\d|\d+(?:bn|m|k)\b))"
 )
 BIG_SCALE = "thousand|million|billion|trillion"
