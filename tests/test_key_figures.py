@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from generator.key_figures import KEY_FIGURES, change_tone, key_figures
 from generator.markup import format_amount
 
@@ -102,3 +104,33 @@ def test_the_whole_a_share_is_of_gets_no_card(extract_body):
 def test_worth_of_is_no_measure(extract_body):
     [figure] = extract_body("The port handled $2 million worth of grain.").figures
     assert figure.measure == "grain"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the runoff, Mayor Ana Ruiz leads Tomas Berg by 12 points.",
+        "Retired surgeon Ana Ruiz won 52% in the runoff.",
+        "The survey found 41% undecided about the levy.",
+        "The harbour board hopes to add 300 berths.",
+        "The latest city survey shows 48% support for the levy.",
+        "Donors gave tens of thousands of crowns last week to the choir.",
+    ],
+)
+def test_a_figure_without_a_meaningful_measure_gets_no_card(extract_body, text):
+    assert cards(extract_body(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "card"),
+    [
+        ("The harbour tax rate rose to 4.5% this year.", "4.5%"),
+        ("The port charges a 12% harbour levy on imported cars.", "12%"),
+        (
+            "Bus fares rose from $2 last spring to $2.40 in May, according to the transit agency.",
+            "$2 last spring to $2.40",
+        ),
+    ],
+)
+def test_a_figure_with_what_it_measures_gets_a_card(extract_body, text, card):
+    assert cards(extract_body(text)) == [card]
