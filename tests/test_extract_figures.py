@@ -124,6 +124,11 @@ def test_a_verb_after_a_number_is_no_unit(extract_body):
     assert (figure.unit, figure.measure) == ("", "crowd")
 
 
+def test_a_number_in_words_hyphened_to_a_unit_is_a_figure(extract_body):
+    assert amounts(extract_body("The mayor began a five-year term.")) == [(5.0, None, "year")]
+    assert extract_body("The island has a two-party system.").figures == ()
+
+
 @pytest.mark.parametrize("text", ["No one came.", "One said the plan failed.", "They helped one another."])
 def test_one_as_a_pronoun_is_no_figure(extract_body, text):
     assert extract_body(text).figures == ()

@@ -234,10 +234,11 @@ def is_date_or_time(text: str, match: re.Match[str]) -> bool:
 
 def is_spelled_count(text: str, quantity: Quantity, amount: Amount) -> bool:
     """A small number in words is a figure only with what it counts ('three new schools', 'two
-    hours'), not alone ('three of them') nor in an adjective ('a three-year plan')."""
+    hours', 'a five-year term' of five years), not alone ('three of them') nor in an adjective
+    that measures nothing ('a two-party system', 'two-thirds')."""
     if quantity.number[:1].isdigit():
         return False
     if text[quantity.end : quantity.end + 1] == "-":
-        return True
+        return amount.unit.lower() not in MEASUREMENT_UNITS  # 'a five-year journey' lasts 5 years
     largest = max(amount.value, amount.range_end or 0.0)
     return largest < SPELLED_FIGURE_MIN and not amount.unit
