@@ -246,9 +246,12 @@ def format_amount(figure: Figure) -> str:
         return figure.text
     ends = [figure.value] if figure.range_end is None else [figure.value, figure.range_end]
     numbers = [scaled_number(value, figure.unit) for value in ends]
-    if figure.unit in CURRENCY_PREFIXES or (figure.unit.isupper() and 1 < len(figure.unit) <= 3):
-        prefix = figure.unit if figure.unit in CURRENCY_PREFIXES else f"{figure.unit} "
-        return RANGE_DASH.join(prefix + number for number in numbers)
+    currency, _, rate = figure.unit.partition(" ")  # '$ an hour': a currency and its rate
+    if rate.split(maxsplit=1)[:1] not in (["per"], ["a"], ["an"]):
+        currency, rate = figure.unit, ""  # '20 EV models' counts models
+    if currency in CURRENCY_PREFIXES or (currency.isupper() and 1 < len(currency) <= 3):
+        prefix = currency if currency in CURRENCY_PREFIXES else f"{currency} "
+        return f"{RANGE_DASH.join(prefix + number for number in numbers)} {rate}".rstrip()
     if figure.unit == "%":
         return RANGE_DASH.join(numbers) + "%"
     return f"{RANGE_DASH.join(numbers)} {figure.unit}".strip()

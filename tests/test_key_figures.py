@@ -134,3 +134,8 @@ def test_a_figure_without_a_meaningful_measure_gets_no_card(extract_body, text):
 )
 def test_a_figure_with_what_it_measures_gets_a_card(extract_body, text, card):
     assert cards(extract_body(text)) == [card]
+
+
+def test_a_currency_with_a_rate_is_written_before_the_number(extract_body):
+    [figure] = extract_body("Cleaners earn $15 an hour at the depot.").figures
+    assert format_amount(figure) == "$15 an hour"
