@@ -174,6 +174,8 @@ def test_a_time_after_a_rate_is_not_part_of_it(extract_body):
         ("Orbis on Tuesday cut 400 jobs.", "Orbis"),
         ("The mayor told reporters that the tram fleet would cost $90 million.", "tram fleet"),
         ("The drive is fast, with 2TB of flash storage.", "flash storage"),
+        ("Rent took a share of income of 30% in the port town.", "share of income"),
+        ("Turnout reached 64% of independent voters.", "independent voters"),
     ],
 )
 def test_what_a_figure_measures(extract_body, text, measure):

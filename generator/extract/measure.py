@@ -55,6 +55,9 @@ PHRASE_BREAKS = (
 )
 ADVERBIAL_OPENERS = lexicon.words("on in at for after before during since with without by from despite under")
 PRONOUNS = lexicon.words("it they he she we i you this these those there")
+OBJECT_PRONOUNS = lexicon.words("him them us me")
+PREPOSITIONS = lexicon.words("in on at by with without for from into over through under within")
+COPULAS = lexicon.words("is are was were be been being")
 # Adjectives that end a phrase before "at": "impressive at 37 degrees" is no measure.
 ADJECTIVE_ENDINGS = ("ive", "ous", "ful", "able", "ible", "al")
 ADJECTIVE_SUFFIXES = (*ADJECTIVE_ENDINGS, "all", "ic", "est")
@@ -158,16 +161,34 @@ def governor(clause: str) -> str:
         return ""
     if found.group("link") == "at" and words[-1].lower().endswith(ADJECTIVE_ENDINGS):
         return ""
+    if found.group("link") in ("at", "by") and is_plural_subject_and_verb(words):
+        return ""  # 'the numbers vary by 5%', 'fees start at $100': a clause's verb, no noun
     kept: list[str] = []
-    for word in reversed(words):
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
         if any(c.isdigit() for c in word) or word.lower() in AMOUNT_WORDS:
             return ""  # the phrase of an amount before it: "rose 5 percent to 6,300"
+        if word.lower() == "of" and kept and i and words[i - 1].lower() not in lexicon.FUNCTION_WORDS:
+            kept.insert(0, word)  # 'a share of income of 30%'
+            continue
         if word.lower() in lexicon.FUNCTION_WORDS or (is_verb(word) and not is_noun):
             break
         kept.insert(0, word)
     if found.group("link") == "by" and any(a.islower() and b[:1].isupper() for a, b in pairwise(kept)):
         return ""  # 'raised fares by 5%' measures fares; 'Ana leads Bo by 5 points' is a verb's clause
+    before = words[-len(kept) - 1].lower() if 0 < len(kept) < len(words) else ""
+    if len(kept) == 1 and (before in PREPOSITIONS or (before in COPULAS and found.group("link") != "of")):
+        return ""  # 'in need of 40 nurses', 'is unpopular at 38%': an idiom or a predicate, no noun
     return " ".join(kept)
+
+
+def is_plural_subject_and_verb(words: list[str]) -> bool:
+    """'numbers vary', 'fees start': a plural noun and a word that is no plural after it."""
+    if len(words) < 2:
+        return False
+    subject, verb = words[-2].lower(), words[-1].lower()
+    is_plural = subject.endswith("s") and not subject.endswith(("ss", "us", "is", "'s", "\u2019s"))
+    return is_plural and verb.isalpha() and not verb.endswith("s")
 
 
 def is_after_determiner(words: list[str]) -> bool:
@@ -321,6 +342,9 @@ def noun_phrase(phrase: str, *, up_to_preposition: bool = False) -> str:
     for word in written:
         lowered = word.lower()
         last = len(words) + 1 == len(written)
+        if lowered in OBJECT_PRONOUNS and len(words) > 1:
+            words.pop()  # 'backing gives them': the word before an object pronoun is a verb
+            break
         if lowered in RELATIVES or lowered in PRONOUNS or is_verb_in_phrase(word, first=not words, last=last):
             break
         if words and is_time(word) and words[-1].lower() in lexicon.FUNCTION_WORDS:
