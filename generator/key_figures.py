@@ -21,6 +21,7 @@ from generator.extract.lexicon import (
     PARTY_ADJECTIVES,
     PEOPLE_BODIES,
     PEOPLE_NOUNS,
+    QUALIFIERS,
     SCALES,
     TITLE_HEADS,
     words,
@@ -62,12 +63,17 @@ PRONOUNS = words("it its they them he she him her whom who which this that these
 NOT_HEADS = (
     words(
         """more less fewer greater larger smaller bigger higher lower longer shorter overall versus vs
-        short long white black average total"""
+        short long upper white black average total"""
     )
     | COURTESY_TITLES
     | PARTY_ADJECTIVES
 )
 RIGHT_QUOTE = "\u2019"
+# Nouns of a person (besides titles and -man, -woman): a card about them says who, not what.
+PERSON_NOUNS = words(
+    "frontrunner front-runner challenger incumbent rival opponent mogul tycoon magnate billionaire"
+)
+AGES = words("age ages")
 # Plural nouns of people after a name: 'Ruiz supporters' is a group, 'Ruiz leads' a clause.
 PEOPLE_PLURALS = (
     frozenset(noun + "s" for noun in PEOPLE_NOUNS) | GROUP_WORDS | PEOPLE_BODIES | words("supporters backers")
@@ -141,6 +147,8 @@ def is_noun_phrase(measure: str, name_words: set[str]) -> bool:
         return False
     if lowered[-1].endswith(ADJECTIVE_ENDINGS) or lowered[-1].endswith("ly") or len(lowered[-1]) == 1:
         return False  # ... or a name cut short ('the U')
+    if lowered[-1] in TIME_UNITS or lowered[-1] in AGES:
+        return False  # when ('donors in recent years'), or an age ('at the age of 90')
     if any(is_number_word(word) for word in lowered):
         return False  # another amount, not what this one measures ('million borrowers', 'one-half')
     return not any(is_clause_at(words, i, name_words) for i in range(len(words)))
@@ -185,8 +193,10 @@ def is_what_is_measured(extraction: Extraction, figure: Figure) -> bool:
         after = sentence[figure.span.end :].split(maxsplit=1)
         if " " in figure.measure or after[:1] != [figure.measure]:
             return True
-        before = sentence[: figure.span.start].lower().replace(RIGHT_QUOTE, "'").split()[-2:]
-        return any(word in DETERMINERS or word.endswith("'s") for word in before)
+        before = sentence[: figure.span.start].lower().replace(RIGHT_QUOTE, "'").split()
+        while before and before[-1] in QUALIFIERS:
+            before.pop()  # 'a roughly 30% premium'
+        return bool(before) and (before[-1] in DETERMINERS or before[-1].endswith("'s"))
     at = sentence.rfind(figure.measure, 0, figure.span.start)
     between = sentence[at + len(figure.measure) : figure.span.start].lower().split()
     if between[:1] == ["to"]:
@@ -206,7 +216,7 @@ def is_who(extraction: Extraction, figure: Figure, actors: set[str]) -> bool:
     if figure.measure.istitle() and all(word in name_words for word in measure.split()):
         return True  # a part of an actor's name ('Ruiz' of Ana Ruiz)
     head = measure.split()[-1]
-    if head in TITLE_HEADS or head in PEOPLE_NOUNS or head.endswith(("man", "woman", "men", "women")):
+    if head in TITLE_HEADS | PEOPLE_NOUNS | PERSON_NOUNS or head.endswith(("man", "woman", "men", "women")):
         return True
     if not (figure.measure_is_subject and figure.measure[:1].isupper()):
         return False

@@ -112,9 +112,14 @@ def test_worth_of_is_no_measure(extract_body):
         "In the runoff, Mayor Ana Ruiz leads Tomas Berg by 12 points.",
         "Retired surgeon Ana Ruiz won 52% in the runoff.",
         "The survey found 41% undecided about the levy.",
-        "The harbour board hopes to add 300 berths.",
         "The latest city survey shows 48% support for the levy.",
         "Donors gave tens of thousands of crowns last week to the choir.",
+        "The harbour fees start at $100 a berth.",
+        "The clinic is in need of 40 nurses.",
+        "The levy is unpopular at 38 percent.",
+        "Their 28% backing gives them a lead over the field.",
+        "The harbour board hopes to add 300 berths.",
+        "The levy is backed by donors in recent years worth $300,000.",
     ],
 )
 def test_a_figure_without_a_meaningful_measure_gets_no_card(extract_body, text):
