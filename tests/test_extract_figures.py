@@ -176,6 +176,7 @@ def test_a_time_after_a_rate_is_not_part_of_it(extract_body):
         ("The drive is fast, with 2TB of flash storage.", "flash storage"),
         ("Rent took a share of income of 30% in the port town.", "share of income"),
         ("Turnout reached 64% of independent voters.", "independent voters"),
+        ("Ports logged a 30% rise in cattle imports via US docks.", "cattle imports via US docks"),
     ],
 )
 def test_what_a_figure_measures(extract_body, text, measure):

@@ -342,7 +342,7 @@ def noun_phrase(phrase: str, *, up_to_preposition: bool = False) -> str:
     for word in written:
         lowered = word.lower()
         last = len(words) + 1 == len(written)
-        if lowered in OBJECT_PRONOUNS and len(words) > 1:
+        if word in OBJECT_PRONOUNS and len(words) > 1:  # as written: 'US' is a country
             words.pop()  # 'backing gives them': the word before an object pronoun is a verb
             break
         if lowered in RELATIVES or lowered in PRONOUNS or is_verb_in_phrase(word, first=not words, last=last):
