@@ -11,10 +11,15 @@ from generator.extract import gazetteer
 
 @pytest.fixture
 def fresh_tables():
-    """The tables forgotten before and after the test, as in a new process."""
-    gazetteer.tables.cache_clear()
+    """The tables and the answers read from them forgotten before and after the test, as in a new process."""
+    forget_tables()
     yield
-    gazetteer.tables.cache_clear()
+    forget_tables()
+
+
+def forget_tables() -> None:
+    for cached in (gazetteer.tables, gazetteer.first_name_gender, gazetteer.is_region):
+        cached.cache_clear()
 
 
 def test_first_names_and_regions_read_as_the_libraries_say() -> None:

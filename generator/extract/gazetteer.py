@@ -12,7 +12,7 @@ import hashlib
 import os
 import pickle
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 from importlib import metadata
 from importlib.resources import files
 from pathlib import Path
@@ -21,6 +21,8 @@ from typing import Literal, NamedTuple
 Gender = Literal["male", "female", "unknown"]
 STATE_COUNTRIES = ("US", "CA", "AU", "MX", "IN")
 STORE = "gazetteer.pickle"
+# The names asked about most: the extractors ask about each capitalised word several times.
+WORDS_CACHED = 8192
 # Where the tables are kept between builds (see `stored_in`); None: made from the libraries each time.
 store_folder: Path | None = None
 
@@ -58,11 +60,13 @@ def country_forms() -> dict[str, str]:
     return forms
 
 
+@lru_cache(maxsize=WORDS_CACHED)
 def country_of(name: str) -> str | None:
     """The display name of the country `name` names, or None."""
     return country_forms().get(name.casefold().removeprefix("the "))
 
 
+@lru_cache(maxsize=WORDS_CACHED)
 def is_region(name: str) -> bool:
     """Whether `name` is the name of a state or province ('West Virginia', 'Nuevo León', 'Ohio'):
     those of several words of every country; of one word only in countries whose states news names
@@ -70,6 +74,7 @@ def is_region(name: str) -> bool:
     return name.casefold() in tables().regions
 
 
+@lru_cache(maxsize=WORDS_CACHED)
 def first_name_gender(word: str) -> Gender | None:
     """The usual gender of a first name; None when `word` is not a known first name."""
     return tables().genders.get(word.lower())
