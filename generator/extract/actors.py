@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
+from typing import NamedTuple
 
 from generator.extract import lexicon
 from generator.extract.gazetteer import country_of, first_name_gender
@@ -123,9 +124,9 @@ def is_common_noun(candidate: Candidate, inside: set[str]) -> bool:
     )
 
 
-@dataclass(frozen=True)
-class Owner:
-    """A person's name that a surname alone may stand for, and where the article first gives it."""
+class Owner(NamedTuple):
+    """A person's name that a surname alone may stand for, and where the article first gives it (a
+    tuple: made for most names of a person, so cheap to build)."""
 
     name: str
     sentence: int
