@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from generator.model import Paragraph, Problem
 
@@ -29,8 +29,7 @@ MARK_CANDIDATES = {
 }
 
 
-@dataclass(frozen=True)
-class Piece:
+class Piece(NamedTuple):
     """The inner text of a quote inside one paragraph (offsets exclude the marks)."""
 
     paragraph: int
@@ -38,16 +37,14 @@ class Piece:
     end: int
 
 
-@dataclass(frozen=True)
-class QuoteSpan:
+class QuoteSpan(NamedTuple):
     """A quotation as found: one piece, or several when it runs over paragraphs."""
 
     pieces: tuple[Piece, ...]
     text: str
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
     position: int
     is_open: bool
     width: int = 1

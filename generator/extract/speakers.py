@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from functools import partial
 from itertools import islice
+from typing import NamedTuple
 
 from generator.extract import lexicon
 from generator.extract.actors import Cast
@@ -82,8 +82,7 @@ CUE_WINDOW = 600
 PRONOUN_LOOKBACK_SENTENCES = 6
 
 
-@dataclass(frozen=True)
-class Speaker:
+class Speaker(NamedTuple):
     """Who said a quote: an actor's name, or a capitalised word not yet known as an actor."""
 
     name: str
@@ -95,8 +94,7 @@ class Speaker:
     antecedents: int = 0
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(NamedTuple):
     """A place in the article: a sentence and an offset inside it."""
 
     sentence: int
@@ -151,7 +149,7 @@ class Attributor:
         actors = self.surnames.get(speaker.name.split()[-1], set())
         if speaker.name in self.actors or len(actors) != 1:
             return speaker
-        return replace(speaker, name=next(iter(actors)), is_known=True)
+        return speaker._replace(name=next(iter(actors)), is_known=True)
 
     def speaker_as_subject(self, start: Position) -> Speaker | None:
         """'In May, Okafor dismissed the plan as a "paper tiger"': with no cue, words
@@ -182,7 +180,7 @@ class Attributor:
             found = self.resolve_pronoun(first.group().lower(), Position(previous.index, first.start()))
         else:
             found = self.opening_subject(Position(previous.index, len(previous.text)))
-        return replace(found, evidence="narrated") if found is not None and found.is_known else None
+        return found._replace(evidence="narrated") if found is not None and found.is_known else None
 
     def opening_subject(self, start: Position) -> Speaker | None:
         """The name opening a sentence before `start` and governing a verb, past an opening adverbial."""
