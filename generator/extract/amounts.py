@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from generator.extract import lexicon
 from generator.extract.quantities import (
@@ -43,8 +43,7 @@ NOT_NAMES = lexicon.JOINING_WORDS | lexicon.DETERMINERS | lexicon.SUBORDINATORS
 NAME_BEFORE = re.compile(r"(?:^|[\s(])(?P<name>[A-Z][\w&/]*|[a-z]+[A-Z][\w&/]*)\s$")
 
 
-@dataclass(frozen=True)
-class Amount:
+class Amount(NamedTuple):
     """A quantity with its unit, or a range of two ("5 to 7 percent"), as found in a sentence."""
 
     value: float
@@ -101,7 +100,7 @@ def with_borrowed_units(text: str, amounts: list[Amount]) -> list[Amount]:
         if not amount.unit and text[amount.start].isdigit()
     }
     units = {id(in_text_order[i]): unit for i, unit in borrowed.items() if unit}
-    return [replace(a, unit=units[id(a)]) if id(a) in units else a for a in amounts]
+    return [a._replace(unit=units[id(a)]) if id(a) in units else a for a in amounts]
 
 
 def borrowed_unit(text: str, amounts: list[Amount], index: int) -> str:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from itertools import groupby
+from typing import NamedTuple
 
 from generator.extract import lexicon
 
@@ -85,8 +85,7 @@ FIGURE_REACH = 12
 YEAR = re.compile(r"^(1[89]|20)\d\d$")
 
 
-@dataclass(frozen=True)
-class Quantity:
+class Quantity(NamedTuple):
     """A number as written: its value, where it stands, and what is glued to it."""
 
     value: float
