@@ -23,8 +23,12 @@ STAGE_DIRECTION = re.compile(r"[(\[][^()\[\]]*[)\]][.,]?")
 # The characters that may be a mark of each style; a doubled apostrophe is one double mark.
 MARK_CANDIDATES = {
     # In three apostrophes, the doubled pair is the one on the outside of the nested single quote:
-    # the first two after a space ('''word), the last two otherwise (word,''').
-    "double": re.compile("(?<![^\\s([{])''|''(?!')|[\"" + DOUBLE_OPENERS + DOUBLE_CLOSERS + "]"),
+    # the first two after a space ('''word), the last two otherwise (word,'''). Every branch
+    # starts with its character, which the regex engine then scans for in C (a branch starting with a
+    # lookbehind is tried at every position of the text).
+    "double": re.compile(
+        "'(?:(?<![^\\s([{]')'|'(?!'))|" + "|".join(map(re.escape, '"' + DOUBLE_OPENERS + DOUBLE_CLOSERS))
+    ),
     "single": re.compile("['" + SINGLE_OPENERS + SINGLE_CLOSERS + "]"),
 }
 
