@@ -1,11 +1,12 @@
-"""The data that flows through the pipeline: frozen dataclasses, one stage's output the next's input."""
+"""The data that flows through the pipeline: frozen dataclasses (tuples where one is made for every
+name), one stage's output the next's input."""
 
 from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Literal
+from typing import Literal, NamedTuple
 
 ActorType = Literal["person", "organization", "country", "place", "group"]
 Change = Literal["increase", "decrease"]
@@ -66,18 +67,20 @@ class Sentence:
     text: str
 
 
-@dataclass(frozen=True)
-class Span:
-    """Where an extracted item stands: a sentence and character offsets inside that sentence."""
+class Span(NamedTuple):
+    """Where an extracted item stands: a sentence and character offsets inside that sentence.
+
+    A tuple, not a frozen dataclass like the others: one is made for every name found, and a tuple is
+    built several times faster.
+    """
 
     sentence: int
     start: int
     end: int
 
 
-@dataclass(frozen=True)
-class Mention:
-    """A stretch of text that names an actor, before actors are merged."""
+class Mention(NamedTuple):
+    """A stretch of text that names an actor, before actors are merged (a tuple, as `Span`)."""
 
     text: str
     span: Span

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
 
@@ -283,7 +283,7 @@ def untyped_organizations(
     personal = {m.name for m in mentions if m.role or m.text != m.name} | set(speakers)
     retyped = untyped - personal
     return [
-        replace(m, type="organization") if m.name in retyped and m.type == "person" else m for m in mentions
+        m._replace(type="organization") if m.name in retyped and m.type == "person" else m for m in mentions
     ]
 
 
