@@ -58,6 +58,9 @@ PRONOUNS = lexicon.words("it they he she we i you this these those there")
 OBJECT_PRONOUNS = lexicon.words("him them us me")
 PREPOSITIONS = lexicon.words("in on at by with without for from into over through under within")
 COPULAS = lexicon.words("is are was were be been being")
+# Unions made once: a set operator in a condition builds a new set each time it runs.
+OPENING_FUNCTION_WORDS = lexicon.FUNCTION_WORDS - RELATIVES - PRONOUNS  # what a subject does not start with
+FUNCTION_WORDS_OR_PRONOUNS = lexicon.FUNCTION_WORDS | PRONOUNS
 # Adjectives that end a phrase before "at": "impressive at 37 degrees" is no measure.
 ADJECTIVE_ENDINGS = ("ive", "ous", "ful", "able", "ible", "al")
 ADJECTIVE_SUFFIXES = (*ADJECTIVE_ENDINGS, "all", "ic", "est")
@@ -226,7 +229,7 @@ def modified(text: str, end: int, unit: str) -> str:
 def is_noun_after(phrase: str) -> bool:
     """The word after the first is a content word, so the first modifies it."""
     second = phrase.split()[1:2]
-    return bool(second) and second[0].lower() not in lexicon.FUNCTION_WORDS | PRONOUNS
+    return bool(second) and second[0].lower() not in FUNCTION_WORDS_OR_PRONOUNS
 
 
 def subject(text: str, clause: str, start: int, *, needs_verb: bool) -> str:
@@ -236,7 +239,7 @@ def subject(text: str, clause: str, start: int, *, needs_verb: bool) -> str:
     words = head.split()
     if needs_verb and words and words[0].lower() in ADVERBIAL_OPENERS:
         return ""  # "On the positive side, ...": a sentence opening with a preposition has no subject there
-    while words and (words[0].lower() in lexicon.FUNCTION_WORDS - RELATIVES - PRONOUNS or is_time(words[0])):
+    while words and (words[0].lower() in OPENING_FUNCTION_WORDS or is_time(words[0])):
         words.pop(0)
     if not words:
         return ""
