@@ -124,18 +124,20 @@ def find_candidates(sentences: Sequence[Sentence]) -> list[Candidate]:
     found: list[Candidate] = []
     kinds: dict[str, ActorType | None] = {}  # an article names the same few actors again and again
     for sentence in sentences:
-        first = first_word_start(sentence.text)
-        defined = [*find_definitions(sentence)] if "(" in sentence.text else []
-        if ":" in sentence.text:
+        text = sentence.text
+        first = first_word_start(text)
+        defined = [*find_definitions(sentence)] if "(" in text else []
+        if ":" in text:
             defined += find_label(sentence, first)
         taken = [(c.start, c.end) for c in defined]
         found += defined
-        for run in capitalized_runs(sentence.text):
-            if taken and any(run[0].start < end and start < run[-1].end for start, end in taken):
+        for run in capitalized_runs(text):
+            run_start, run_end = run[0].start, run[-1].end
+            if taken and any(run_start < end and start < run_end for start, end in taken):
                 continue
-            if is_quoted_title(sentence.text, run[0].start, run[-1].end):
+            if is_quoted_title(text, run_start, run_end):
                 continue
-            is_initial = run[0].start == first or opens_after_break(sentence.text, run[0].start)
+            is_initial = run_start == first or opens_after_break(text, run_start)
             found += analyze_run(sentence, run, kinds, is_initial=is_initial)
     return found
 
@@ -157,38 +159,42 @@ def capitalized_runs(text: str) -> list[list[Token]]:
     runs: list[list[Token]] = []
     run: list[Token] = []
     pending: list[Token] = []  # the connectors after the run's last word, joining it if a word follows
+    joined_end = -1  # where the run's last word, or the last connector after it, ends; -1: no run
     for match in CAPITALIZED_WORD.finditer(text):
-        start, word = match.start(), match.group()
+        start = match.start()
         if start and text[start - 1] in WORD_PUNCTUATION and is_inside_word(text, start):
             continue
+        word = match.group()
         # Most words are letters only: nothing to cut off, and a capital starts every match.
         token = Token(word, start, match.end(), False, True) if word.isalpha() else make_token(word, start)
         if token is None:
             continue
-        last = pending[-1] if pending else run[-1] if run else None
-        if last is not None and text[last.end : token.start] in JOINING_GAPS:
-            run += [*pending, token]
+        if joined_end >= 0 and text[joined_end:start] in JOINING_GAPS:
+            run += [*pending, token] if pending else [token]
         else:
-            runs += [run] if run else []
+            if run:
+                runs.append(run)
             run = [token]
-        pending = []
+        if pending:
+            pending = []
         if token.possessive:
             runs.append(run)  # a possessive ends a name: the words after it cannot join it
-            run = []
+            run, joined_end = [], -1
             continue
-        while text[token.end : token.end + 2] in CONNECTOR_STARTS:
-            connector = CONNECTOR_AFTER.match(text, token.end)
+        joined_end = token.end
+        while text[joined_end : joined_end + 2] in CONNECTOR_STARTS:
+            connector = CONNECTOR_AFTER.match(text, joined_end)
             following = make_token(connector.group(1), connector.start(1)) if connector else None
             if following is None:
                 break
             if len(pending) == 2:
                 runs.append(run)  # three connectors in a row join no name
-                run, pending = [], []
+                run, pending, joined_end = [], [], -1
                 break
             pending.append(following)
+            joined_end = following.end
             if following.possessive:
                 break
-            token = following
     if run:
         runs.append(run)
     return runs
@@ -318,7 +324,11 @@ def is_post_of_place(tokens: Sequence[Token]) -> bool:
 def is_dateline(text: str, run: Sequence[Token]) -> bool:
     """'ORSK, Ohio — The mayor said', 'VELTA HILL, Ohio -': a place in capitals opening a story says where
     it was written, even where its words look like an acronym's or a person's; no one to quote."""
-    return all(is_capitals(t) for t in run) and bool(DATELINE_AFTER.match(text, run[-1].end))
+    return (
+        is_capitals(run[0])  # most runs fail here, before a generator is made
+        and all(is_capitals(t) for t in run)
+        and bool(DATELINE_AFTER.match(text, run[-1].end))
+    )
 
 
 def is_heading(run: Sequence[Token]) -> bool:
