@@ -8,7 +8,7 @@ def words(text: str) -> frozenset[str]:
 
 
 # Capitalised at the start of a sentence only because they start it.
-FUNCTION_WORDS = words(
+FUNCTION_WORDS: frozenset[str] = words(
     """a an the this that these those there here it its it's he she they we i you his her their our
     my your him them us who whom whose which what when where why how while whereas although though
     but and or nor so yet for if then than as at by in on of to from with without into onto upon
@@ -194,7 +194,7 @@ PRONOUNS = {
 }
 
 # Number words and scales for figures.
-NUMBER_WORDS = {
+NUMBER_WORDS: dict[str, int] = {
     "one": 1,
     "two": 2,
     "three": 3,
@@ -225,7 +225,7 @@ NUMBER_WORDS = {
     "hundred": 100,
     "dozen": 12,
 }
-SCALES = {
+SCALES: dict[str, float] = {
     "thousand": 1e3,
     "million": 1e6,
     "billion": 1e9,
@@ -249,7 +249,7 @@ DECREASE_WORDS = words(
     lower less shrink shrank shrunk plunge plunged plummet plummeted slump slumped slide slid sink
     sank loss losses lost dip dipped halved contraction contracted"""
 )
-QUALIFIERS = (
+QUALIFIERS: tuple[str, ...] = (
     "up to",
     "more than",
     "less than",
