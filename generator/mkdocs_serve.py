@@ -26,6 +26,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -70,6 +71,8 @@ class Session:
     # Entries of the search index before the page being built adds its own (see `page_indexed`).
     indexed: int = 0
 
+    # The theme's templates compiled: MkDocs makes a new template environment for every build.
+    templates: CompiledTemplates = field(default_factory=lambda: CompiledTemplates())
     # What the last build was made from (see `rebuild`), and the docs folder as the hook left it.
     built_from: Inputs | None = None
     generated: Snapshot | None = None
@@ -151,6 +154,21 @@ class Session:
 
     def ordered_entries(self) -> list[SearchEntry]:
         return [entry for source in self.sources for entry in self.entries.get(source, ())]
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Templates compiled by an earlier build, kept in memory; Jinja compiles a template again when its
+    source changed (the checksum of its source is part of what is kept)."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if code := self.compiled.get(bucket.key):
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
 def remove_output(site_dir: Path, dest_uri: str) -> None:

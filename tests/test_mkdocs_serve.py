@@ -164,7 +164,7 @@ def test_a_rebuild_that_skips_pages_has_pagefind_index_the_whole_site(
     assert session is not None
     session.is_dirty = True
     try:
-        mkdocs_hook.on_env(None, config, Files([]))
+        mkdocs_hook.on_env(SimpleNamespace(), config, Files([]))
     finally:
         mkdocs_hook.on_startup(command="build", dirty=False)
     assert mkdocs_hook.Running.indexer is None
