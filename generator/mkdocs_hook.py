@@ -145,8 +145,8 @@ def on_nav(nav: Any, config: Any, files: Any) -> Any:
 @event_priority(100)  # Before the other plugins: every page is read and converted.
 def on_env(env: Any, config: Any, files: Any) -> Any:
     """Stop the second process; in `mkdocs serve`, bring the site directory and the search index up
-    to the pages of this build and compile each template once per server; with Pagefind, get ready to index pages as they are written (all of
-    them, in a clean build)."""
+    to the pages of this build and compile each template once per server; with Pagefind, get ready
+    to index pages as they are written (all of them, in a clean build)."""
     stop_prerender()
     if Running.session is not None:
         Running.session.pages_ready(config, files)
