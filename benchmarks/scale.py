@@ -42,6 +42,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from benchmarks.corpus import write_corpus
+from generator.paths import brief_page, page_url
 
 ROOT = Path(__file__).resolve().parent.parent
 HOOK = "generator/mkdocs_hook.py"
@@ -204,12 +205,6 @@ class Server:
         self.process.wait(timeout=60)
 
 
-def page_url(rel_path: str) -> str:
-    """The URL, relative to the site, of the page MkDocs makes of a Markdown file (directory URLs)."""
-    stem = rel_path.removesuffix(".md")
-    return "" if stem == "index" else stem.removesuffix("/index") + "/"
-
-
 def pages_changed_since(docs: Path, since_ns: int, word: str) -> list[str]:
     """The Markdown pages of `docs` written after `since_ns` that show `word`, by relative path."""
     return sorted(
@@ -227,7 +222,7 @@ def save_while_serving(name: str, server: Server, project: Path, article: Path, 
     start = time.perf_counter()
     article.write_text(article.read_text("utf-8").replace("Report", f"{word} Report", 1), "utf-8")
     deadline = start + SERVE_TIMEOUT_SECONDS
-    brief = f"briefs/{article.stem}/"
+    brief = page_url(brief_page(article.stem))
     server.wait_until(brief, word, deadline)
     # By now the generator has written every page (MkDocs builds pages once it has): those to check.
     shown = [page_url(rel_path) for rel_path in pages_changed_since(project / "briefs", start_ns, word)]
