@@ -169,16 +169,18 @@ class Server:
         self.log: list[str] = []
         self.ready = threading.Event()
         threading.Thread(target=self.read_log, daemon=True).start()
-        if not self.ready.wait(SERVE_TIMEOUT_SECONDS):
+        if not self.ready.wait(SERVE_TIMEOUT_SECONDS) or self.process.poll() is not None:
             self.stop()
             sys.exit("mkdocs serve did not start:\n" + "".join(self.log[-30:]))
 
     def read_log(self) -> None:
+        """Note the log, and when the server serves (or has ended: its log closes)."""
         assert self.process.stderr is not None
         for line in self.process.stderr:
             self.log.append(line)
             if "Serving on" in line:
                 self.ready.set()
+        self.ready.set()
 
     def cpu_seconds(self) -> float:
         """User and system time of the server so far (its own and its waited-for children's)."""
