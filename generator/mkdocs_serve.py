@@ -9,10 +9,11 @@ those builds for the server and makes up for both, so that every build leaves th
 a clean build would, byte for byte: after a saved article, the hook's `briefs build` rewrites the
 pages that show it, and only those are built again.
 
-A clean build still runs first, and again whenever what every page is rendered with changes:
-mkdocs.yml, the theme's own folder (`custom_dir`), or a theme given on the command line. A change
-that leaves the articles and the docs folder as the last build left them (the server sees the hook's
-own writes to the docs folder) builds nothing.
+A clean build still runs first, and again whenever anything but the articles changed: mkdocs.yml,
+the theme's own folder (`custom_dir`), a path mkdocs.yml asks to `watch`, a file of the docs folder
+that the hook did not write (a page's title may show on every page). A change that leaves the
+articles and the docs folder as the last build left them (the server sees the hook's own writes to
+the docs folder) builds nothing.
 """
 
 from __future__ import annotations
@@ -81,7 +82,11 @@ class Session:
         """Build for `server` from now on; `clean_build` is MkDocs' own (a new configuration, a clean
         site directory), for when the settings change."""
         theme_dir = config.theme.custom_dir
-        settings = (Path(config.config_file_path), *([Path(theme_dir)] if theme_dir else []))
+        settings = (
+            Path(config.config_file_path),
+            *([Path(theme_dir)] if theme_dir else []),
+            *(Path(path) for path in config.watch),
+        )
         overrides = {
             "site_dir": config.site_dir,
             "dev_addr": f"{config.dev_addr.host}:{config.dev_addr.port}",
@@ -95,8 +100,8 @@ class Session:
 
     def rebuild(self, served: Served, clean_build: Callable[[], None]) -> None:
         """Build nothing when nothing changed since the last build (the server sees the hook's own
-        writes to the docs folder), the pages whose source changed, or, when the settings changed,
-        everything.
+        writes to the docs folder), the pages whose source changed when only articles changed, or
+        else everything.
 
         The articles and settings are those seen before the build, the docs folder as the hook left it
         (see `docs_generated`): what changes during a build is built by the next one.
@@ -106,9 +111,10 @@ class Session:
             return
         self.generated = None
         config = served.load()
+        last = self.built_from
         if (
-            self.built_from is None
-            or inputs.settings != self.built_from.settings
+            last is None
+            or (inputs.settings, inputs.docs) != (last.settings, last.docs)
             or config.theme.name != served.theme
         ):
             clean_build()
@@ -193,7 +199,7 @@ class Inputs:
 @dataclass(frozen=True)
 class Watched:
     """What a build is made from: the articles, the docs folder, and what every page is rendered with
-    (mkdocs.yml and the theme's own folder, when it has one)."""
+    (mkdocs.yml, the theme's own folder when it has one, the paths mkdocs.yml asks to `watch`)."""
 
     seeds_dir: Path
     docs_dir: Path
@@ -205,8 +211,11 @@ class Watched:
             if path.is_dir():
                 settings.update({f"{path}/{name}": stat for name, stat in snapshot(path).items()})
             else:
-                info = path.stat()
-                settings[str(path)] = (info.st_size, info.st_mtime_ns)
+                try:
+                    info = path.stat()
+                    settings[str(path)] = (info.st_size, info.st_mtime_ns)
+                except OSError:  # not there (yet)
+                    settings[str(path)] = (-1, -1)
         return Inputs(snapshot(self.seeds_dir), snapshot(self.docs_dir), settings)
 
 

@@ -110,14 +110,20 @@ def retitle(path: Path) -> None:
     path.write_text(path.read_text("utf-8").replace("Report", "Amended Report", 1), "utf-8")
 
 
-def add_late_article(seeds: Path) -> None:
-    shutil.copyfile(seeds / "article-00005.txt", seeds / "article-late.txt")
+def add_late_article(project: Path) -> None:
+    shutil.copyfile(project / "seeds" / "article-00005.txt", project / "seeds" / "article-late.txt")
+
+
+def add_own_page(project: Path) -> None:
+    """A page of the site owner's, beside the generated ones: its title may show on other pages."""
+    (project / "briefs" / "about.md").write_text("# About these briefs\n\nMade by hand.\n", "utf-8")
 
 
 EDITS: dict[str, Callable[[Path], None]] = {
-    "an article changed": lambda seeds: retitle(seeds / "article-00010.txt"),
-    "an article removed": lambda seeds: (seeds / "article-00003.txt").unlink(),
+    "an article changed": lambda project: retitle(project / "seeds" / "article-00010.txt"),
+    "an article removed": lambda project: (project / "seeds" / "article-00003.txt").unlink(),
     "an article added": add_late_article,
+    "a page of the owner's added": add_own_page,
 }
 
 
@@ -125,7 +131,7 @@ EDITS: dict[str, Callable[[Path], None]] = {
 def test_a_rebuild_leaves_the_site_of_a_clean_build(
     edit: str, project: Path, served: Serving, tmp_path: Path
 ) -> None:
-    EDITS[edit](project / "seeds")
+    EDITS[edit](project)
     served.rebuild()
     assert tree(tmp_path / "served") == clean_site(project, tmp_path / "clean")
     assert folders(tmp_path / "served") == folders(tmp_path / "clean")
