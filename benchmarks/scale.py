@@ -1,11 +1,15 @@
 """Build time, memory and output size at scale, on a generated corpus of N articles.
 
-    python -m benchmarks.scale [--sizes 1000 10000] [--search pagefind material] [--keep DIR]
+    python -m benchmarks.scale [--sizes 1000 10000] [--search pagefind material] [--keep DIR] [--only-serve]
 
 For each N, writes the corpus into a temporary project (mkdocs.yml and theme/ copied, the hook named
 by its absolute path) and times, each in its own process: a cold `briefs build`, a rebuild with nothing
 changed, rebuilds after one article changed, added and removed. Prints a table per N with wall time
 and peak memory of each step (the largest process of the step, as /usr/bin/time or getrusage report it).
+
+Then `mkdocs serve` (Material's search): an article saved in seeds/, twice, and the time until its
+page and every page that shows its title (the lists, its actors' pages) are served with the new
+title, with the CPU time the server spent meanwhile.
 
 Then `mkdocs build --strict` once per search (`extra.briefs_search`): Pagefind, the search of a large
 site, first, and Material's for comparison. Its table gives MkDocs' wall and CPU time and the peak
@@ -24,15 +28,21 @@ import os
 import re
 import resource
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.error
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from benchmarks.corpus import write_corpus
+from generator.paths import brief_page, page_url
 
 ROOT = Path(__file__).resolve().parent.parent
 HOOK = "generator/mkdocs_hook.py"
@@ -126,11 +136,128 @@ def briefs_build(name: str, project: Path) -> Step:
     return run(name, [sys.executable, "-c", "from generator.cli import main; main()", "build"], project)
 
 
-def measure(count: int, folder: Path, searches: list[str]) -> tuple[list[Step], list[MkdocsBuild]]:
+@dataclass(frozen=True)
+class Save:
+    """An article saved while `mkdocs serve` runs, and how long until the pages showing it are fresh."""
+
+    name: str
+    pages: int
+    seconds: float
+    cpu_seconds: float
+
+
+SERVE_POLL_SECONDS = 0.02
+SERVE_TIMEOUT_SECONDS = 900.0
+EDITED_WORDS = ("Amended", "Corrected")
+"""Put in the title of each article saved, one after the other: no article of the corpus has them."""
+
+
+class Server:
+    """`mkdocs serve` on the project, on a free port; its log, its URL and its CPU time."""
+
+    def __init__(self, project: Path) -> None:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        site_url = re.search(r"^site_url:\s*(\S+)", (project / "mkdocs.yml").read_text("utf-8"), re.M)
+        self.base = f"http://127.0.0.1:{port}{urlsplit(site_url.group(1) if site_url else '/').path}"
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"]
+        self.process = subprocess.Popen(
+            command, cwd=project, env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True
+        )
+        self.log: list[str] = []
+        self.ready = threading.Event()
+        threading.Thread(target=self.read_log, daemon=True).start()
+        if not self.ready.wait(SERVE_TIMEOUT_SECONDS) or self.process.poll() is not None:
+            self.stop()
+            sys.exit("mkdocs serve did not start:\n" + "".join(self.log[-30:]))
+
+    def read_log(self) -> None:
+        """Note the log, and when the server serves (or has ended: its log closes)."""
+        assert self.process.stderr is not None
+        for line in self.process.stderr:
+            self.log.append(line)
+            if "Serving on" in line:
+                self.ready.set()
+        self.ready.set()
+
+    def cpu_seconds(self) -> float:
+        """User and system time of the server so far (its own and its waited-for children's)."""
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return sum(int(value) for value in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+
+    def text(self, url: str) -> str:
+        try:
+            # The server answers once the build under way, if any, is over.
+            with urllib.request.urlopen(self.base + url, timeout=SERVE_TIMEOUT_SECONDS) as response:
+                return str(response.read().decode("utf-8"))
+        except urllib.error.HTTPError:  # a page not yet written
+            return ""
+
+    def wait_until(self, url: str, word: str, deadline: float) -> None:
+        while word not in self.text(url):
+            if time.perf_counter() > deadline or self.process.poll() is not None:
+                self.stop()
+                sys.exit(f"mkdocs serve never served {url} with {word!r}:\n" + "".join(self.log[-30:]))
+            time.sleep(SERVE_POLL_SECONDS)
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=60)
+
+
+def pages_changed_since(docs: Path, since_ns: int, word: str) -> list[str]:
+    """The Markdown pages of `docs` written after `since_ns` that show `word`, by relative path."""
+    return sorted(
+        path.relative_to(docs).as_posix()
+        for path in docs.rglob("*.md")
+        if path.stat().st_mtime_ns >= since_ns and word in path.read_text("utf-8")
+    )
+
+
+def save_while_serving(name: str, server: Server, project: Path, article: Path, word: str) -> Save:
+    """Save `article` with `word` in its title (as an editor would: its time is now); the time until
+    the brief's page, then every page whose Markdown shows the new title, is served with it."""
+    start_ns = time.time_ns()
+    cpu = server.cpu_seconds()
+    start = time.perf_counter()
+    article.write_text(article.read_text("utf-8").replace("Report", f"{word} Report", 1), "utf-8")
+    deadline = start + SERVE_TIMEOUT_SECONDS
+    brief = page_url(brief_page(article.stem))
+    server.wait_until(brief, word, deadline)
+    # By now the generator has written every page (MkDocs builds pages once it has): those to check.
+    shown = [page_url(rel_path) for rel_path in pages_changed_since(project / "briefs", start_ns, word)]
+    for url in shown:
+        server.wait_until(url, word, deadline)
+    seconds = time.perf_counter() - start
+    return Save(name, len(shown), seconds, server.cpu_seconds() - cpu)
+
+
+def measure_serve(project: Path, seeds: list[Path]) -> list[Save]:
+    """Two articles saved, one after the other, in the same `mkdocs serve`."""
+    server = Server(project)
+    try:
+        time.sleep(SETTLED_SECONDS / 2)  # the rebuild the first build's own writes to briefs/ may start
+        saves = []
+        for number, word in enumerate(EDITED_WORDS):
+            article = seeds[len(seeds) // 4 + number]
+            saves.append(save_while_serving(f"save {number + 1}", server, project, article, word))
+            time.sleep(SETTLED_SECONDS / 2)
+    finally:
+        server.stop()
+    return saves
+
+
+def measure(
+    count: int, folder: Path, searches: list[str], *, only_serve: bool = False
+) -> tuple[list[Step], list[Save], list[MkdocsBuild]]:
     project = create_project(folder / f"project-{count}")
     seeds = write_corpus(project / "seeds", count)
     settle(seeds)
     steps = [briefs_build("cold `briefs build`", project)]
+    if only_serve:
+        return steps, measure_serve(project, seeds), []
     steps.append(briefs_build("rebuild, nothing changed", project))
     changed = seeds[count // 2]
     changed.write_text(changed.read_text("utf-8").replace("Report", "Second Report", 1), "utf-8")
@@ -147,7 +274,8 @@ def measure(count: int, folder: Path, searches: list[str]) -> tuple[list[Step], 
     seeds[2].unlink()
     steps.append(briefs_build("rebuild, one article removed", project))
     steps.append(briefs_build("rebuild, nothing changed (again)", project))
-    return steps, [mkdocs_build(project, search) for search in searches]
+    saves = measure_serve(project, seeds[3:])
+    return steps, saves, [mkdocs_build(project, search) for search in searches]
 
 
 def dated_after_all(article: str) -> str:
@@ -243,12 +371,20 @@ def tree_size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def print_table(count: int, steps: list[Step], builds: list[MkdocsBuild]) -> None:
+def print_table(count: int, steps: list[Step], saves: list[Save], builds: list[MkdocsBuild]) -> None:
     print(f"\n### N = {count:,} articles\n")
     print("| step | wall time | peak memory |")
     print("|---|---:|---:|")
     for step in steps:
         print(f"| {step.name} | {step.seconds:.2f} s | {step.peak_kb / 1024:.0f} MB |")
+    print()
+    print(
+        "| `mkdocs serve`, an article saved | pages showing it | until all are served fresh | "
+        "server CPU time |"
+    )
+    print("|---|---:|---:|---:|")
+    for save in saves:
+        print(f"| {save.name} | {save.pages} | {save.seconds:.2f} s | {save.cpu_seconds:.2f} s |")
     print()
     print(
         "| `mkdocs build --strict`, search | wall time | MkDocs CPU time | MkDocs peak memory | "
@@ -287,13 +423,18 @@ def main() -> None:
     parser.add_argument(
         "--keep", type=Path, help="Build in this folder and keep it (default: a temporary one)."
     )
+    parser.add_argument(
+        "--only-serve",
+        action="store_true",
+        help="After the cold `briefs build`, measure `mkdocs serve` only.",
+    )
     args = parser.parse_args()
     print(f"{os.cpu_count()} core(s), Python {sys.version.split()[0]}")
     with tempfile.TemporaryDirectory(prefix="briefs-scale-") as temporary:
         folder = args.keep or Path(temporary)
         for count in args.sizes:
-            steps, builds = measure(count, folder, args.search)
-            print_table(count, steps, builds)
+            steps, saves, builds = measure(count, folder, args.search, only_serve=args.only_serve)
+            print_table(count, steps, saves, builds)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from generator.markup import escape_markdown
+from generator.paths import brief_page, page_url
 from generator.provenance import Origin
 from generator.site_config import DEFAULT_SITE_NAME
 
@@ -30,7 +31,7 @@ class Publication:
 
     def address(self, slug: str) -> str:
         """The brief's permanent address: absolute with a site URL, else from the site's root."""
-        path = f"briefs/{slug}/"
+        path = page_url(brief_page(slug))
         return f"{self.url.rstrip('/')}/{path}" if self.url else path
 
 

@@ -1,7 +1,8 @@
 """MkDocs hook: regenerate briefs/ from seeds/ before each build, and have `mkdocs serve` watch seeds/.
 
-For `mkdocs build` it also lends MkDocs the second core: a forked process reads and converts the
-pages MkDocs reaches last (generator/mkdocs_prerender.py).
+For `mkdocs serve` it builds again only the pages an edit changed, and leaves the site as a clean
+build would (generator/mkdocs_serve.py). For `mkdocs build` it lends MkDocs the second core: a
+forked process reads and converts the pages MkDocs reaches last (generator/mkdocs_prerender.py).
 
 With `extra: {briefs_search: pagefind}` in mkdocs.yml it also indexes the built site with Pagefind
 (generator/search_index.py) after the build, and keeps every page out of Material's search index,
@@ -22,6 +23,7 @@ from mkdocs.plugins import event_priority
 
 from generator import mkdocs_prerender
 from generator.build import CacheError, Project, SeedsError, build
+from generator.mkdocs_serve import Session
 from generator.registry import RegistryError
 from generator.search_index import PAGES_PER_INDEX, SearchIndexer, SearchIndexError, pagefind_executable
 from generator.site_config import ConfigError
@@ -41,6 +43,13 @@ class Running:
     dirty: ClassVar[bool] = False
     prerender: ClassVar[mkdocs_prerender.Prerender | None] = None
     indexer: ClassVar[SearchIndexer | None] = None
+    # `mkdocs serve` (without --dirty): what its builds keep for the next one.
+    session: ClassVar[Session | None] = None
+
+    @classmethod
+    def is_dirty(cls) -> bool:
+        """Whether this build writes only the pages whose source changed."""
+        return cls.dirty or (cls.session is not None and cls.session.is_dirty)
 
 
 def project_of(config: Any) -> Project:
@@ -64,6 +73,7 @@ def on_startup(command: str, dirty: bool) -> None:
     `--dirty` (MkDocs then writes only the pages that changed: Pagefind indexes the whole site)."""
     Running.serving = command == "serve"
     Running.dirty = dirty
+    Running.session = Session() if Running.serving and not dirty else None
 
 
 def pages_per_index(config: Any) -> int:
@@ -104,6 +114,8 @@ def on_pre_build(config: Any) -> None:
         report = build(project)
     except (RegistryError, SubjectsError, WriteError, ConfigError, CacheError, SeedsError) as error:
         raise PluginError(f"briefs: {error}") from error
+    if Running.session is not None:
+        Running.session.docs_generated(project.out_dir)
     for problem in report.problems:
         log.info("%s", problem)
     if report.problems:
@@ -125,16 +137,21 @@ def on_pre_build(config: Any) -> None:
 @event_priority(-100)  # After the other plugins' changes to the files and the navigation.
 def on_nav(nav: Any, config: Any, files: Any) -> Any:
     """Start converting pages in a second process, for a build."""
-    if not (Running.serving or Running.dirty):  # --dirty: MkDocs reads only the changed pages
+    if not (Running.serving or Running.is_dirty()):  # dirty: MkDocs reads only the changed pages
         Running.prerender = mkdocs_prerender.start(config, files, files.documentation_pages(), nav.pages)
     return nav
 
 
 @event_priority(100)  # Before the other plugins: every page is read and converted.
 def on_env(env: Any, config: Any, files: Any) -> Any:
-    """Stop the second process; with Pagefind, get ready to index pages as they are written."""
+    """Stop the second process; in `mkdocs serve`, bring the site directory and the search index up
+    to the pages of this build and compile each template once per server; with Pagefind, get ready
+    to index pages as they are written (all of them, in a clean build)."""
     stop_prerender()
-    if search_engine(config) == "pagefind" and not Running.dirty:
+    if Running.session is not None:
+        Running.session.pages_ready(config, files)
+        env.bytecode_cache = Running.session.templates
+    if search_engine(config) == "pagefind" and not Running.is_dirty():
         try:
             Running.indexer = SearchIndexer(Path(config.site_dir), pages_per_index(config))
         except SearchIndexError as error:
@@ -168,6 +185,14 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
     return markdown
 
 
+@event_priority(-100)  # After Material's search has indexed the page.
+def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
+    """In `mkdocs serve`, keep the page's search entries for the builds that skip it."""
+    if Running.session is not None:
+        Running.session.page_indexed(page, config)
+    return context
+
+
 @event_priority(-100)  # After the other plugins' handlers of the page's HTML.
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     """Let go of the page's Markdown once it is HTML: MkDocs keeps every page until the end of the
@@ -195,8 +220,12 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
-    """Rebuild (and so regenerate) when an article in seeds/ is added, changed or removed."""
-    server.watch(str(project_of(config).seeds_dir))
+    """Rebuild (and so regenerate) when an article in seeds/ is added, changed or removed: only the
+    pages that changed (see `mkdocs_serve`)."""
+    seeds_dir = project_of(config).seeds_dir
+    server.watch(str(seeds_dir))
+    if Running.session is not None:
+        Running.session.attach(server, config, seeds_dir, builder)
     return server
 
 

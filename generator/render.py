@@ -28,6 +28,7 @@ from generator.markup import (
 from generator.model import Actor, ActorType, Extraction, Figure, Quote
 from generator.network import network_svg
 from generator.parallel import fork_map
+from generator.paths import actor_base, brief_file, brief_page, month_base, topic_base
 from generator.provenance import Origin
 from generator.quoting import quote_markup, shown_summary
 from generator.records import DATA_SUFFIXES, data_files, front_matter
@@ -177,7 +178,7 @@ def render_site(
     for topic in links.topics:
         intro = f"Briefs filed under {topic.name}, newest first."
         listing = Listing(
-            f"topics/{topic.slug}", topic.name, intro, kind="topic", feed=f"topics/{topic.slug}"
+            topic_base(topic.slug), topic.name, intro, kind="topic", feed=topic_base(topic.slug)
         )
         pages.update(render_listing(listing, topic.briefs, reuse, reading))
     for group in reading.subjects:
@@ -196,7 +197,7 @@ def render_site(
     )
     for month in links.months:
         heading = f"{MONTH_NAMES[month.month]} {month.year}"
-        listing = Listing(f"archive/{month.slug}", heading, f"Briefs published in {heading}.")
+        listing = Listing(month_base(month.slug), heading, f"Briefs published in {heading}.")
         pages.update(render_listing(listing, month.briefs, reuse, reading))
     return pages
 
@@ -361,13 +362,9 @@ def render_brief_at(shared: BriefShared, index: int) -> dict[str, str]:
     return dict(zip(brief_outputs(brief), (page, *data.values()), strict=True))
 
 
-def brief_path(brief: Brief) -> str:
-    return f"briefs/{brief.slug}.md"
-
-
 def brief_outputs(brief: Brief) -> tuple[str, ...]:
     """The files a brief makes: its page, and its data to download (see `records.data_files`)."""
-    return (brief_path(brief), *(f"briefs/{brief.slug}{suffix}" for suffix in DATA_SUFFIXES))
+    return (brief_page(brief.slug), *(brief_file(brief.slug, suffix) for suffix in DATA_SUFFIXES))
 
 
 def brief_signature(
@@ -454,7 +451,7 @@ def render_brief(
     return render_page(
         "brief.md.j2",
         metadata,
-        f"briefs/{brief.slug}.md",
+        brief_page(brief.slug),
         around=around,
         subjects=subjects,
         brief=brief,
@@ -553,7 +550,7 @@ def actor_jobs(
     """The actor's page, and the pages of its older briefs and quotes; its briefs show what `reading`
     says of them."""
     reading = reading or Reading({})
-    base = f"actors/{profile.slug}"
+    base = actor_base(profile.slug)
     briefs = paginate(
         f"{base}.md",
         f"{base}/briefs",
