@@ -42,6 +42,43 @@ def test_rss_lists_the_newest_brief_first_with_absolute_links(project: Project) 
     assert published.isoformat() == "2026-01-10T08:00:00+00:00"
 
 
+def test_rss_items_name_their_original_article_where_a_sidecar_gives_it(project: Project) -> None:
+    two_articles(project)
+    (project.seeds_dir / "newer.meta.yml").write_text(
+        "outlet: The Daily Example\nauthor: Mira Holt\nurl: https://news.example.org/2026/bridge?a=1&b=2\n",
+        "utf-8",
+    )
+    (project.seeds_dir / "older.meta.yml").write_text("author: Tove Lund\n", "utf-8")
+    build(project)
+    feeds = [project.out_dir / "feed.xml", *sorted((project.out_dir / "feeds" / "topics").glob("*.xml"))]
+    for feed in [path for path in feeds if path.name != "sitemap.xml"]:
+        channel = ElementTree.parse(feed).getroot().find("channel")
+        assert channel is not None
+        items = {i.findtext("title"): i for i in channel.findall("item")}
+        newer, older = items["Newer Bridge Vote"], items["Older Budget <Talks> & More"]
+        source = newer.find("source")
+        assert source is not None and source.text == "The Daily Example", feed
+        assert source.get("url") == "https://news.example.org/2026/bridge?a=1&b=2"
+        assert (newer.findtext("description") or "").endswith(
+            " (Original article: The Daily Example, by Mira Holt.)"
+        )
+        # An author without an address: said in the description; RSS's source needs an address.
+        assert older.find("source") is None
+        assert (older.findtext("description") or "").endswith(" (Original article: by Tove Lund.)")
+
+
+def test_each_folder_of_feeds_holds_a_sitemap_that_lists_no_page(project: Project) -> None:
+    """Material fetches the sitemap beside a page's alternate (feed) link; it finds one, empty."""
+    two_articles(project)
+    build(project)
+    folders = sorted(p.name for p in (project.out_dir / "feeds").iterdir())
+    assert folders == ["actors", "subjects", "topics"]
+    for folder in folders:
+        sitemap = ElementTree.parse(project.out_dir / "feeds" / folder / "sitemap.xml").getroot()
+        assert sitemap.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset"
+        assert list(sitemap) == []
+
+
 def test_json_feed_is_valid_json_feed_1_1(project: Project) -> None:
     two_articles(project)
     build(project)
