@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def actors(extraction):
     return {actor.name: actor for actor in extraction.actors}
@@ -56,14 +58,32 @@ def test_a_state_of_one_word_before_a_title_is_part_of_the_role(extract_body):
     assert person.role == "Ohio Gov."
 
 
-def test_a_party_or_people_before_a_persons_name_is_said_of_the_person(extract_body):
+def test_a_party_or_people_before_a_persons_name_is_said_of_the_person_and_is_no_role(extract_body):
     extraction = extract_body(
         "Republican Donald Hale met German Angela Vogt. Later, Hale said the talks went well."
     )
     found = actors(extraction)
-    assert (found["Donald Hale"].role, found["Angela Vogt"].role) == ("Republican", "German")
+    assert (found["Donald Hale"].type, found["Angela Vogt"].type) == ("person", "person")
+    assert (found["Donald Hale"].role, found["Angela Vogt"].role) == (None, None)
     assert found["Germany"].type == "country"
     assert "Republican Donald Hale" not in found
+
+
+def test_words_before_a_courtesy_title_are_no_part_of_a_role(extract_body):
+    extraction = extract_body(
+        "Tomas Brandvik opened the pier. Friends of Mr. Brandvik cheered.",
+        "Support for Mr. Brandvik grew, and Witness Mr. Brandvik spoke.",
+    )
+    found = actors(extraction)
+    assert found["Tomas Brandvik"].role is None
+    assert set(found["Tomas Brandvik"].aliases) == {"Brandvik", "Mr. Brandvik"}
+    assert list(found) == ["Tomas Brandvik"]
+
+
+@pytest.mark.parametrize("tag", ["(D-Ore.)", "(R-Texas)", "(I-VT)", "(R-N.H.)", ", D-W.Va.,"])
+def test_a_lawmakers_party_and_state_is_no_actor(extract_body, tag):
+    extraction = extract_body(f"Sen. Tomas Brandvik {tag} opened the pier on Monday.")
+    assert [(a.name, a.type) for a in extraction.actors] == [("Tomas Brandvik", "person")]
 
 
 def test_a_country_that_is_also_a_first_name_stays_in_the_name(extract_body):
