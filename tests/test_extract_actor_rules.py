@@ -86,6 +86,41 @@ def test_a_lawmakers_party_and_state_is_no_actor(extract_body, tag):
     assert [(a.name, a.type) for a in extraction.actors] == [("Tomas Brandvik", "person")]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Certainly Tomas Brandvik knows the pier.",
+        "Rival Tomas Brandvik spoke of the pier.",
+        "Billionaire Tomas Brandvik spoke of the pier.",
+    ],
+)
+def test_a_word_glued_before_a_full_name_is_no_part_of_it(extract_body, sentence):
+    """The word opens the sentence, or is said of the person: the article writes it in lower case, or
+    names the person without it."""
+    extraction = extract_body(
+        sentence,
+        "Brandvik, a rival of the mayor, certainly had a plan; the billionaire paid for it.",
+    )
+    found = actors(extraction)
+    assert found["Tomas Brandvik"].type == "person"
+    assert set(found) == {"Tomas Brandvik"}
+
+
+def test_a_word_glued_before_a_name_written_elsewhere_without_it_is_dropped(extract_body):
+    extraction = extract_body(
+        "The harbor reopened.",
+        "Tomas Brandvik opened the pier.",
+        "On Monday, Proud Tomas Brandvik cut the ribbon.",
+    )
+    assert set(actors(extraction)) == {"Tomas Brandvik"}
+
+
+def test_a_name_that_only_looks_glued_stays_whole(extract_body):
+    """'Velta Warner Cable': no lower-case 'velta', no 'Warner Cable' nor 'Cable' alone."""
+    extraction = extract_body("Velta Warner Cable raised its prices on Monday.")
+    assert "Velta Warner Cable" in actors(extraction)
+
+
 def test_a_country_that_is_also_a_first_name_stays_in_the_name(extract_body):
     extraction = extract_body("Jordan Michael Peterson spoke at the harbor.")
     assert "Jordan Michael Peterson" in actors(extraction)
