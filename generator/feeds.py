@@ -82,7 +82,7 @@ def list_feeds(
     written is left out."""
     lists = [
         *(
-            (f"actors/{p.slug}", p.name, [a.brief for a in p.appearances[:LIST_FEED_ITEMS]])
+            (f"actors/{p.slug}", p.name, distinct_briefs(a.brief for a in p.appearances)[:LIST_FEED_ITEMS])
             for p in site.actors
         ),
         *(
@@ -104,6 +104,12 @@ def list_feeds(
                 briefs, Channel(channel.base, path, f"{heading} · {channel.title}", page), origins, reading
             )
     return feeds
+
+
+def distinct_briefs(briefs: Iterable[Brief]) -> list[Brief]:
+    """Each brief once, in order: an actor written two ways in one brief appears there twice, and
+    a feed names an item once (validators reject a repeated guid)."""
+    return list({brief.slug: brief for brief in briefs}.values())
 
 
 @dataclass(frozen=True)

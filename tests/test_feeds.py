@@ -9,7 +9,7 @@ from xml.etree import ElementTree
 from generator.build import Project, build
 from generator.crosslinks import group_months
 from generator.extract import extract_article
-from generator.feeds import IndexLines, export_index
+from generator.feeds import IndexLines, distinct_briefs, export_index
 from generator.model import Extraction
 from generator.read import parse_article
 from generator.resolve import Brief
@@ -146,3 +146,10 @@ def test_the_export_index_reuses_only_lines_made_from_the_same_brief_month_and_a
     assert again == fresh.replace('{"id": "a"', '{"reused": "a"')
     moved = export_index(briefs, months, "https://y.org/", dict(marked))
     assert moved == export_index(briefs, months, "https://y.org/")
+
+
+def test_a_feed_names_each_brief_once_where_an_actor_appears_twice_in_it() -> None:
+    """An actor written two ways in one brief appears there twice; its feed's guids stay unique."""
+    a = Brief("a", make_extraction("a", "2026-01-02T08:00:00Z"), {})
+    b = Brief("b", make_extraction("b", "2026-01-01T08:00:00Z"), {})
+    assert [brief.slug for brief in distinct_briefs([a, a, b, a])] == ["a", "b"]
