@@ -95,8 +95,8 @@ def test_a_lawmakers_party_and_state_is_no_actor(extract_body, tag):
     ],
 )
 def test_a_word_glued_before_a_full_name_is_no_part_of_it(extract_body, sentence):
-    """The word opens the sentence, or is said of the person: the article writes it in lower case, or
-    names the person without it."""
+    """The word opens the sentence, or is said of the person: the article names the person without it,
+    here by the surname alone."""
     extraction = extract_body(
         sentence,
         "Brandvik, a rival of the mayor, certainly had a plan; the billionaire paid for it.",
@@ -113,6 +113,16 @@ def test_a_word_glued_before_a_name_written_elsewhere_without_it_is_dropped(extr
         "On Monday, Proud Tomas Brandvik cut the ribbon.",
     )
     assert set(actors(extraction)) == {"Tomas Brandvik"}
+
+
+def test_a_place_before_a_first_name_is_no_stray_word(extract_body):
+    """'New York': the words of a place, then a body's name that a surname alone would fit."""
+    extraction = extract_body(
+        "The harbor reopened.",
+        "The New York Fed raised its rates on Monday.",
+        "The Fed said more would follow.",
+    )
+    assert actors(extraction)["New York Fed"].type == "organization"
 
 
 def test_a_name_that_only_looks_glued_stays_whole(extract_body):

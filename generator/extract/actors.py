@@ -9,7 +9,7 @@ from functools import cached_property
 
 from generator.extract import lexicon
 from generator.extract.gazetteer import country_of, first_name_gender
-from generator.extract.names import DESCRIBING_COMPOUND, Candidate
+from generator.extract.names import DESCRIBING_COMPOUND, Candidate, is_place
 from generator.model import Actor, ActorType, Mention, Sentence, Span
 
 EMPTY: Mapping[str, ActorType] = {}
@@ -62,25 +62,20 @@ def resolve_actors(
 def without_stray_words(candidates: Sequence[Candidate], sentences: Sequence[Sentence]) -> list[Candidate]:
     """The candidates, each name of a capitalised word glued before a person's full name ('Certainly
     Ana Ruiz', 'Billionaire Ana Ruiz', 'Rival Ana Ruiz') cut to that name where the article names the
-    person without the word, or writes the word in lower case and the person's surname alone: the
-    word opened a sentence, or was said of the person."""
+    person without the word, in full or by the surname alone: the word opened a sentence, or was
+    said of the person."""
     types: dict[str, ActorType | None] = {}
     for candidate in candidates:
         types[candidate.name] = types.get(candidate.name) or candidate.type
     surnames = {c.name for c in candidates if " " not in c.name and c.type in (None, "person")}
     found = list(candidates)
-    text = ""
     for position, candidate in enumerate(candidates):
         word = stray_word(candidate)
         if word is None:
             continue
         rest = candidate.name[len(word) + 1 :]
-        if rest not in types:
-            if surname_of(rest) not in surnames:
-                continue
-            text = text or " ".join(s.text for s in sentences)
-            if not is_written_alone(word.lower(), text):
-                continue
+        if rest not in types and surname_of(rest) not in surnames:
+            continue
         start = candidate.start + len(word) + 1
         kind = types.get(rest, "person")  # as written elsewhere; else a first name and a surname's
         found[position] = candidate._replace(name=rest, start=start, type=kind, is_initial=False)
@@ -94,8 +89,8 @@ def stray_word(candidate: Candidate) -> str | None:
     if len(words) < 3 or candidate.role or candidate.type not in (None, "person"):
         return None
     word, following = words[0], words[1]
-    if not word.isalpha() or first_name_gender(word) is not None:
-        return None
+    if not word.isalpha() or first_name_gender(word) is not None or is_place(f"{word} {following}"):
+        return None  # 'New York Fed', 'West Orsk Bank': a place's name, then a body's
     return word if following[:1].isupper() and first_name_gender(following) is not None else None
 
 
