@@ -4,10 +4,12 @@
 from __future__ import annotations
 
 import json
+import posixpath
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from email.utils import format_datetime
 from typing import Any
+from urllib.parse import urlsplit
 from xml.sax.saxutils import escape, quoteattr
 
 from generator.crosslinks import Month, Topic
@@ -24,6 +26,13 @@ EXPORT_PATH = "briefs.json"
 EXPORTS_FOLDER = "exports"
 RSS_PATH = "feed.xml"
 JSON_FEED_PATH = "feed.json"
+# Material for MkDocs takes every <link rel="alternate"> of a page for a translation of the site and
+# fetches the sitemap.xml of its folder: a folder of feeds holds one that lists no page, as no page
+# has a translation there (and the feeds stay discoverable: readers want rel exactly "alternate").
+FOLDER_SITEMAP = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n'
+)
 
 
 def render_feeds(
@@ -51,20 +60,29 @@ def render_feeds(
     if site_url:
         base = site_url.rstrip("/") + "/"
         latest = site.briefs[:FEED_ITEMS]
-        outputs[RSS_PATH] = rss(latest, Channel(base, RSS_PATH, title))
-        outputs[JSON_FEED_PATH] = json_feed(latest, base, title, origins or {})
-        outputs.update(list_feeds(site, topics, reading or Reading({}), Channel(base, "", title), reuse))
+        origins = origins or {}
+        outputs[RSS_PATH] = rss(latest, Channel(base, RSS_PATH, title), origins)
+        outputs[JSON_FEED_PATH] = json_feed(latest, base, title, origins)
+        outputs.update(
+            list_feeds(site, topics, reading or Reading({}), Channel(base, "", title), reuse, origins)
+        )
     return outputs
 
 
 def list_feeds(
-    site: Site, topics: Sequence[Topic], reading: Reading, channel: Channel, reuse: Reuse
+    site: Site,
+    topics: Sequence[Topic],
+    reading: Reading,
+    channel: Channel,
+    reuse: Reuse,
+    origins: Mapping[str, Origin],
 ) -> dict[str, str]:
     """An RSS feed per actor, subject and topic, of its latest briefs: follow one minister, one
-    subject. A feed that `reuse` finds already written is left out."""
+    subject; and the empty sitemap of each folder of feeds. A feed that `reuse` finds already
+    written is left out."""
     lists = [
         *(
-            (f"actors/{p.slug}", p.name, [a.brief for a in p.appearances[:LIST_FEED_ITEMS]])
+            (f"actors/{p.slug}", p.name, distinct_briefs(a.brief for a in p.appearances)[:LIST_FEED_ITEMS])
             for p in site.actors
         ),
         *(
@@ -73,16 +91,25 @@ def list_feeds(
         ),
         *((f"topics/{t.slug}", t.name, t.briefs[:LIST_FEED_ITEMS]) for t in topics),
     ]
-    feeds = {}
+    feeds = {f"{posixpath.dirname(feed_path(name))}/sitemap.xml": FOLDER_SITEMAP for name, _, _ in lists}
     for name, heading, briefs in lists:
         path = feed_path(name)
-        shown = [(brief_item_signature(b), reading.digests.get(b.slug)) for b in briefs]
+        shown = [
+            (brief_item_signature(b), reading.digests.get(b.slug), origins.get(b.extraction.article.id))
+            for b in briefs
+        ]
         if not reuse((path,), ("feed", channel.base, channel.title, heading, shown)):
             page = f"{name}/"
             feeds[path] = rss(
-                briefs, Channel(channel.base, path, f"{heading} · {channel.title}", page), reading
+                briefs, Channel(channel.base, path, f"{heading} · {channel.title}", page), origins, reading
             )
     return feeds
+
+
+def distinct_briefs(briefs: Iterable[Brief]) -> list[Brief]:
+    """Each brief once, in order: an actor written two ways in one brief appears there twice, and
+    a feed names an item once (validators reject a repeated guid)."""
+    return list({brief.slug: brief for brief in briefs}.values())
 
 
 @dataclass(frozen=True)
@@ -164,20 +191,14 @@ def json_lines(records: Iterable[dict[str, Any]]) -> str:
     return "[\n" + ",\n".join(json.dumps(record, ensure_ascii=False) for record in records) + "\n]\n"
 
 
-def rss(briefs: Sequence[Brief], channel: Channel, reading: Reading | None = None) -> str:
+def rss(
+    briefs: Sequence[Brief], channel: Channel, origins: Mapping[str, Origin], reading: Reading | None = None
+) -> str:
     """An RSS 2.0 feed of the latest briefs, naming its own address (atom:link) as validators ask;
-    an item's description is its summary line when `reading` has it, else its summary."""
-    items = "".join(
-        "  <item>\n"
-        f"    <title>{escape(b.title)}</title>\n"
-        f"    <link>{escape(brief_url(b, channel.base))}</link>\n"
-        f'    <guid isPermaLink="true">{escape(brief_url(b, channel.base))}</guid>\n'
-        f"    <pubDate>{format_datetime(b.extraction.article.published)}</pubDate>\n"
-        f"    <description>{escape(description(b, reading))}</description>\n"
-        + "".join(f"    <category>{escape(s)}</category>\n" for s in b.extraction.article.sections)
-        + "  </item>\n"
-        for b in briefs
-    )
+    an item's description is its summary line when `reading` has it, else its summary, then where
+    the article was first published; its `source` is the original article, when its sidecar gives
+    its address."""
+    items = "".join(rss_item(b, channel.base, origins.get(b.extraction.article.id), reading) for b in briefs)
     updated = format_datetime(briefs[0].extraction.article.published) if briefs else ""
     self_link = quoteattr(channel.base + channel.path)
     return (
@@ -192,9 +213,35 @@ def rss(briefs: Sequence[Brief], channel: Channel, reading: Reading | None = Non
     )
 
 
-def description(brief: Brief, reading: Reading | None) -> str:
+def rss_item(brief: Brief, base: str, origin: Origin | None, reading: Reading | None) -> str:
+    article = brief.extraction.article
+    return (
+        "  <item>\n"
+        f"    <title>{escape(brief.title)}</title>\n"
+        f"    <link>{escape(brief_url(brief, base))}</link>\n"
+        f'    <guid isPermaLink="true">{escape(brief_url(brief, base))}</guid>\n'
+        f"    <pubDate>{format_datetime(article.published)}</pubDate>\n"
+        f"    <description>{escape(description(brief, reading, origin))}</description>\n"
+        + source(origin)
+        + "".join(f"    <category>{escape(s)}</category>\n" for s in article.sections)
+        + "  </item>\n"
+    )
+
+
+def description(brief: Brief, reading: Reading | None, origin: Origin | None = None) -> str:
     digest = reading.digests.get(brief.slug) if reading else None
-    return digest.line if digest else brief.extraction.article.summary
+    text = digest.line if digest else brief.extraction.article.summary
+    credit = [origin.outlet, f"by {origin.author}" if origin.author else ""] if origin else []
+    said = ", ".join(part for part in credit if part)
+    return f"{text} (Original article: {said}.)".lstrip() if said else text
+
+
+def source(origin: Origin | None) -> str:
+    """An item's `source`: the original article's address, named by its outlet (else its host)."""
+    if not origin or not origin.url:
+        return ""
+    name = origin.outlet or urlsplit(origin.url).netloc
+    return f"    <source url={quoteattr(origin.url)}>{escape(name)}</source>\n"
 
 
 def json_feed(briefs: Sequence[Brief], base: str, title: str, origins: Mapping[str, Origin]) -> str:

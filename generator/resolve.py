@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from operator import attrgetter, itemgetter
 from typing import NamedTuple, Protocol
 
+from generator.extract import lexicon
 from generator.identity import Identities, identify
 from generator.model import Actor, ActorType, Extraction, Figure, Quote
 from generator.registry import Registry
@@ -168,6 +169,7 @@ def profiles(
             for alias in (first, *others)
             if alias[:1].isupper()
         }
+        written = {form for form in written if not is_name_after_a_word(form, name)}
         aliases = sorted(written.union(entry.aliases if entry else ()) - {name})
         result.append(
             ActorProfile(
@@ -183,6 +185,14 @@ def profiles(
             )
         )
     return tuple(result)
+
+
+def is_name_after_a_word(form: str, name: str) -> bool:
+    """'Billionaire Ana Ruiz', 'Republican Ana Ruiz', 'Former Ana Ruiz': the name after a word that
+    is no title (a sentence's first word, a word said of the actor), which no one writes as the
+    actor's name; 'Sen. Ana Ruiz' and 'Mr. Ana Ruiz' are ways it is written."""
+    word, _, rest = form.partition(" ")
+    return rest == name and word.lower() not in lexicon.TITLE_HEADS
 
 
 # What may cling to a name where the text quotes it or ends a clause on it ("Ana Ruiz,'", "Ruiz's").

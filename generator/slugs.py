@@ -14,7 +14,9 @@ SECTION_INDEXES = frozenset(["index", "readme"])
 WINDOWS_DEVICES = frozenset(
     ["con", "prn", "aux", "nul"] + [f"com{i}" for i in range(1, 10)] + [f"lpt{i}" for i in range(1, 10)]
 )
-RESERVED_SLUGS = SECTION_INDEXES | WINDOWS_DEVICES
+# A folder of feeds (`feeds/actors/SLUG.xml`) holds a `sitemap.xml` of its own (see `feeds`).
+FOLDER_FILES = frozenset(["sitemap"])
+RESERVED_SLUGS = SECTION_INDEXES | WINDOWS_DEVICES | FOLDER_FILES
 # Symbols that tell labels apart where a slug would drop them: C++ and C#, F#.
 SPELLED_SYMBOLS = str.maketrans({"+": " plus ", "#": " sharp "})
 

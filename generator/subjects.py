@@ -73,7 +73,8 @@ BUILT_IN: dict[str, str] = {
         indict* trial trials jury juries plaintiff* defendant* Justice-Department""",
     "Crime and policing": """crime* criminal* police policing shooting* shooter* gun guns
         firearm* murder* homicide* arrest* prison* jail* inmate* gang* robbery theft fraud
-        FBI""",
+        FBI rape raped rapes rapist* assault assaults assaulted sexual-assault* sexually-assault*
+        molest* harass*""",
     "Foreign policy and diplomacy": """diplomat* diplomacy diplomatic embassy embassies ambassador*
         treaty treaties sanction* allies alliance summit* NATO United-Nations bilateral
         foreign-policy foreign-minister* Secretary-of-State geopolitic*""",
@@ -88,15 +89,22 @@ BUILT_IN: dict[str, str] = {
     "Technology and media": """technology tech internet online digital software cyber* hack*
         hacker* privacy social-media Facebook Twitter tweet* tweeted Google app apps
         journalist* newspaper* television broadcast* news-media""",
-    "Civil rights and society": """civil-rights discriminat* racism racist racial equality
+    "Civil rights and society": """civil-rights discriminat* racism racist racial* equality
         inequality gender women LGBT gay transgender same-sex religio* Muslim* protest*
-        protester* activist* minorit* hate-crime*""",
+        protester* activist* minorit* hate-crime* black blacks African-American* Hispanic*
+        Latino* Latina*""",
     "Government and ethics": """cabinet agency agencies bureaucra* regulation* regulator*
         executive-order* ministry corruption ethics scandal* resign* conflict*-of-interest
         email emails private-server inspector-general""",
     "Business and labour": """company companies corporat* business* firm firms CEO* merger*
         acquisition* profit* revenue* employee* worker* union unions labor labour layoff*
         retail* startup* shareholder*""",
+    "Culture, sport and celebrity": """culture cultural entertainment entertainer* celebrit*
+        Hollywood movie* film films filmmaker* actor actors actress* studio* comedian* comedy
+        sitcom* late-night talk-show* morning-show* anchor anchors music musician* singer* song
+        songs album* concert* band rapper* artist* fashion* glamour sport sports athlete*
+        basketball football baseball NBA NFL Olympic* wedding* pregnan* grandchild* granddaughter*
+        grandson* dating obituar* funeral*""",
     "Housing and transport": """housing homeowner* rent rents mortgage* homeless* infrastructure
         transport* transit railway* highway* airport* airline* traffic""",
 }

@@ -89,7 +89,8 @@ def test_removing_an_article_removes_its_brief_and_actors_no_longer_referenced(p
     assert "briefs/schools.md" not in files
     assert "actors/maria-lopez.md" not in files
     assert {"briefs/harbor.md", "actors/peter-hall.md"} <= files
-    # Its data files, the actor's feed and the subject only that brief was about go with them.
+    # Its data files, the actor's feed and the subject only that brief was about go with them, and
+    # the sitemap of the folder of subjects' feeds, which holds no feed any more.
     assert set(report.changes.removed) == {
         "briefs/schools.md",
         "briefs/schools.json",
@@ -99,6 +100,7 @@ def test_removing_an_article_removes_its_brief_and_actors_no_longer_referenced(p
         "feeds/actors/maria-lopez.xml",
         "subjects/education.md",
         "feeds/subjects/education.xml",
+        "feeds/subjects/sitemap.xml",
     }
     assert "maria-lopez" not in (project.out_dir / MANIFEST).read_text("utf-8")
     assert "Maria Lopez" not in (project.out_dir / "actors/index.md").read_text("utf-8")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def actors(extraction):
     return {actor.name: actor for actor in extraction.actors}
@@ -56,14 +58,77 @@ def test_a_state_of_one_word_before_a_title_is_part_of_the_role(extract_body):
     assert person.role == "Ohio Gov."
 
 
-def test_a_party_or_people_before_a_persons_name_is_said_of_the_person(extract_body):
+def test_a_party_or_people_before_a_persons_name_is_said_of_the_person_and_is_no_role(extract_body):
     extraction = extract_body(
         "Republican Donald Hale met German Angela Vogt. Later, Hale said the talks went well."
     )
     found = actors(extraction)
-    assert (found["Donald Hale"].role, found["Angela Vogt"].role) == ("Republican", "German")
+    assert (found["Donald Hale"].type, found["Angela Vogt"].type) == ("person", "person")
+    assert (found["Donald Hale"].role, found["Angela Vogt"].role) == (None, None)
     assert found["Germany"].type == "country"
     assert "Republican Donald Hale" not in found
+
+
+def test_words_before_a_courtesy_title_are_no_part_of_a_role(extract_body):
+    extraction = extract_body(
+        "Tomas Brandvik opened the pier. Friends of Mr. Brandvik cheered.",
+        "Support for Mr. Brandvik grew, and Witness Mr. Brandvik spoke.",
+    )
+    found = actors(extraction)
+    assert found["Tomas Brandvik"].role is None
+    assert set(found["Tomas Brandvik"].aliases) == {"Brandvik", "Mr. Brandvik"}
+    assert list(found) == ["Tomas Brandvik"]
+
+
+@pytest.mark.parametrize("tag", ["(D-Ore.)", "(R-Texas)", "(I-VT)", "(R-N.H.)", ", D-W.Va.,"])
+def test_a_lawmakers_party_and_state_is_no_actor(extract_body, tag):
+    extraction = extract_body(f"Sen. Tomas Brandvik {tag} opened the pier on Monday.")
+    assert [(a.name, a.type) for a in extraction.actors] == [("Tomas Brandvik", "person")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Certainly Tomas Brandvik knows the pier.",
+        "Rival Tomas Brandvik spoke of the pier.",
+        "Billionaire Tomas Brandvik spoke of the pier.",
+    ],
+)
+def test_a_word_glued_before_a_full_name_is_no_part_of_it(extract_body, sentence):
+    """The word opens the sentence, or is said of the person: the article names the person without it,
+    here by the surname alone."""
+    extraction = extract_body(
+        sentence,
+        "Brandvik, a rival of the mayor, certainly had a plan; the billionaire paid for it.",
+    )
+    found = actors(extraction)
+    assert found["Tomas Brandvik"].type == "person"
+    assert set(found) == {"Tomas Brandvik"}
+
+
+def test_a_word_glued_before_a_name_written_elsewhere_without_it_is_dropped(extract_body):
+    extraction = extract_body(
+        "The harbor reopened.",
+        "Tomas Brandvik opened the pier.",
+        "On Monday, Proud Tomas Brandvik cut the ribbon.",
+    )
+    assert set(actors(extraction)) == {"Tomas Brandvik"}
+
+
+def test_a_place_before_a_first_name_is_no_stray_word(extract_body):
+    """'New York': the words of a place, then a body's name that a surname alone would fit."""
+    extraction = extract_body(
+        "The harbor reopened.",
+        "The New York Fed raised its rates on Monday.",
+        "The Fed said more would follow.",
+    )
+    assert actors(extraction)["New York Fed"].type == "organization"
+
+
+def test_a_name_that_only_looks_glued_stays_whole(extract_body):
+    """'Velta Warner Cable': no lower-case 'velta', no 'Warner Cable' nor 'Cable' alone."""
+    extraction = extract_body("Velta Warner Cable raised its prices on Monday.")
+    assert "Velta Warner Cable" in actors(extraction)
 
 
 def test_a_country_that_is_also_a_first_name_stays_in_the_name(extract_body):

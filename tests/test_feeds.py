@@ -9,7 +9,7 @@ from xml.etree import ElementTree
 from generator.build import Project, build
 from generator.crosslinks import group_months
 from generator.extract import extract_article
-from generator.feeds import IndexLines, export_index
+from generator.feeds import IndexLines, distinct_briefs, export_index
 from generator.model import Extraction
 from generator.read import parse_article
 from generator.resolve import Brief
@@ -40,6 +40,43 @@ def test_rss_lists_the_newest_brief_first_with_absolute_links(project: Project) 
     assert items[0].findtext("link") == "https://example.github.io/policy-briefs/briefs/newer/"
     published = parsedate_to_datetime(items[1].findtext("pubDate") or "")
     assert published.isoformat() == "2026-01-10T08:00:00+00:00"
+
+
+def test_rss_items_name_their_original_article_where_a_sidecar_gives_it(project: Project) -> None:
+    two_articles(project)
+    (project.seeds_dir / "newer.meta.yml").write_text(
+        "outlet: The Daily Example\nauthor: Mira Holt\nurl: https://news.example.org/2026/bridge?a=1&b=2\n",
+        "utf-8",
+    )
+    (project.seeds_dir / "older.meta.yml").write_text("author: Tove Lund\n", "utf-8")
+    build(project)
+    feeds = [project.out_dir / "feed.xml", *sorted((project.out_dir / "feeds" / "topics").glob("*.xml"))]
+    for feed in [path for path in feeds if path.name != "sitemap.xml"]:
+        channel = ElementTree.parse(feed).getroot().find("channel")
+        assert channel is not None
+        items = {i.findtext("title"): i for i in channel.findall("item")}
+        newer, older = items["Newer Bridge Vote"], items["Older Budget <Talks> & More"]
+        source = newer.find("source")
+        assert source is not None and source.text == "The Daily Example", feed
+        assert source.get("url") == "https://news.example.org/2026/bridge?a=1&b=2"
+        assert (newer.findtext("description") or "").endswith(
+            " (Original article: The Daily Example, by Mira Holt.)"
+        )
+        # An author without an address: said in the description; RSS's source needs an address.
+        assert older.find("source") is None
+        assert (older.findtext("description") or "").endswith(" (Original article: by Tove Lund.)")
+
+
+def test_each_folder_of_feeds_holds_a_sitemap_that_lists_no_page(project: Project) -> None:
+    """Material fetches the sitemap beside a page's alternate (feed) link; it finds one, empty."""
+    two_articles(project)
+    build(project)
+    folders = sorted(p.name for p in (project.out_dir / "feeds").iterdir())
+    assert folders == ["actors", "subjects", "topics"]
+    for folder in folders:
+        sitemap = ElementTree.parse(project.out_dir / "feeds" / folder / "sitemap.xml").getroot()
+        assert sitemap.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset"
+        assert list(sitemap) == []
 
 
 def test_json_feed_is_valid_json_feed_1_1(project: Project) -> None:
@@ -109,3 +146,10 @@ def test_the_export_index_reuses_only_lines_made_from_the_same_brief_month_and_a
     assert again == fresh.replace('{"id": "a"', '{"reused": "a"')
     moved = export_index(briefs, months, "https://y.org/", dict(marked))
     assert moved == export_index(briefs, months, "https://y.org/")
+
+
+def test_a_feed_names_each_brief_once_where_an_actor_appears_twice_in_it() -> None:
+    """An actor written two ways in one brief appears there twice; its feed's guids stay unique."""
+    a = Brief("a", make_extraction("a", "2026-01-02T08:00:00Z"), {})
+    b = Brief("b", make_extraction("b", "2026-01-01T08:00:00Z"), {})
+    assert [brief.slug for brief in distinct_briefs([a, a, b, a])] == ["a", "b"]

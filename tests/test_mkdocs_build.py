@@ -158,3 +158,21 @@ def test_every_page_has_a_preview_image_and_twitter_card(built_site, path):
     assert tags["twitter:card"] == "summary_large_image"
     assert tags["twitter:title"] == tags["og:title"]
     assert (built_site / "assets" / "briefs-card.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+PAGE_TYPES = [
+    "index.html",
+    f"briefs/{SEED_SLUG}/index.html",
+    "actors/mexico/index.html",
+    "topics/economy/index.html",
+]
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES)
+def test_what_the_nu_checker_reported_is_gone(built_site, path):
+    """Every label names a control of the page (Material's table of contents titles a toggle that its
+    navigation writes beside listed pages only), and no `markdown` attribute is left in the HTML."""
+    text = (built_site / path).read_text("utf-8")
+    ids = set(re.findall(r'\sid="([^"]+)"', text))
+    assert set(re.findall(r'<label[^>]*\sfor="([^"]+)"', text)) <= ids
+    assert not re.search(r"<[a-z]+ [^>]*\bmarkdown=", text)

@@ -1,6 +1,6 @@
 """No slug of any kind takes the name of one of the site's own pages, or another's: a topic `Index`,
-an actor `INDEX`, an article `seeds/index.txt` get pages of their own beside each overview, and the
-topics `C++` and `C#` stay two."""
+an actor `INDEX` or `Sitemap` (a folder of feeds has a sitemap.xml), an article `seeds/index.txt`
+get pages of their own beside each overview, and the topics `C++` and `C#` stay two."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from generator.slugs import RESERVED_SLUGS
 from tests.conftest import article_text, mkdocs_build
 
 
-@pytest.mark.parametrize("name", ["INDEX", "Index", "readme", "README", "con"])
+@pytest.mark.parametrize("name", ["INDEX", "Index", "readme", "README", "con", "Sitemap"])
 @pytest.mark.parametrize("kind", ["brief", "actor", "topic"])
 def test_no_slug_is_the_name_of_a_folders_own_page(name: str, kind: str):
     assert slugify(name, kind) not in RESERVED_SLUGS

@@ -169,6 +169,11 @@ def test_the_ways_a_name_is_written_leave_out_what_the_text_leaves_on_it() -> No
     )
     aliases = {profile.name: profile.aliases for profile in site.actors}
     assert aliases == {"Ana Ruiz": (), "Ruiz Montero": ()}
+    # A word before the whole name that is no title is no way of writing it.
+    titled = brief_of(1, ("Ana Ruiz", "Sen."), quoted="Ana Ruiz")
+    forms = ("Sen. Ana Ruiz", "Former Ana Ruiz", "Beloved Ana Ruiz", "Republican Ana Ruiz")
+    titled = replace(titled, actors=(replace(titled.actors[0], aliases=forms),))
+    assert resolve_site([titled]).actors[0].aliases == ("Sen. Ana Ruiz",)
     # A period that belongs to the name stays.
     assert [resolve.written_form(name) for name in ("Acme Corp.", "Ana Ruiz Jr.", "U.S.")] == [
         "Acme Corp.",

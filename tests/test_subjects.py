@@ -32,6 +32,39 @@ def test_a_capitalised_word_inside_a_name_is_not_a_subject_word() -> None:
     assert title == "Visits Harbor"
 
 
+@pytest.mark.parametrize(
+    ("title", "text", "subject"),
+    [
+        # A story of a singer, a film or a ball game is about culture, however near to politics.
+        (
+            "Singer Backs the Mayor",
+            "The singer played songs from her new album at a concert; fans of the band cheered the mayor.",
+            "culture-sport-and-celebrity",
+        ),
+        (
+            "Harbor Film Opens",
+            "The movie, shot by a Hollywood studio, stars an actor who played the governor in a sitcom.",
+            "culture-sport-and-celebrity",
+        ),
+        # An accusation of rape or sexual assault is a crime.
+        (
+            "Accuser Speaks Out",
+            "She said the councillor raped her in 1990 and assaulted a friend; two more women described "
+            "sexual assaults.",
+            "crime-and-policing",
+        ),
+        # Black and Hispanic voters' grievances are society's.
+        (
+            "Outreach to Voters",
+            "He spoke to black pastors and Hispanic leaders about African-American neighbourhoods.",
+            "civil-rights-and-society",
+        ),
+    ],
+)
+def test_stories_beyond_policy_have_a_subject_too(title: str, text: str, subject: str) -> None:
+    assert DEFAULT_LEXICON.subjects_of(title, "", text)[:1] == (subject,)
+
+
 def test_a_text_about_nothing_known_has_no_subject() -> None:
     assert DEFAULT_LEXICON.subjects_of("Sunny Weekend Ahead", "", "The weather stays mild and dry.") == ()
 

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from generator.extract import lexicon
 from generator.extract.gazetteer import country_of, first_name_gender
-from generator.extract.names import DESCRIBING_COMPOUND, Candidate
+from generator.extract.names import DESCRIBING_COMPOUND, Candidate, is_place
 from generator.model import Actor, ActorType, Mention, Sentence, Span
 
 EMPTY: Mapping[str, ActorType] = {}
@@ -40,6 +40,7 @@ def resolve_actors(
     candidates: Sequence[Candidate], sentences: Sequence[Sentence], speakers: Mapping[str, ActorType] = EMPTY
 ) -> Cast:
     """The actors the names found in `sentences` stand for (names found once, resolved per speaker set)."""
+    candidates = without_stray_words(candidates, sentences)
     acronyms = {c.acronym: c.name for c in candidates if c.acronym}
     speakers = {**speakers, **bodies_speaking(speakers, candidates, sentences)}
     others = OtherNames(surname_owners(candidates), acronyms, speakers, member_stems(candidates))
@@ -57,6 +58,41 @@ def resolve_actors(
     mentions.sort(key=lambda m: (m.span.sentence, m.span.start))
     defined = {name: acronym for acronym, name in acronyms.items()}
     return Cast(build_actors(mentions, sentences, defined), tuple(mentions))
+
+
+def without_stray_words(candidates: Sequence[Candidate], sentences: Sequence[Sentence]) -> list[Candidate]:
+    """The candidates, each name of a capitalised word glued before a person's full name ('Certainly
+    Ana Ruiz', 'Billionaire Ana Ruiz', 'Rival Ana Ruiz') cut to that name where the article names the
+    person without the word, in full or by the surname alone: the word opened a sentence, or was
+    said of the person."""
+    types: dict[str, ActorType | None] = {}
+    for candidate in candidates:
+        types[candidate.name] = types.get(candidate.name) or candidate.type
+    surnames = {c.name for c in candidates if " " not in c.name and c.type in (None, "person")}
+    found = list(candidates)
+    for position, candidate in enumerate(candidates):
+        word = stray_word(candidate)
+        if word is None:
+            continue
+        rest = candidate.name[len(word) + 1 :]
+        if rest not in types and surname_of(rest) not in surnames:
+            continue
+        start = candidate.start + len(word) + 1
+        kind = types.get(rest, "person")  # as written elsewhere; else a first name and a surname's
+        found[position] = candidate._replace(name=rest, start=start, type=kind, is_initial=False)
+    return found
+
+
+def stray_word(candidate: Candidate) -> str | None:
+    """The first word of a name of no role and no type but a person's, when it is a plain word that
+    no first-name list holds and a first name follows it: a word that may not be the name's."""
+    words = candidate.name.split(" ")
+    if len(words) < 3 or candidate.role or candidate.type not in (None, "person"):
+        return None
+    word, following = words[0], words[1]
+    if not word.isalpha() or first_name_gender(word) is not None or is_place(f"{word} {following}"):
+        return None  # 'New York Fed', 'West Orsk Bank': a place's name, then a body's
+    return word if following[:1].isupper() and first_name_gender(following) is not None else None
 
 
 def bodies_speaking(

@@ -89,6 +89,8 @@ DEMONYM_SUFFIXES = ("ian", "ean", "ese", "ish")
 DATELINE_AFTER = re.compile(r",(?: [A-Z][\w.]*){1,3} ?(?:\u2014|\u2013|--|-) ")
 AGENT_SUFFIXES = ("ist", "er", "or", "ess", "ian")
 POST_TIMES = lexicon.words("former acting interim outgoing incoming")
+# '(D-Ore.)', 'R-Texas', 'I-VT': a lawmaker's party and state, said of the name before it; no actor.
+PARTY_STATE = re.compile(r"^[DRI]-[A-Z][A-Za-z.]*(?:-[A-Z][A-Za-z.]*)?$")
 
 
 class Token(NamedTuple):
@@ -238,6 +240,8 @@ def analyze_run(
 
     `kinds` holds the type the words of each name already read in the article show.
     """
+    if run[0].text[1:2] == "-" and PARTY_STATE.match(run[0].text):
+        return []
     if is_initial and is_dateline(sentence.text, run):
         return [
             Candidate(
@@ -302,7 +306,7 @@ def analyze_run(
                 end=name_tokens[-1].end,
                 name=join(sentence.text, name_tokens),
                 type=kind,
-                role=join(sentence.text, role_tokens) if role_tokens else None,
+                role=join(sentence.text, role_tokens) if is_post(role_tokens) else None,
                 is_initial=is_initial and not role_tokens,
                 is_venue=kind == "place"
                 and preceding_word(sentence.text, run[0].start) in VENUE_PREPOSITIONS,
@@ -310,6 +314,12 @@ def analyze_run(
         )
         run, is_initial = rest, False
     return found
+
+
+def is_post(tokens: Sequence[Token]) -> bool:
+    """Words before a name that hold a post ('Harbor Council President', 'Sen.'), not only a party or
+    a people said of the person ('Republican', 'Orskian'), which make no role."""
+    return any(t.text.lower() in lexicon.TITLE_HEADS for t in tokens)
 
 
 def is_post_of_place(tokens: Sequence[Token]) -> bool:
@@ -726,6 +736,8 @@ def split_inner_title(run: list[Token]) -> tuple[list[Token], list[Token]] | Non
     after its body or its country, the name after the post's last word."""
     for position in range(len(run) - 2, 0, -1):
         if run[position].text.lower() in lexicon.TITLE_HEADS and run[position + 1].is_capitalized:
+            if run[position].text.lower().rstrip(".") in lexicon.COURTESY_TITLES:
+                return run[position : position + 1], run[position + 1 :]  # 'Friends of Mr. Velt'
             name, _ = split_origin(run[position + 1 :])
             if any(t.text.lower() in lexicon.ORGANIZATION_WORDS for t in name):
                 return None
