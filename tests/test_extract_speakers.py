@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def speakers(extraction):
     return [(q.text, q.speaker) for q in extraction.quotes if q.kind != "term"]
@@ -175,3 +177,49 @@ def test_a_gerund_right_after_a_quote_goes_with_the_subject_of_the_sentence(extr
         "he would win the vote."
     )
     assert speakers(extraction) == [("a fair deal", "Maria Lopez")]
+
+
+# Who speaks where a name stands inside the words around the speaker's (invented sentences).
+SPEAKER_CASES = [
+    pytest.param(
+        "Governor Maria Lopez was not moved by Mayor Peter Hall's remarks, telling reporters, "
+        "\u201cThe plan is late.\u201d",
+        "Maria Lopez",
+        id="a-noun-of-who-does-it-is-no-speech-verb",
+    ),
+    pytest.param(
+        "Mayor Tomas Wills spoke first. "
+        "Governor Maria Lopez was not moved by Wills' comments, telling them, \u201cThe plan is late.\u201d",
+        "Maria Lopez",
+        id="a-plural-possessive-makes-a-speech-verb-a-noun",
+    ),
+    pytest.param(
+        "Mayor Peter Hall visited the dam. "
+        "\u201cThe count was fair,\u201d said Harbour Watch director Ana Ruiz.",
+        "Ana Ruiz",
+        id="a-capitalised-function-word-inside-a-name",
+    ),
+    pytest.param(
+        "\u201cThe dam will hold,\u201d Mayor Peter Hall's chief of staff, Tomas Berg, told reporters.",
+        "Tomas Berg",
+        id="a-named-persons-post-set-off-by-commas",
+    ),
+    pytest.param(
+        "On Monday, Mayor Peter Hall's press aide, Tomas Berg, dismissed the report as "
+        "\u201cpure fiction.\u201d",
+        "Tomas Berg",
+        id="a-post-set-off-by-commas-after-an-opening-phrase",
+    ),
+    pytest.param(
+        "Mayor Peter Hall was charged on Monday. "
+        "Hall's lawyer, Tomas Berg, went further: the charge was \u201ca stretch\u201d at best.",
+        "Tomas Berg",
+        id="a-quote-without-cue-in-a-sentence-opened-by-someones-post",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), SPEAKER_CASES)
+def test_the_speaker_among_other_names(extract_body, text, speaker):
+    [quote] = [q for q in extract_body(text).quotes if q.kind != "term"]
+    assert quote.speaker == speaker

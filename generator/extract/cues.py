@@ -14,6 +14,8 @@ TAIL_STOP = frozenset([*';:"\u201c\u201d', "''"])
 SEGMENT_BREAK = re.compile(r"[,\u2014\u2013]|--")
 PARENTHESES = re.compile(r"\([^()]*\)")
 PARTY_TAG = re.compile(r"^[RDI]-[A-Z]")
+# 'Hall's', 'the Halls'': the endings of a possessive.
+POSSESSIVE_ENDINGS = ("'s", "\u2019s", "s'", "s\u2019")
 CONJUNCTIONS = frozenset(["as", "and", "but", "so", "while", "when"])
 # Words a cue's subject never opens with: a clause or a phrase of its own.
 NOT_SUBJECT_OPENERS = lexicon.SUBORDINATORS | lexicon.PHRASE_OPENERS
@@ -26,9 +28,19 @@ def is_speech_verb(word: str) -> bool:
     word = word.lower()
     if word in lexicon.IRREGULAR_SPEECH_FORMS:
         return True
-    stems = (word, word[:-1], word[:-2], word[:-3], word[:-3] + "y", word[:-3] + "e")
-    suffixed = word.endswith(("s", "ed", "ing"))
-    return word in lexicon.SPEECH_VERBS or (suffixed and any(s in lexicon.SPEECH_VERBS for s in stems[1:]))
+    return word in lexicon.SPEECH_VERBS or any(stem in lexicon.SPEECH_VERBS for stem in verb_stems(word))
+
+
+def verb_stems(word: str) -> tuple[str, ...]:
+    """What a verb's inflected form may stand on: 'argues' argue, 'replies' reply, 'stopped' stop,
+    'noting' note ('reporters' is no form of a verb: a noun of who does it)."""
+    if word.endswith("ing"):
+        return (word[:-3], word[:-3] + "e", word[:-4])
+    if word.endswith("ed"):
+        return (word[:-1], word[:-2], word[:-3], word[:-3] + "y")
+    if word.endswith("s"):
+        return (word[:-1], word[:-2], word[:-3] + "y")
+    return ()
 
 
 def cue_verb(words: Sequence[tuple[str, int]]) -> int | None:
@@ -86,9 +98,10 @@ def is_cue_verb(words: Sequence[tuple[str, int]], index: int) -> bool:
 
 
 def is_noun_use(words: Sequence[tuple[str, int]], index: int) -> bool:
-    """'the states', 'a report', 'Clinton's comments': a speech verb's form used as a noun."""
+    """'the states', 'a report', 'Clinton's comments', 'the Ruizes' comments': a speech verb's form
+    used as a noun."""
     before = words[index - 1][0].lower() if index else ""
-    return before in lexicon.DETERMINERS or before.endswith(("'s", "\u2019s"))
+    return before in lexicon.DETERMINERS or before.endswith(POSSESSIVE_ENDINGS)
 
 
 def blank_parentheses(text: str) -> str:
@@ -125,12 +138,14 @@ def is_appositive(text: str) -> bool:
 
 
 def name_phrase_length(words: Sequence[str]) -> int:
-    """How many words after a cue verb name the speaker ('flood survivor Mara Lind'): up to punctuation."""
+    """How many words after a cue verb name the speaker ('flood survivor Mara Lind'): up to punctuation
+    or a function word, unless that word is capitalised inside a name ('Harbour Watch director')."""
     length = 0
     for word in words[:MAX_NAME_WORDS]:
         lowered = word.lower()
+        in_name = length > 0 and word[0].isupper() and words[length - 1][0].isupper()
         if not word[0].isalnum() or (
-            lowered in lexicon.FUNCTION_WORDS and lowered not in lexicon.NAME_CONNECTORS
+            lowered in lexicon.FUNCTION_WORDS and lowered not in lexicon.NAME_CONNECTORS and not in_name
         ):
             break
         length += 1

@@ -11,6 +11,7 @@ from itertools import islice
 from generator.extract import lexicon
 from generator.extract.actors import Cast
 from generator.extract.cues import (
+    POSSESSIVE_ENDINGS,
     WORD,
     blank_parentheses,
     clause_start_before,
@@ -192,6 +193,10 @@ class Attributor:
         if opening is None or opening.end() >= start.offset:
             return None
         begin, end = opening.start(), titled_name_end(text, opening.end())
+        stretches = segments(text, begin, start.offset)
+        titled = self.titled_person(start.sentence, text[slice(*stretches[0])], stretches[1:2])
+        if titled is not None:
+            return titled  # "Hall's lawyer, Ana Ruiz, argued that ..."
         mentions = [
             m
             for m in self.mentions_in(start.sentence)
@@ -402,10 +407,11 @@ class Attributor:
             if found is not None or not is_appositive(text[bounds[-1][0] : bounds[-1][1]]):
                 return found
             bounds = bounds[:-1]
-        for index, (seg_start, seg_end) in enumerate(self.past_opening_phrase(sentence, text, bounds)):
+        stretches = self.past_opening_phrase(sentence, text, bounds)
+        for index, (seg_start, seg_end) in enumerate(stretches):
             if is_appositive(text[seg_start:seg_end]):
                 continue
-            named = self.titled_person(sentence, text[seg_start:seg_end], bounds[index + 1 : index + 2])
+            named = self.titled_person(sentence, text[seg_start:seg_end], stretches[index + 1 : index + 2])
             found = named or self.name_in(sentence, seg_start, seg_end)
             if found is not None:
                 return found
@@ -427,9 +433,9 @@ class Attributor:
     def titled_person(
         self, sentence: int, title: str, following: Sequence[tuple[int, int]]
     ) -> Speaker | None:
-        """ "Lopez's campaign manager, Ana Ruiz, said": the person named after a title set off by commas."""
-        words = title.split()
-        if not words or words[-1].lower() not in lexicon.TITLE_HEADS or not following:
+        """ "Lopez's campaign manager, Ana Ruiz, said" / "Hall's chief of staff, Ana Ruiz, said": the
+        person named after a title set off by commas, or after what someone's (a post of theirs)."""
+        if not is_post(title) or not following:
             return None
         start, end = following[0]
         people = [
@@ -561,6 +567,22 @@ def titled_name_end(text: str, end: int) -> int:
     if post[-1] not in POST_HEADS or not all(word in POST_WORDS for word in post):
         return end
     return titled.end()
+
+
+def is_post(title: str) -> bool:
+    """'campaign manager' / 'Rep. Hall's chief of staff': a post, ending on a word of one or a
+    named person's."""
+    words = title.split()
+    if not words:
+        return False
+    if words[-1].lower() in lexicon.TITLE_HEADS:
+        return True
+    owner = next((i for i, w in enumerate(words) if w.endswith(POSSESSIVE_ENDINGS)), len(words) - 1)
+    return (
+        owner < len(words) - 1
+        and all(w[0].isupper() for w in words[: owner + 1])
+        and all(w[0].islower() for w in words[owner + 1 :])
+    )
 
 
 def has_quote_mark(text: str, start: int, end: int) -> bool:
