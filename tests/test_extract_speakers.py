@@ -223,3 +223,78 @@ SPEAKER_CASES = [
 def test_the_speaker_among_other_names(extract_body, text, speaker):
     [quote] = [q for q in extract_body(text).quotes if q.kind != "term"]
     assert quote.speaker == speaker
+
+
+# Constructions with more than one quote: (paragraphs, the speaker of each quote in order).
+QUOTE_RUN_CASES = [
+    pytest.param(
+        (
+            "\u201cThe river is rising,\u201d Mayor Peter Hall said on Monday. The water reached the bridge "
+            "by noon. The schools closed early. The roads were shut. The trains stopped. "
+            "\u201cWe will open the shelters tonight.\u201d",
+        ),
+        ["Peter Hall", "Peter Hall"],
+        id="a-quote-goes-on-the-words-of-the-quote-before-in-its-paragraph-however-far",
+    ),
+    pytest.param(
+        (
+            "\u201cThe river is rising,\u201d Mayor Peter Hall said on Monday.",
+            "The water reached the bridge by noon.",
+            "\u201cWe will open the shelters tonight.\u201d",
+        ),
+        ["Peter Hall", "Peter Hall"],
+        id="a-run-of-quotes-goes-over-a-paragraph-naming-no-one",
+    ),
+    pytest.param(
+        (
+            "\u201cThe river is rising,\u201d Mayor Peter Hall said on Monday.",
+            "The water reached the house of Governor Maria Lopez by noon.",
+            "\u201cWe will open the shelters tonight.\u201d",
+        ),
+        ["Peter Hall", None],
+        id="a-paragraph-naming-someone-else-breaks-a-run-of-quotes",
+    ),
+    pytest.param(
+        (
+            "Mayor Peter Hall and Governor Maria Lopez met on Monday, Hall saying he was \u201chopeful\u201d "
+            "and Lopez calling it \u201ca start.\u201d",
+        ),
+        ["Peter Hall", "Maria Lopez"],
+        id="the-name-right-before-a-gerund-is-its-subject",
+    ),
+    pytest.param(
+        (
+            "Governor Maria Lopez accuses Hall of \u201cdragging his feet\u201d and Mayor Peter Hall says "
+            "she is \u201cplaying politics.\u201d",
+        ),
+        ["Maria Lopez", "Peter Hall"],
+        id="a-cue-after-and-is-the-next-clauses-not-the-quotes-before",
+    ),
+    pytest.param(
+        (
+            "In a Harbour Ledger interview, Governor Maria Lopez said the vote would be \u201cclose,\u201d "
+            "adding, \u201cWe will see.\u201d",
+        ),
+        ["Maria Lopez", "Maria Lopez"],
+        id="a-gerund-goes-with-the-subject-past-an-opening-phrase",
+    ),
+    pytest.param(
+        (
+            "Governor Maria Lopez replied to Mayor Peter Hall's letter on Facebook writing, "
+            "\u201cWe are ready.\u201d",
+        ),
+        ["Maria Lopez"],
+        id="a-gerund-after-a-name-goes-with-the-subject",
+    ),
+    pytest.param(
+        ("Governor Maria Lopez faulted Mayor Peter Hall for not calling the flood \u201ca disaster.\u201d",),
+        ["Maria Lopez"],
+        id="a-gerund-after-not-goes-with-the-subject",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), QUOTE_RUN_CASES)
+def test_the_speakers_of_a_run_of_quotes(extract_body, paragraphs, expected):
+    quotes = [q for q in extract_body(*paragraphs).quotes if q.kind != "term"]
+    assert [q.speaker for q in quotes] == expected

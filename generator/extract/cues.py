@@ -19,6 +19,7 @@ POSSESSIVE_ENDINGS = ("'s", "\u2019s", "s'", "s\u2019")
 CONJUNCTIONS = frozenset(["as", "and", "but", "so", "while", "when"])
 # Words a cue's subject never opens with: a clause or a phrase of its own.
 NOT_SUBJECT_OPENERS = lexicon.SUBORDINATORS | lexicon.PHRASE_OPENERS
+CLAUSE_JOINERS = frozenset(["and", "but"])
 MAX_CUE_WORDS = 10
 MAX_NAME_WORDS = 8
 
@@ -56,8 +57,8 @@ def cue_verb(words: Sequence[tuple[str, int]]) -> int | None:
             continue
         before = [w for w, _ in words[:index]]
         body = before[1:] if before[:1] == [","] else before
-        if body and body[0].lower() in NOT_SUBJECT_OPENERS:
-            return None
+        if body and body[0].lower() in NOT_SUBJECT_OPENERS | CLAUSE_JOINERS:
+            return None  # '"...," while Hall said' / '"..." and Hall said': another clause's verb
         if "," not in body and len(body) <= MAX_CUE_WORDS:
             return index
         if body and body[0][0].isupper() and body[-1] in (",", ")"):

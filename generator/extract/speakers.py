@@ -71,7 +71,7 @@ QUOTE_MARKS = "\"'\u201c\u2018"
 DOUBLE_MARK = re.compile("[\"\u201c\u201d]|''")
 CLOSING_MARKS = frozenset(['"', "\u201d", "''"])
 # ', saying' / 'before asking' / 'by saying': a gerund whose subject is the sentence's.
-GERUND_LEADS = frozenset([",", "by", "after", "before", "while", "when", "for", "without", "in"])
+GERUND_LEADS = frozenset([",", "by", "after", "before", "while", "when", "for", "without", "in", "not"])
 AUXILIARIES = lexicon.words("would will could can should may might must did does do has have had")
 # The verbs that report what someone said, whatever other verb of speech the words they report hold.
 REPORTING_FORMS = lexicon.words("said says told tells")
@@ -353,7 +353,10 @@ class Attributor:
                 ):
                     # 'Hall was asked by Ana Ruiz whether ...': the agent of a passive speech verb speaks.
                     return self.subject_after(Position(start.sentence, words[index + 1][1] + 2))
-                if word.lower().endswith("ing") and index and words[index - 1][0].lower() in GERUND_LEADS:
+                if word.lower().endswith("ing") and index and is_gerund_lead(words[index - 1][0]):
+                    agent = self.gerund_agent(start.sentence, words[:index])
+                    if agent is not None:
+                        return agent  # 'with Hall saying' / 'Ruiz reportedly telling': its own subject
                     # 'Hall said on Monday, noting that ...': the subject of the verb the gerund goes with.
                     return self.reporter(start.sentence, words[:index], finite=True) or self.sentence_subject(
                         start.sentence
@@ -379,6 +382,16 @@ class Attributor:
                 if found is not None or not is_reported_clause(text[clause_start:offset]):
                     return found
         return None
+
+    def gerund_agent(self, sentence: int, before: Sequence[tuple[str, int]]) -> Speaker | None:
+        """The person named right before a gerund (past an adverb in -ly), its subject."""
+        words = before[:-1] if before and before[-1][0].endswith("ly") else before
+        if not words:
+            return None
+        word, offset = words[-1]
+        people = [m for m in self.mentions_in(sentence) if m.type == "person"]
+        named = [m for m in people if word[0].isupper() and m.span.end == offset + len(word)]
+        return Speaker(named[0].name, is_known=True) if named else None
 
     def reporter(
         self, sentence: int, words: Sequence[tuple[str, int]], *, finite: bool = False
@@ -513,9 +526,13 @@ class Attributor:
         """ "Speaking in Salem, Okafor went after Hall, calling him ...": past an opening phrase, the
         first actor named before `end` that a verb follows is the subject of the sentence."""
         text = self.blanked(sentence)
+        opening = OPENING_ADVERBIAL.match(text)
+        begin = opening.end() if opening else 0
         for mention in self.mentions_in(sentence):
             if mention.span.end > end:
                 break
+            if mention.span.start < begin:
+                continue  # 'In a Ledger interview, Hall said': not the Ledger
             verb = NEXT_LOWER_WORD.match(text, mention.span.end)
             if verb and verb.group(1) not in lexicon.FUNCTION_WORDS:
                 return Speaker(mention.name, is_known=True)
@@ -598,6 +615,12 @@ def is_inverted_cue(words: Sequence[tuple[str, int]]) -> bool:
     return word in lexicon.INVERTED_CUES or (
         word.endswith("ed") and word != "asked" and is_speech_verb(word) and following[:1].isupper()
     )
+
+
+def is_gerund_lead(word: str) -> bool:
+    """', saying' / 'by saying' / 'not saying' / 'on radio saying': a word before a gerund that leaves
+    its subject to the clause (a verb before it, as in 'kept asking', has the subject nearer)."""
+    return word.lower() in GERUND_LEADS or (word[0].isupper() and word.lower() not in lexicon.FUNCTION_WORDS)
 
 
 def loose_cue_verb(words: Sequence[tuple[str, int]]) -> int | None:
