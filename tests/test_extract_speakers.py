@@ -216,6 +216,23 @@ SPEAKER_CASES = [
         "Tomas Berg",
         id="a-quote-without-cue-in-a-sentence-opened-by-someones-post",
     ),
+    pytest.param(
+        "Ana Ruiz, a fellow at the Institute for Trade and Urban Studies, said, "
+        "\u201cThe port is too small.\u201d",
+        "Ana Ruiz",
+        id="and-inside-a-name-starts-no-clause",
+    ),
+    pytest.param(
+        "Ana Ruiz, a lawyer and Mayor Peter Hall's chief of staff, said the plan was \u201ca mistake.\u201d",
+        "Ana Ruiz",
+        id="and-joining-appositives-of-the-subject",
+    ),
+    pytest.param(
+        "Mayor Peter Hall was away on Monday. Hall spokesman Tomas Berg met the press. "
+        "\u201cThe plan is ready,\u201d he said.",
+        "Tomas Berg",
+        id="a-pronoun-stands-for-the-holder-of-the-post-opening-the-sentence-before",
+    ),
 ]
 
 
@@ -269,6 +286,14 @@ QUOTE_RUN_CASES = [
         ),
         ["Maria Lopez", "Peter Hall"],
         id="a-cue-after-and-is-the-next-clauses-not-the-quotes-before",
+    ),
+    pytest.param(
+        (
+            "After Mayor Peter Hall said the plan was \u201ctoo costly,\u201d Governor Maria Lopez said: "
+            "\u201cWe will pay for it.\u201d",
+        ),
+        ["Peter Hall", "Maria Lopez"],
+        id="a-cue-before-a-colon-is-the-next-quotes",
     ),
     pytest.param(
         (

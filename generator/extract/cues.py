@@ -153,10 +153,17 @@ def name_phrase_length(words: Sequence[str]) -> int:
     return length
 
 
+def is_inside_name(before: str, after: str) -> bool:
+    return before[0].isupper() and after[0].isupper()
+
+
 def clause_start_before(words: Sequence[tuple[str, int]], index: int) -> int:
-    """Offset where the clause holding words[index] starts: after the last break before it."""
+    """Offset where the clause holding words[index] starts: after the last break before it ('and'
+    inside a name, as in 'the Centre for Trade and Urban Studies', breaks nothing)."""
     for back in range(index - 1, -1, -1):
         word, offset = words[back]
+        if word == "and" and 0 < back < index - 1 and is_inside_name(words[back - 1][0], words[back + 1][0]):
+            continue
         if word in CLAUSE_BREAK or word.lower() in ("that", "while", "but", "and", "because"):
             return offset + len(word)
     return 0

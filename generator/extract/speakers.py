@@ -286,6 +286,8 @@ class Attributor:
         if verb is None:
             return self.inverted_cue_later(end)
         word, offset = words[verb]
+        if words[verb + 1 : verb + 2] and words[verb + 1][0] == ":":
+            return None  # '"...," Hall said: "..."': the cue of the quote after the colon
         reported = REPORTED_BY.match(self.sentences[end.sentence].text, offset + len(word))
         if reported:
             return self.subject_after(Position(end.sentence, reported.end()))
@@ -369,19 +371,26 @@ class Attributor:
                     ) or self.subject_of_bare_verb(
                         text[window:clause_start], Position(start.sentence, offset + len(word))
                     )
-                found = self.subject_before(start.sentence, clause_start, offset)
-                if (
-                    found is None
-                    and text[window:clause_start].endswith(" and")
-                    and text[window:offset].rstrip().endswith(",")
-                ):
-                    # 'X, an adviser on tax and an associate professor, said': the 'and' joined appositives.
-                    found = self.subject_before(start.sentence, window, offset)
+                found = self.clause_subject(start.sentence, clause_start, offset, window)
                 if found is not None and word.lower() not in REPORTING_FORMS:
                     return self.reporter(start.sentence, words[:index]) or found
                 if found is not None or not is_reported_clause(text[clause_start:offset]):
                     return found
         return None
+
+    def clause_subject(self, sentence: int, clause_start: int, verb: int, window: int) -> Speaker | None:
+        """The subject of a verb at `verb` in the clause from `clause_start`; when 'and' opened that
+        clause inside appositives ('X, an adviser on tax and an associate professor, said' / 'X, a nurse
+        and Hall's aide, said'), the subject before them."""
+        text = self.blanked(sentence)
+        found = self.subject_before(sentence, clause_start, verb)
+        if (
+            (found is None or is_post(text[clause_start:verb].strip(" ,")))
+            and text[window:clause_start].endswith(" and")
+            and text[window:verb].rstrip().endswith(",")
+        ):
+            return self.subject_before(sentence, window, verb)
+        return found
 
     def gerund_agent(self, sentence: int, before: Sequence[tuple[str, int]]) -> Speaker | None:
         """The person named right before a gerund (past an adverb in -ly), its subject."""
@@ -405,7 +414,8 @@ class Attributor:
                 return None
             wanted = not word.endswith("ing") if finite else word.lower() in REPORTING_FORMS
             if wanted and is_cue_verb(words, index):
-                return self.subject_before(sentence, clause_start_before(words, index), offset)
+                window = max(0, offset - CUE_WINDOW)
+                return self.clause_subject(sentence, clause_start_before(words, index), offset, window)
         return None
 
     def subject_before(self, sentence: int, start: int, end: int) -> Speaker | None:
@@ -567,11 +577,24 @@ class Attributor:
     def sentence_openers(self, position: Position) -> set[str]:
         """The actor opening the pronoun's sentence before it, else the sentence before: the subject a
         pronoun most likely stands for ('Lopez met Hall before she said ...' is Lopez's)."""
-        mentions = self.mentions_in(position.sentence)
-        first = [m for m in mentions if m.span.start < position.offset][:1]
-        if not first and position.sentence:
-            first = self.mentions_in(position.sentence - 1)[:1]
+        sentence = position.sentence
+        first = [m for m in self.mentions_in(sentence) if m.span.start < position.offset][:1]
+        if not first and sentence:
+            sentence -= 1
+            first = self.mentions_in(sentence)[:1]
+        first = self.titled_opener(sentence, first)
         return {m.name for m in first if m.span.start < 40}
+
+    def titled_opener(self, sentence: int, first: list[Mention]) -> list[Mention]:
+        """'Hall spokesman Tomas Berg said ...': the person holding the post that opens a sentence,
+        not the one it serves."""
+        text = self.blanked(sentence)
+        opening = OPENING_NAME.match(text)
+        if not first or opening is None or first[0].span.start >= opening.end():
+            return first
+        end = titled_name_end(text, opening.end())
+        people = [m for m in self.mentions_in(sentence) if m.span.end <= end and m.type == "person"]
+        return people[-1:] or first
 
 
 def titled_name_end(text: str, end: int) -> int:
@@ -598,7 +621,7 @@ def is_post(title: str) -> bool:
     return (
         owner < len(words) - 1
         and all(w[0].isupper() for w in words[: owner + 1])
-        and all(w[0].islower() for w in words[owner + 1 :])
+        and not any(w[0].isupper() for w in words[owner + 1 :])
     )
 
 
