@@ -233,6 +233,32 @@ SPEAKER_CASES = [
         "Tomas Berg",
         id="a-pronoun-stands-for-the-holder-of-the-post-opening-the-sentence-before",
     ),
+    pytest.param(
+        "\u201cThe talks went well,\u201d Ana Ruiz, assistant secretary of state for trade, said on Monday.",
+        "Ana Ruiz",
+        id="a-speech-verbs-form-after-of-is-a-noun",
+    ),
+    pytest.param(
+        "The turnout did not surprise pollster Ana Ruiz: \u201cThe young voted early.\u201d",
+        "Ana Ruiz",
+        id="a-person-named-right-before-the-colon-opening-a-quote",
+    ),
+    pytest.param(
+        "The lesson of the flood, says Ana Ruiz, a historian at Salem College, is that the town was "
+        "\u201cnever ready.\u201d",
+        "Ana Ruiz",
+        id="a-cue-set-off-by-commas-inside-the-sentence",
+    ),
+    pytest.param(
+        "The plan failed (Ana Ruiz, who drafted it, later said, \u201cWe were too slow.\u201d).",
+        "Ana Ruiz",
+        id="a-cue-in-parentheses-around-the-quote",
+    ),
+    pytest.param(
+        "Ana Ruiz of Salem, Oregon says the mayor keeps \u201cmissing the point.\u201d",
+        "Ana Ruiz",
+        id="a-place-after-the-name-of-the-subject",
+    ),
 ]
 
 

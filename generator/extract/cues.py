@@ -12,13 +12,15 @@ WORD = re.compile(r"\w[\w'\u2019-]*|''|[,;:()\u2014\u2013\"\u201c\u201d]")
 CLAUSE_BREAK = frozenset([*';()\u2014\u2013"\u201c\u201d', "''"])
 TAIL_STOP = frozenset([*';:"\u201c\u201d', "''"])
 SEGMENT_BREAK = re.compile(r"[,\u2014\u2013]|--")
-PARENTHESES = re.compile(r"\([^()]*\)")
+PARENTHESES = re.compile(r"\([^()\"\u201c\u201d]*\)")
 PARTY_TAG = re.compile(r"^[RDI]-[A-Z]")
 # 'Hall's', 'the Halls'': the endings of a possessive.
 POSSESSIVE_ENDINGS = ("'s", "\u2019s", "s'", "s\u2019")
 CONJUNCTIONS = frozenset(["as", "and", "but", "so", "while", "when"])
 # Words a cue's subject never opens with: a clause or a phrase of its own.
 NOT_SUBJECT_OPENERS = lexicon.SUBORDINATORS | lexicon.PHRASE_OPENERS
+# Prepositions a noun follows, and a verb's form only as a gerund ('for comment', 'by saying').
+NOUN_PREPOSITIONS = frozenset(["of", "for", "with", "from", "about", "at"])
 CLAUSE_JOINERS = frozenset(["and", "but"])
 MAX_CUE_WORDS = 10
 MAX_NAME_WORDS = 8
@@ -99,9 +101,11 @@ def is_cue_verb(words: Sequence[tuple[str, int]], index: int) -> bool:
 
 
 def is_noun_use(words: Sequence[tuple[str, int]], index: int) -> bool:
-    """'the states', 'a report', 'Clinton's comments', 'the Ruizes' comments': a speech verb's form
-    used as a noun."""
+    """'the states', 'a report', 'Clinton's comments', 'the Ruizes' comments', 'of state': a speech
+    verb's form used as a noun."""
     before = words[index - 1][0].lower() if index else ""
+    if before in NOUN_PREPOSITIONS and not words[index][0].endswith("ing"):
+        return True  # 'secretary of state', 'asked for comment'
     return before in lexicon.DETERMINERS or before.endswith(POSSESSIVE_ENDINGS)
 
 

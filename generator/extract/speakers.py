@@ -11,6 +11,7 @@ from itertools import islice
 from generator.extract import lexicon
 from generator.extract.actors import Cast
 from generator.extract.cues import (
+    MAX_NAME_WORDS,
     POSSESSIVE_ENDINGS,
     WORD,
     blank_parentheses,
@@ -136,6 +137,7 @@ class Attributor:
             ("before", partial(self.speaker_before, Position(start.sentence, max(start.offset - 1, 0)))),
             ("introducing", partial(self.speaker_introducing, start)),
             ("subject", partial(self.speaker_as_subject, start)),
+            ("label", partial(self.person_before_colon, start)),
         )
         for evidence, find in finders:
             found = find()
@@ -232,6 +234,20 @@ class Attributor:
         if label is None or is_speech_verb(label.group(1).split()[0]):
             return None  # 'Continued Lopez:' is a cue, the name after its verb
         return self.name_in(start.sentence, label.start(1), label.end(1))
+
+    def person_before_colon(self, start: Position) -> Speaker | None:
+        """'The vote did not surprise pollster Ana Ruiz: "..."': with no cue, a person named right before
+        the colon that opens a quote says it."""
+        text = self.blanked(start.sentence)
+        colon = text.rfind(":", max(0, start.offset - 4), start.offset)
+        for mention in self.mentions_in(start.sentence):
+            if (
+                mention.type == "person"
+                and mention.span.end <= colon
+                and not text[mention.span.end : colon].strip()
+            ):
+                return Speaker(mention.name, is_known=True)
+        return None
 
     def speaker_introducing(self, start: Position) -> Speaker | None:
         """The cue ending the sentence before a quote opening its own: 'Caddell continued:', 'Schiff said.'"""
@@ -355,6 +371,9 @@ class Attributor:
                 ):
                     # 'Hall was asked by Ana Ruiz whether ...': the agent of a passive speech verb speaks.
                     return self.subject_after(Position(start.sentence, words[index + 1][1] + 2))
+                if is_parenthetical_cue(words, index):
+                    # 'The point, says Ana Ruiz, a historian, is that "..."': the name after the verb.
+                    return self.subject_after(Position(start.sentence, offset + len(word)))
                 if word.lower().endswith("ing") and index and is_gerund_lead(words[index - 1][0]):
                     agent = self.gerund_agent(start.sentence, words[:index])
                     if agent is not None:
@@ -426,9 +445,12 @@ class Attributor:
         if not bounds:
             return None
         if not text[start:end].rstrip().endswith((",", "\u2014", "\u2013", "--")):
-            found = self.name_in(sentence, *bounds[-1])
-            if found is not None or not is_appositive(text[bounds[-1][0] : bounds[-1][1]]):
-                return found
+            last = bounds[-1]
+            # 'Ana Ruiz of Salem, Oregon said': a place after a comma is said of the name before it.
+            if len(bounds) == 1 or not self.names_a_place_only(sentence, *last):
+                found = self.name_in(sentence, *last)
+                if found is not None or not is_appositive(text[last[0] : last[1]]):
+                    return found
             bounds = bounds[:-1]
         stretches = self.past_opening_phrase(sentence, text, bounds)
         for index, (seg_start, seg_end) in enumerate(stretches):
@@ -439,6 +461,11 @@ class Attributor:
             if found is not None:
                 return found
         return None
+
+    def names_a_place_only(self, sentence: int, start: int, end: int) -> bool:
+        """Whether the actors a stretch names are all places that cannot speak (and there is one)."""
+        named = [m for m in self.cast.by_sentence.get(sentence, []) if start <= m.span.start < end]
+        return bool(named) and not any(m in self.mentions_in(sentence) for m in named)
 
     def past_opening_phrase(
         self, sentence: int, text: str, bounds: list[tuple[int, int]]
@@ -637,6 +664,20 @@ def is_inverted_cue(words: Sequence[tuple[str, int]]) -> bool:
     following = words[1][0] if len(words) > 1 else ""
     return word in lexicon.INVERTED_CUES or (
         word.endswith("ed") and word != "asked" and is_speech_verb(word) and following[:1].isupper()
+    )
+
+
+def is_parenthetical_cue(words: Sequence[tuple[str, int]], index: int) -> bool:
+    """', says Ana Ruiz,': a speech verb set off by commas with the name after it."""
+    following = [word for word, _ in words[index + 1 : index + 2 + MAX_NAME_WORDS]]
+    length = name_phrase_length(following)
+    return (
+        index > 0
+        and words[index - 1][0] == ","
+        and not words[index][0].endswith("ing")
+        and 0 < length < len(following)
+        and following[0][0].isupper()
+        and following[length] == ","
     )
 
 
