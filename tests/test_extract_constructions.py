@@ -50,6 +50,11 @@ def test_nested_quote_next_to_its_outer_mark_keeps_single_style(extract_body):
     assert [q.text for q in extraction.quotes] == ["The sign read 'closed for winter'", "We reopen in May"]
 
 
+def test_a_closing_mark_typed_without_a_space_after_it_closes_the_quote(extract_body):
+    extraction = extract_body("\u201cThe count was fair,\u201dAna Ruiz said. \u201cWe checked.\u201d")
+    assert [q.text for q in extraction.quotes] == ["The count was fair", "We checked."]
+
+
 def test_plural_possessive_does_not_close_a_single_quote(extract_body):
     extraction = extract_body("'We heard the farmers' worries,' Mayor Peter Hall said.")
     [quote] = extraction.quotes

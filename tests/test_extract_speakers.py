@@ -259,13 +259,25 @@ SPEAKER_CASES = [
         "Ana Ruiz",
         id="a-place-after-the-name-of-the-subject",
     ),
+    pytest.param(
+        "Mayor Peter Hall spoke first. "
+        "\u201cThe count was fair,\u201d said former Salem Mayor and Harbour Party Chair Ana Ruiz.",
+        "Ana Ruiz",
+        id="and-joining-the-posts-of-a-name-after-the-cue",
+    ),
+    pytest.param(
+        "Mayor Peter Hall spoke first. \u201cThe count was fair,\u201dAna Ruiz said. "
+        "\u201cWe checked every box.\u201d",
+        "Ana Ruiz",
+        id="a-closing-mark-typed-without-the-space-after-it",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "speaker"), SPEAKER_CASES)
 def test_the_speaker_among_other_names(extract_body, text, speaker):
-    [quote] = [q for q in extract_body(text).quotes if q.kind != "term"]
-    assert quote.speaker == speaker
+    quotes = [q for q in extract_body(text).quotes if q.kind != "term"]
+    assert [q.speaker for q in quotes] == [speaker] * len(quotes) != []
 
 
 # Constructions with more than one quote: (paragraphs, the speaker of each quote in order).

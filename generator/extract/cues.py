@@ -23,7 +23,7 @@ NOT_SUBJECT_OPENERS = lexicon.SUBORDINATORS | lexicon.PHRASE_OPENERS
 NOUN_PREPOSITIONS = frozenset(["of", "for", "with", "from", "about", "at"])
 CLAUSE_JOINERS = frozenset(["and", "but"])
 MAX_CUE_WORDS = 10
-MAX_NAME_WORDS = 8
+MAX_NAME_WORDS = 12
 
 
 @cache
@@ -148,7 +148,10 @@ def name_phrase_length(words: Sequence[str]) -> int:
     length = 0
     for word in words[:MAX_NAME_WORDS]:
         lowered = word.lower()
-        in_name = length > 0 and word[0].isupper() and words[length - 1][0].isupper()
+        following = words[length + 1] if length + 1 < len(words) else ""
+        in_name = (
+            length > 0 and words[length - 1][0].isupper() and (word[0].isupper() or following[:1].isupper())
+        )
         if not word[0].isalnum() or (
             lowered in lexicon.FUNCTION_WORDS and lowered not in lexicon.NAME_CONNECTORS and not in_name
         ):

@@ -16,6 +16,8 @@ STRAIGHT = {'"': "double", "'": "single"}
 OPEN_CONTEXT = " \t([{\u2014\u2013-/\"\u201c\u2018'"
 CLOSE_CONTEXT = " \t)]}.,;:!?\u2014\u2013-\"\u201d\u2019'"
 TRAILING_PUNCTUATION = ",;: "
+# What a quote ends on before a curly closing mark typed with no space after it.
+GLUED_CLOSE_CONTEXT = ",.!?"
 # 'PENCE: Well, look, ...': a transcript names who speaks in capitals before a colon.
 TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'\u2019-]+(?: [A-Z][A-Z'\u2019-]+)?):\s")
 ELISION = re.compile(r"\d\d|(?:em|til|n|cause)\b")
@@ -167,6 +169,8 @@ def classify_mark(text: str, position: int, width: int, style: str) -> Mark | No
         # 'unusual,“ said': an opening mark typed where a closing one belongs closes the quote.
         is_closing = before not in OPEN_CONTEXT and not before.isspace() and after in CLOSE_CONTEXT
         return Mark(position, is_open=not is_closing, width=width)
+    if char in closers and before in GLUED_CLOSE_CONTEXT and after.isalpha():
+        return Mark(position, is_open=False, width=width)  # 'paranoia,\u201dHall said': no space typed
     if char in closers or STRAIGHT.get(char) == style:
         if before.isalnum() and after.isalnum():
             return None
