@@ -271,6 +271,18 @@ SPEAKER_CASES = [
         "Ana Ruiz",
         id="a-closing-mark-typed-without-the-space-after-it",
     ),
+    pytest.param(
+        "And after the council refused to reopen the harbour bridge, Mayor Peter Hall blamed the "
+        "council's \u201cshort memory.\u201d",
+        "Peter Hall",
+        id="the-subject-past-a-long-opening-clause",
+    ),
+    pytest.param(
+        "Filling in for Governor Maria Lopez at the fair, Mayor Peter Hall took a swipe at "
+        "\u201cthe old guard.\u201d",
+        "Peter Hall",
+        id="the-subject-past-an-opening-gerund-clause",
+    ),
 ]
 
 

@@ -44,8 +44,10 @@ POST_WORDS = POST_HEADS | lexicon.TITLE_MODIFIERS
 TITLED_NAME = re.compile(r"((?:[a-z][\w-]*\s+){1,3})((?:[A-Z][\w.'\u2019-]*\s*)+)")
 # 'In recent weeks, ' / 'Another critic, ': what may stand before the subject's name.
 OPENING_ADVERBIAL = re.compile(
-    r"(?:(?:In|On|At|During|After|Before|Last|Earlier|Later|This|Since|Conversely|Meanwhile)\b"
-    r"[^,\"\u201c]{0,40},\s*)?"
+    r"(?:(?:(?:And|But|So)\s+)?"
+    r"(?:[Ii]n|[Oo]n|[Aa]t|[Dd]uring|[Aa]fter|[Bb]efore|Last|Earlier|Later|This|Since|Conversely"
+    r"|Meanwhile|[A-Z][a-z]+ing)\b"
+    r"[^,\"\u201c]{0,80},\s*)?"
     r"(?:(?:Another|The|A|An|His|Her|Their|Its|One)\s[a-z][^,\"\u201c]{0,60},\s*)?"
 )
 # After the subject: its origin ('of West Virginia'), an appositive, then a lower-case verb or adverb.
