@@ -55,6 +55,13 @@ def test_a_closing_mark_typed_without_a_space_after_it_closes_the_quote(extract_
     assert [q.text for q in extraction.quotes] == ["The count was fair", "We checked."]
 
 
+def test_an_inch_mark_does_not_close_a_quote(extract_body):
+    extraction = extract_body("\u201cThey say I am short, but I am 5\u201911\u201d,\u201d Ana Ruiz said.")
+    assert [(q.text, q.speaker) for q in extraction.quotes] == [
+        ("They say I am short, but I am 5\u201911\u201d", "Ana Ruiz")
+    ]
+
+
 def test_plural_possessive_does_not_close_a_single_quote(extract_body):
     extraction = extract_body("'We heard the farmers' worries,' Mayor Peter Hall said.")
     [quote] = extraction.quotes

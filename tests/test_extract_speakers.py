@@ -283,6 +283,11 @@ SPEAKER_CASES = [
         "Peter Hall",
         id="the-subject-past-an-opening-gerund-clause",
     ),
+    pytest.param(
+        "The talks stalled after Mayor Peter Hall, asked about the dam, had said, \u201cIt will hold.\u201d",
+        "Peter Hall",
+        id="the-subject-in-the-clause-opening-the-sentence",
+    ),
 ]
 
 

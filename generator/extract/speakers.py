@@ -462,6 +462,16 @@ class Attributor:
             found = named or self.name_in(sentence, seg_start, seg_end)
             if found is not None:
                 return found
+        # 'The talks stalled after Hall, asked about the dam, had said': no stretch but the sentence's
+        # first, which opens on a capitalised function word, names the subject.
+        first_start, first_end = stretches[0] if stretches else (0, 0)
+        if text[first_start:first_end].strip()[:1].isupper():
+            people = [
+                m
+                for m in self.mentions_in(sentence)
+                if first_start <= m.span.start and m.span.end <= first_end and m.type == "person"
+            ]
+            return Speaker(people[-1].name, is_known=True) if people else None
         return None
 
     def names_a_place_only(self, sentence: int, start: int, end: int) -> bool:
