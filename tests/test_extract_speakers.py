@@ -288,6 +288,11 @@ SPEAKER_CASES = [
         "Peter Hall",
         id="the-subject-in-the-clause-opening-the-sentence",
     ),
+    pytest.param(
+        "Ana Ruiz, president and CEO of Salem Harbour Trust stated, \u201cThe port will grow.\u201d",
+        "Ana Ruiz",
+        id="a-post-after-the-name-that-no-comma-closes",
+    ),
 ]
 
 

@@ -405,11 +405,14 @@ class Attributor:
         and Hall's aide, said'), the subject before them."""
         text = self.blanked(sentence)
         found = self.subject_before(sentence, clause_start, verb)
-        if (
-            (found is None or is_post(text[clause_start:verb].strip(" ,")))
-            and text[window:clause_start].endswith(" and")
-            and text[window:verb].rstrip().endswith(",")
-        ):
+        if not text[window:clause_start].endswith(" and"):
+            return found
+        if (found is None or is_post(text[clause_start:verb].strip(" ,"))) and text[
+            window:verb
+        ].rstrip().endswith(","):
+            return self.subject_before(sentence, window, verb)
+        if found is not None and not found.is_known:
+            # 'Ana Ruiz, president and CEO of Salem Trust said': a name no actor has, after 'and' in a post.
             return self.subject_before(sentence, window, verb)
         return found
 
@@ -451,6 +454,14 @@ class Attributor:
             # 'Ana Ruiz of Salem, Oregon said': a place after a comma is said of the name before it.
             if len(bounds) == 1 or not self.names_a_place_only(sentence, *last):
                 found = self.name_in(sentence, *last)
+                if (
+                    found is not None
+                    and not found.is_known
+                    and len(bounds) > 1
+                    and is_unset_post(text[last[0] : last[1]])
+                ):
+                    # 'Ana Ruiz, head of Salem Trust said': a post, though no comma closes it.
+                    return self.subject_before(sentence, start, last[0]) or found
                 if found is not None or not is_appositive(text[last[0] : last[1]]):
                     return found
             bounds = bounds[:-1]
@@ -662,6 +673,12 @@ def is_post(title: str) -> bool:
         and all(w[0].isupper() for w in words[: owner + 1])
         and not any(w[0].isupper() for w in words[owner + 1 :])
     )
+
+
+def is_unset_post(text: str) -> bool:
+    """'head of Acme', 'president and CEO of the Ledger': a post with no article, said of a name."""
+    first = text.split()[0]
+    return first[0].islower() and first not in lexicon.FUNCTION_WORDS
 
 
 def has_quote_mark(text: str, start: int, end: int) -> bool:
