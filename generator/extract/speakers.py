@@ -139,7 +139,7 @@ class Attributor:
             ("before", partial(self.speaker_before, Position(start.sentence, max(start.offset - 1, 0)))),
             ("introducing", partial(self.speaker_introducing, start)),
             ("subject", partial(self.speaker_as_subject, start)),
-            ("label", partial(self.person_before_colon, start)),
+            ("colon", partial(self.person_before_colon, start)),
         )
         for evidence, find in finders:
             found = find()
