@@ -234,7 +234,7 @@ SPEAKER_CASES = [
         id="a-pronoun-stands-for-the-holder-of-the-post-opening-the-sentence-before",
     ),
     pytest.param(
-        "\u201cThe talks went well,\u201d Ana Ruiz, assistant secretary of state for trade, said on Monday.",
+        "\u201cThe talks went well,\u201d Ana Ruiz, deputy head of state protocol, said on Monday.",
         "Ana Ruiz",
         id="a-speech-verbs-form-after-of-is-a-noun",
     ),
