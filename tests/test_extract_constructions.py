@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from generator.extract.actors import Cast
 from generator.extract.speakers import Attributor, Position
 from generator.model import Actor, Paragraph
@@ -209,6 +211,17 @@ def test_a_surname_found_speaking_without_a_mention_is_the_actor_of_that_surname
     cast = Cast((Actor("Ana Okafor", "person", None, (), 1, 0),), ())
     speaker = Attributor(sentences, cast).find_speaker(Position(0, 1), Position(0, 17), "It is a mistake")
     assert speaker is not None and (speaker.name, speaker.is_known) == ("Ana Okafor", True)
+
+
+@pytest.mark.parametrize(
+    ("actor_type", "expected"), [("organization", ("Ana Okafor", True)), ("place", ("Okafor", False))]
+)
+def test_a_surname_found_speaking_may_be_the_last_word_of_an_organisations_name(actor_type, expected):
+    # A person's name typed an organisation for want of evidence still speaks; a place does not.
+    sentences = split_sentences([Paragraph("\u201cIt is a mistake,\u201d Okafor said.", 1)])
+    cast = Cast((Actor("Ana Okafor", actor_type, None, (), 1, 0),), ())
+    speaker = Attributor(sentences, cast).find_speaker(Position(0, 1), Position(0, 17), "It is a mistake")
+    assert speaker is not None and (speaker.name, speaker.is_known) == expected
 
 
 def test_a_verb_with_its_particle_is_a_cue(extract_body):

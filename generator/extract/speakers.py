@@ -120,10 +120,14 @@ class Attributor:
         }
         self.blanked_texts: dict[int, str] = {}
         self.surnames: dict[str, set[str]] = {}
+        # The last word of an organisation's name that may be a person's ('Ana Ruiz' typed an
+        # organisation for want of evidence): taken for the speaker only when no person has it.
+        self.last_words: dict[str, set[str]] = {}
         for actor in cast.actors:
-            if actor.type == "person":
+            named = self.surnames if actor.type == "person" else self.last_words
+            if actor.type in ("person", "organization"):
                 for form in (actor.name, *actor.aliases):
-                    self.surnames.setdefault(form.split()[-1], set()).add(actor.name)
+                    named.setdefault(form.split()[-1], set()).add(actor.name)
 
     def blanked(self, sentence: int) -> str:
         """The sentence with its parenthesised asides blanked out, computed once however many quotes."""
@@ -153,7 +157,10 @@ class Attributor:
         actor it names when one person of the article has it as a name, alias or surname."""
         if speaker.is_known:
             return speaker
-        actors = self.surnames.get(speaker.name.split()[-1], set())
+        last = speaker.name.split()[-1]
+        actors = self.surnames.get(last) or (
+            self.last_words.get(last, set()) if last == speaker.name else set()
+        )
         if speaker.name in self.actors or len(actors) != 1:
             return speaker
         return replace(speaker, name=next(iter(actors)), is_known=True)
