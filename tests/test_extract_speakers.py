@@ -293,6 +293,12 @@ SPEAKER_CASES = [
         "Ana Ruiz",
         id="a-post-after-the-name-that-no-comma-closes",
     ),
+    pytest.param(
+        "72-year-old Ana Ruiz, a nurse who backed Mayor Peter Hall, said of the race: "
+        "\u201cThere is only one choice.\u201d",
+        "Ana Ruiz",
+        id="an-age-before-the-subjects-name",
+    ),
 ]
 
 

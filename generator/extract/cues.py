@@ -133,6 +133,8 @@ def is_appositive(text: str) -> bool:
     if len(words) > 1 and words[0].lower() in CONJUNCTIONS and words[1][0].isupper():
         words = words[1:]
     first = words[0]
+    if first[0].isdigit() and len(words) > 1 and words[1][0].isupper():
+        return False  # '81-year-old Ana Ruiz': an age before a name
     return (
         not first[0].isupper()
         or first[0].isdigit()
