@@ -382,6 +382,14 @@ QUOTE_RUN_CASES = [
         ["Maria Lopez"],
         id="a-gerund-after-not-goes-with-the-subject",
     ),
+    pytest.param(
+        (
+            "Governor Maria Lopez repeated claims that Mayor Peter Hall recites the same lines, calling "
+            "him \u201ca tired act.\u201d",
+        ),
+        ["Maria Lopez"],
+        id="a-gerund-goes-with-no-verb-inside-a-that-clause",
+    ),
 ]
 
 

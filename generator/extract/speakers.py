@@ -444,6 +444,8 @@ class Attributor:
             if word in CLOSING_MARKS or word == ";":
                 return None
             wanted = not word.endswith("ing") if finite else word.lower() in REPORTING_FORMS
+            if wanted and finite and opens_with_that(words, index):
+                continue  # 'Hall repeated claims that Ruiz recites it, calling ...': not in a that-clause
             if wanted and is_cue_verb(words, index):
                 window = max(0, offset - CUE_WINDOW)
                 return self.clause_subject(sentence, clause_start_before(words, index), offset, window)
@@ -715,6 +717,13 @@ def is_parenthetical_cue(words: Sequence[tuple[str, int]], index: int) -> bool:
         and following[0][0].isupper()
         and following[length] == ","
     )
+
+
+def opens_with_that(words: Sequence[tuple[str, int]], index: int) -> bool:
+    """Whether the clause holding words[index] is one opened by 'that'."""
+    start = clause_start_before(words, index)
+    before = [word for word, offset in words[:index] if offset < start]
+    return bool(before) and before[-1].lower() == "that"
 
 
 def is_gerund_lead(word: str) -> bool:
