@@ -299,6 +299,12 @@ SPEAKER_CASES = [
         "Ana Ruiz",
         id="an-age-before-the-subjects-name",
     ),
+    pytest.param(
+        "Governor Maria Lopez scoffed at Mayor Peter Hall's claim that the bridge is "
+        "\u201cas good as new.\u201d",
+        "Peter Hall",
+        id="the-owner-of-the-words-a-quote-is-said-to-be",
+    ),
 ]
 
 

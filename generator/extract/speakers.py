@@ -84,6 +84,10 @@ FIRST_CUE_WORDS = 6
 # work per quote bounded, so a long sentence of many quotes takes linear time.
 CUE_WINDOW = 600
 PRONOUN_LOOKBACK_SENTENCES = 6
+# How far before a quote the words of its owner are looked for ('Hall's claim that the plan ...').
+OWNER_WINDOW = 80
+# Nouns of what someone said, besides those of speech verbs ('Hall's claim').
+SPEECH_NOUNS = lexicon.PERSON_WORKS | lexicon.words("statement assertion view views words message")
 
 
 @dataclass(frozen=True)
@@ -140,6 +144,7 @@ class Attributor:
         finders = (
             ("label", partial(self.speaker_by_label, text, start)),
             ("after", partial(self.speaker_after, Position(end.sentence, end.offset + 1))),
+            ("owner", partial(self.owner_of_words, start)),
             ("before", partial(self.speaker_before, Position(start.sentence, max(start.offset - 1, 0)))),
             ("introducing", partial(self.speaker_introducing, start)),
             ("subject", partial(self.speaker_as_subject, start)),
@@ -243,6 +248,34 @@ class Attributor:
         if label is None or is_speech_verb(label.group(1).split()[0]):
             return None  # 'Continued Lopez:' is a cue, the name after its verb
         return self.name_in(start.sentence, label.start(1), label.end(1))
+
+    def owner_of_words(self, start: Position) -> Speaker | None:
+        """'Hall's claim that the plan "costs too much"': the person whose words (a speech verb's noun, a
+        remark, a view) the quote is said to be, when no cue stands between ('calling Hall's claim
+        "absurd"' is someone else's word on them)."""
+        text = self.blanked(start.sentence)
+        words = [
+            (m.group(), m.start())
+            for m in WORD.finditer(text, max(0, start.offset - OWNER_WINDOW), start.offset)
+        ]
+        for index in range(len(words) - 1, 0, -1):
+            word, _ = words[index]
+            if word in CLOSING_MARKS or is_cue_verb(words, index):
+                return None  # 'Hall's remarks came after Ruiz said "..."': the cue's
+            owner, offset = words[index - 1]
+            following = words[index + 1][0] if index + 1 < len(words) else ""
+            if (
+                owner.endswith(POSSESSIVE_ENDINGS)
+                and (is_speech_verb(word) or word in SPEECH_NOUNS)
+                and following == "that"
+            ):
+                people = [
+                    m
+                    for m in self.mentions_in(start.sentence)
+                    if m.type == "person" and offset < m.span.end <= offset + len(owner)
+                ]
+                return Speaker(people[-1].name, is_known=True) if people else None
+        return None
 
     def person_before_colon(self, start: Position) -> Speaker | None:
         """'The vote did not surprise pollster Ana Ruiz: "..."': with no cue, a person named right before
