@@ -254,10 +254,10 @@ class Attributor:
         remark, a view) the quote is said to be, when no cue stands between ('calling Hall's claim
         "absurd"' is someone else's word on them)."""
         text = self.blanked(start.sentence)
-        words = [
-            (m.group(), m.start())
-            for m in WORD.finditer(text, max(0, start.offset - OWNER_WINDOW), start.offset)
-        ]
+        window = max(0, start.offset - OWNER_WINDOW)
+        if text.find(" that ", window, start.offset) < 0:
+            return None  # no that-clause: checked first, as most quotes have none
+        words = [(m.group(), m.start()) for m in WORD.finditer(text, window, start.offset)]
         for index in range(len(words) - 1, 0, -1):
             word, _ = words[index]
             if word in CLOSING_MARKS or is_cue_verb(words, index):
