@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from generator.extract.actors import Cast
 from generator.extract.speakers import Attributor, Position
 from generator.model import Actor, Paragraph
@@ -48,6 +50,18 @@ def test_nested_quote_next_to_its_outer_mark_keeps_single_style(extract_body):
         "'The sign read 'closed for winter'' Mayor Peter Hall said. 'We reopen in May,' he added."
     )
     assert [q.text for q in extraction.quotes] == ["The sign read 'closed for winter'", "We reopen in May"]
+
+
+def test_a_closing_mark_typed_without_a_space_after_it_closes_the_quote(extract_body):
+    extraction = extract_body("\u201cThe count was fair,\u201dAna Ruiz said. \u201cWe checked.\u201d")
+    assert [q.text for q in extraction.quotes] == ["The count was fair", "We checked."]
+
+
+def test_an_inch_mark_does_not_close_a_quote(extract_body):
+    extraction = extract_body("\u201cThey say I am short, but I am 5\u201911\u201d,\u201d Ana Ruiz said.")
+    assert [(q.text, q.speaker) for q in extraction.quotes] == [
+        ("They say I am short, but I am 5\u201911\u201d", "Ana Ruiz")
+    ]
 
 
 def test_plural_possessive_does_not_close_a_single_quote(extract_body):
@@ -197,6 +211,17 @@ def test_a_surname_found_speaking_without_a_mention_is_the_actor_of_that_surname
     cast = Cast((Actor("Ana Okafor", "person", None, (), 1, 0),), ())
     speaker = Attributor(sentences, cast).find_speaker(Position(0, 1), Position(0, 17), "It is a mistake")
     assert speaker is not None and (speaker.name, speaker.is_known) == ("Ana Okafor", True)
+
+
+@pytest.mark.parametrize(
+    ("actor_type", "expected"), [("organization", ("Ana Okafor", True)), ("place", ("Okafor", False))]
+)
+def test_a_surname_found_speaking_may_be_the_last_word_of_an_organisations_name(actor_type, expected):
+    # A person's name typed an organisation for want of evidence still speaks; a place does not.
+    sentences = split_sentences([Paragraph("\u201cIt is a mistake,\u201d Okafor said.", 1)])
+    cast = Cast((Actor("Ana Okafor", actor_type, None, (), 1, 0),), ())
+    speaker = Attributor(sentences, cast).find_speaker(Position(0, 1), Position(0, 17), "It is a mistake")
+    assert speaker is not None and (speaker.name, speaker.is_known) == expected
 
 
 def test_a_verb_with_its_particle_is_a_cue(extract_body):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def speakers(extraction):
     return [(q.text, q.speaker) for q in extraction.quotes if q.kind != "term"]
@@ -175,3 +177,229 @@ def test_a_gerund_right_after_a_quote_goes_with_the_subject_of_the_sentence(extr
         "he would win the vote."
     )
     assert speakers(extraction) == [("a fair deal", "Maria Lopez")]
+
+
+# Who speaks where a name stands inside the words around the speaker's (invented sentences).
+SPEAKER_CASES = [
+    pytest.param(
+        "Governor Maria Lopez was not moved by Mayor Peter Hall's remarks, telling reporters, "
+        "\u201cThe plan is late.\u201d",
+        "Maria Lopez",
+        id="a-noun-of-who-does-it-is-no-speech-verb",
+    ),
+    pytest.param(
+        "Mayor Tomas Wills spoke first. "
+        "Governor Maria Lopez was not moved by Wills' comments, telling them, \u201cThe plan is late.\u201d",
+        "Maria Lopez",
+        id="a-plural-possessive-makes-a-speech-verb-a-noun",
+    ),
+    pytest.param(
+        "Mayor Peter Hall visited the dam. "
+        "\u201cThe count was fair,\u201d said Harbour Watch director Ana Ruiz.",
+        "Ana Ruiz",
+        id="a-capitalised-function-word-inside-a-name",
+    ),
+    pytest.param(
+        "\u201cThe dam will hold,\u201d Mayor Peter Hall's chief of staff, Tomas Berg, told reporters.",
+        "Tomas Berg",
+        id="a-named-persons-post-set-off-by-commas",
+    ),
+    pytest.param(
+        "On Monday, Mayor Peter Hall's press aide, Tomas Berg, dismissed the report as "
+        "\u201cpure fiction.\u201d",
+        "Tomas Berg",
+        id="a-post-set-off-by-commas-after-an-opening-phrase",
+    ),
+    pytest.param(
+        "Mayor Peter Hall was charged on Monday. "
+        "Hall's lawyer, Tomas Berg, went further: the charge was \u201ca stretch\u201d at best.",
+        "Tomas Berg",
+        id="a-quote-without-cue-in-a-sentence-opened-by-someones-post",
+    ),
+    pytest.param(
+        "Ana Ruiz, a fellow at the Institute for Trade and Urban Studies, said, "
+        "\u201cThe port is too small.\u201d",
+        "Ana Ruiz",
+        id="and-inside-a-name-starts-no-clause",
+    ),
+    pytest.param(
+        "Ana Ruiz, a lawyer and Mayor Peter Hall's chief of staff, said the plan was \u201ca mistake.\u201d",
+        "Ana Ruiz",
+        id="and-joining-appositives-of-the-subject",
+    ),
+    pytest.param(
+        "Mayor Peter Hall was away on Monday. Hall spokesman Tomas Berg met the press. "
+        "\u201cThe plan is ready,\u201d he said.",
+        "Tomas Berg",
+        id="a-pronoun-stands-for-the-holder-of-the-post-opening-the-sentence-before",
+    ),
+    pytest.param(
+        "\u201cThe talks went well,\u201d Ana Ruiz, deputy head of state protocol, said on Monday.",
+        "Ana Ruiz",
+        id="a-speech-verbs-form-after-of-is-a-noun",
+    ),
+    pytest.param(
+        "The turnout did not surprise pollster Ana Ruiz: \u201cThe young voted early.\u201d",
+        "Ana Ruiz",
+        id="a-person-named-right-before-the-colon-opening-a-quote",
+    ),
+    pytest.param(
+        "The lesson of the flood, says Ana Ruiz, a historian at Salem College, is that the town was "
+        "\u201cnever ready.\u201d",
+        "Ana Ruiz",
+        id="a-cue-set-off-by-commas-inside-the-sentence",
+    ),
+    pytest.param(
+        "The plan failed (Ana Ruiz, who drafted it, later said, \u201cWe were too slow.\u201d).",
+        "Ana Ruiz",
+        id="a-cue-in-parentheses-around-the-quote",
+    ),
+    pytest.param(
+        "Ana Ruiz of Salem, Oregon says the mayor keeps \u201cmissing the point.\u201d",
+        "Ana Ruiz",
+        id="a-place-after-the-name-of-the-subject",
+    ),
+    pytest.param(
+        "Mayor Peter Hall spoke first. "
+        "\u201cThe count was fair,\u201d said former Salem Mayor and Harbour Party Chair Ana Ruiz.",
+        "Ana Ruiz",
+        id="and-joining-the-posts-of-a-name-after-the-cue",
+    ),
+    pytest.param(
+        "Mayor Peter Hall spoke first. \u201cThe count was fair,\u201dAna Ruiz said. "
+        "\u201cWe checked every box.\u201d",
+        "Ana Ruiz",
+        id="a-closing-mark-typed-without-the-space-after-it",
+    ),
+    pytest.param(
+        "And after the council refused to reopen the harbour bridge, Mayor Peter Hall blamed the "
+        "council's \u201cshort memory.\u201d",
+        "Peter Hall",
+        id="the-subject-past-a-long-opening-clause",
+    ),
+    pytest.param(
+        "Filling in for Governor Maria Lopez at the fair, Mayor Peter Hall took a swipe at "
+        "\u201cthe old guard.\u201d",
+        "Peter Hall",
+        id="the-subject-past-an-opening-gerund-clause",
+    ),
+    pytest.param(
+        "The talks stalled after Mayor Peter Hall, asked about the dam, had said, \u201cIt will hold.\u201d",
+        "Peter Hall",
+        id="the-subject-in-the-clause-opening-the-sentence",
+    ),
+    pytest.param(
+        "Ana Ruiz, president and CEO of Salem Harbour Trust stated, \u201cThe port will grow.\u201d",
+        "Ana Ruiz",
+        id="a-post-after-the-name-that-no-comma-closes",
+    ),
+    pytest.param(
+        "72-year-old Ana Ruiz, a nurse who backed Mayor Peter Hall, said of the race: "
+        "\u201cThere is only one choice.\u201d",
+        "Ana Ruiz",
+        id="an-age-before-the-subjects-name",
+    ),
+    pytest.param(
+        "Governor Maria Lopez scoffed at Mayor Peter Hall's claim that the bridge is "
+        "\u201cas good as new.\u201d",
+        "Peter Hall",
+        id="the-owner-of-the-words-a-quote-is-said-to-be",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), SPEAKER_CASES)
+def test_the_speaker_among_other_names(extract_body, text, speaker):
+    quotes = [q for q in extract_body(text).quotes if q.kind != "term"]
+    assert [q.speaker for q in quotes] == [speaker] * len(quotes) != []
+
+
+# Constructions with more than one quote: (paragraphs, the speaker of each quote in order).
+QUOTE_RUN_CASES = [
+    pytest.param(
+        (
+            "\u201cThe river is rising,\u201d Mayor Peter Hall said on Monday. The water reached the bridge "
+            "by noon. The schools closed early. The roads were shut. The trains stopped. "
+            "\u201cWe will open the shelters tonight.\u201d",
+        ),
+        ["Peter Hall", "Peter Hall"],
+        id="a-quote-goes-on-the-words-of-the-quote-before-in-its-paragraph-however-far",
+    ),
+    pytest.param(
+        (
+            "\u201cThe river is rising,\u201d Mayor Peter Hall said on Monday.",
+            "The water reached the bridge by noon.",
+            "\u201cWe will open the shelters tonight.\u201d",
+        ),
+        ["Peter Hall", "Peter Hall"],
+        id="a-run-of-quotes-goes-over-a-paragraph-naming-no-one",
+    ),
+    pytest.param(
+        (
+            "\u201cThe river is rising,\u201d Mayor Peter Hall said on Monday.",
+            "The water reached the house of Governor Maria Lopez by noon.",
+            "\u201cWe will open the shelters tonight.\u201d",
+        ),
+        ["Peter Hall", None],
+        id="a-paragraph-naming-someone-else-breaks-a-run-of-quotes",
+    ),
+    pytest.param(
+        (
+            "Mayor Peter Hall and Governor Maria Lopez met on Monday, Hall saying he was \u201chopeful\u201d "
+            "and Lopez calling it \u201ca start.\u201d",
+        ),
+        ["Peter Hall", "Maria Lopez"],
+        id="the-name-right-before-a-gerund-is-its-subject",
+    ),
+    pytest.param(
+        (
+            "Governor Maria Lopez accuses Hall of \u201cdragging his feet\u201d and Mayor Peter Hall says "
+            "she is \u201cplaying politics.\u201d",
+        ),
+        ["Maria Lopez", "Peter Hall"],
+        id="a-cue-after-and-is-the-next-clauses-not-the-quotes-before",
+    ),
+    pytest.param(
+        (
+            "After Mayor Peter Hall said the plan was \u201ctoo costly,\u201d Governor Maria Lopez said: "
+            "\u201cWe will pay for it.\u201d",
+        ),
+        ["Peter Hall", "Maria Lopez"],
+        id="a-cue-before-a-colon-is-the-next-quotes",
+    ),
+    pytest.param(
+        (
+            "In a Harbour Ledger interview, Governor Maria Lopez said the vote would be \u201cclose,\u201d "
+            "adding, \u201cWe will see.\u201d",
+        ),
+        ["Maria Lopez", "Maria Lopez"],
+        id="a-gerund-goes-with-the-subject-past-an-opening-phrase",
+    ),
+    pytest.param(
+        (
+            "Governor Maria Lopez replied to Mayor Peter Hall's letter on Facebook writing, "
+            "\u201cWe are ready.\u201d",
+        ),
+        ["Maria Lopez"],
+        id="a-gerund-after-a-name-goes-with-the-subject",
+    ),
+    pytest.param(
+        ("Governor Maria Lopez faulted Mayor Peter Hall for not calling the flood \u201ca disaster.\u201d",),
+        ["Maria Lopez"],
+        id="a-gerund-after-not-goes-with-the-subject",
+    ),
+    pytest.param(
+        (
+            "Governor Maria Lopez repeated claims that Mayor Peter Hall recites the same lines, calling "
+            "him \u201ca tired act.\u201d",
+        ),
+        ["Maria Lopez"],
+        id="a-gerund-goes-with-no-verb-inside-a-that-clause",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), QUOTE_RUN_CASES)
+def test_the_speakers_of_a_run_of_quotes(extract_body, paragraphs, expected):
+    quotes = [q for q in extract_body(*paragraphs).quotes if q.kind != "term"]
+    assert [q.speaker for q in quotes] == expected

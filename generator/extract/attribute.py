@@ -23,7 +23,6 @@ BARE_WORDS = re.compile(r"\w(?:[\w'\u2019-]*\w)?")
 TERM_MAX_WORDS = 2
 TITLE_MAX_WORDS = 6
 SENTENCE_ENDS = (".", "!", "?")
-CARRY_MAX_SENTENCES = 3
 SINGLE_NAME = re.compile(r"[A-Z][a-z]+[A-Z]?[a-z]*")
 CUE_AFTER_NAME = re.compile(rf" ([a-z]+(?:s|ed)|{'|'.join(lexicon.IRREGULAR_SPEECH_FORMS)})\b")
 # Verbs of publishing rather than speaking: their single-word subjects are mostly organisations.
@@ -189,7 +188,7 @@ def carry(quote: Quote, other: Quote, attributor: Attributor) -> Quote | None:
     sentences = attributor.sentences
     if is_next_to(quote, other, sentences):
         evidence = "carried"
-    elif other.span.sentence < quote.span.sentence and is_run_on(quote, other, sentences):
+    elif other.span.sentence < quote.span.sentence and is_run_on(quote, other, attributor):
         evidence = "run-on"
     else:
         return None
@@ -206,15 +205,24 @@ def with_speaker(quote: Quote, speaker: Speaker, attributor: Attributor, at_most
 
 
 def is_next_to(quote: Quote, other: Quote, sentences: Sequence[Sentence]) -> bool:
-    same_paragraph = sentences[quote.span.sentence].paragraph == sentences[other.span.sentence].paragraph
-    return same_paragraph and abs(quote.span.sentence - other.span.sentence) <= CARRY_MAX_SENTENCES
+    return sentences[quote.span.sentence].paragraph == sentences[other.span.sentence].paragraph
 
 
-def is_run_on(quote: Quote, previous: Quote, sentences: Sequence[Sentence]) -> bool:
-    """A quote that opens its paragraph, right after a paragraph holding the quote before it."""
+def is_run_on(quote: Quote, previous: Quote, attributor: Attributor) -> bool:
+    """A quote that opens its paragraph, right after a paragraph holding the quote before it, or two
+    paragraphs after it when the paragraph between names no one else."""
+    sentences = attributor.sentences
     sentence = sentences[quote.span.sentence]
     opens = sentence.start == 0 and not WORD_CHARACTER.search(sentence.text, 0, quote.span.start)
-    return opens and sentences[previous.span.sentence].paragraph == sentence.paragraph - 1
+    gap = sentence.paragraph - sentences[previous.span.sentence].paragraph
+    if not opens or gap not in (1, 2):
+        return False
+    between = range(previous.span.sentence + 1, quote.span.sentence)
+    return gap == 1 or all(
+        attributor.rivals(index, previous.speaker or "") == 0
+        for index in between
+        if sentences[index].paragraph == sentence.paragraph - 1
+    )
 
 
 def drop_repeats(quotes: list[Quote]) -> list[Quote]:

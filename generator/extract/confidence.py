@@ -1,11 +1,12 @@
 """How sure an attribution is: the share of right speakers among quotes attributed on the same evidence.
 
 The evidence of an attribution is a short key: how its speaker was found (a cue after the quote, one
-before it, a name labelling it, the sentence introducing it, the subject of its sentence, a quote next
-to it whose speaker runs on, the subject of the sentence narrating it), whether through a pronoun that
-could stand for several actors or a name not known as an actor, whether the quote is full or partial,
-and how many other actors that can speak its sentence names (0, 1, 2 or more: the more there are, the
-easier to take the wrong one).
+before it, a name labelling it, the sentence introducing it, the person whose claim or remark it is
+said to be, the subject of its sentence, a person named right before the colon opening it, a quote
+next to it whose speaker runs on, the subject of the sentence narrating it), whether through a pronoun
+that could stand for several actors or a name not known as an actor, whether the quote is full or
+partial, and how many other actors that can speak its sentence names (0, 1, 2 or more: the more there
+are, the easier to take the wrong one).
 `benchmarks/fit_confidence.py` counts, for every key, how often the speaker is right on the
 development articles and writes the shares to `data/quote_confidence.json`; a key seen too rarely
 leans on the shares of its evidence as a whole.

@@ -12,13 +12,18 @@ WORD = re.compile(r"\w[\w'\u2019-]*|''|[,;:()\u2014\u2013\"\u201c\u201d]")
 CLAUSE_BREAK = frozenset([*';()\u2014\u2013"\u201c\u201d', "''"])
 TAIL_STOP = frozenset([*';:"\u201c\u201d', "''"])
 SEGMENT_BREAK = re.compile(r"[,\u2014\u2013]|--")
-PARENTHESES = re.compile(r"\([^()]*\)")
+PARENTHESES = re.compile(r"\([^()\"\u201c\u201d]*\)")
 PARTY_TAG = re.compile(r"^[RDI]-[A-Z]")
+# 'Hall's', 'the Halls'': the endings of a possessive.
+POSSESSIVE_ENDINGS = ("'s", "\u2019s", "s'", "s\u2019")
 CONJUNCTIONS = frozenset(["as", "and", "but", "so", "while", "when"])
 # Words a cue's subject never opens with: a clause or a phrase of its own.
 NOT_SUBJECT_OPENERS = lexicon.SUBORDINATORS | lexicon.PHRASE_OPENERS
+# Prepositions a noun follows, and a verb's form only as a gerund ('for comment', 'by saying').
+NOUN_PREPOSITIONS = frozenset(["of", "for", "with", "from", "about", "at"])
+CLAUSE_JOINERS = frozenset(["and", "but"])
 MAX_CUE_WORDS = 10
-MAX_NAME_WORDS = 8
+MAX_NAME_WORDS = 12
 
 
 @cache
@@ -26,9 +31,19 @@ def is_speech_verb(word: str) -> bool:
     word = word.lower()
     if word in lexicon.IRREGULAR_SPEECH_FORMS:
         return True
-    stems = (word, word[:-1], word[:-2], word[:-3], word[:-3] + "y", word[:-3] + "e")
-    suffixed = word.endswith(("s", "ed", "ing"))
-    return word in lexicon.SPEECH_VERBS or (suffixed and any(s in lexicon.SPEECH_VERBS for s in stems[1:]))
+    return word in lexicon.SPEECH_VERBS or any(stem in lexicon.SPEECH_VERBS for stem in verb_stems(word))
+
+
+def verb_stems(word: str) -> tuple[str, ...]:
+    """What a verb's inflected form may stand on: 'argues' argue, 'replies' reply, 'stopped' stop,
+    'noting' note ('reporters' is no form of a verb: a noun of who does it)."""
+    if word.endswith("ing"):
+        return (word[:-3], word[:-3] + "e", word[:-4])
+    if word.endswith("ed"):
+        return (word[:-1], word[:-2], word[:-3], word[:-3] + "y")
+    if word.endswith("s"):
+        return (word[:-1], word[:-2], word[:-3] + "y")
+    return ()
 
 
 def cue_verb(words: Sequence[tuple[str, int]]) -> int | None:
@@ -44,8 +59,8 @@ def cue_verb(words: Sequence[tuple[str, int]]) -> int | None:
             continue
         before = [w for w, _ in words[:index]]
         body = before[1:] if before[:1] == [","] else before
-        if body and body[0].lower() in NOT_SUBJECT_OPENERS:
-            return None
+        if body and body[0].lower() in NOT_SUBJECT_OPENERS | CLAUSE_JOINERS:
+            return None  # '"...," while Hall said' / '"..." and Hall said': another clause's verb
         if "," not in body and len(body) <= MAX_CUE_WORDS:
             return index
         if body and body[0][0].isupper() and body[-1] in (",", ")"):
@@ -86,9 +101,12 @@ def is_cue_verb(words: Sequence[tuple[str, int]], index: int) -> bool:
 
 
 def is_noun_use(words: Sequence[tuple[str, int]], index: int) -> bool:
-    """'the states', 'a report', 'Clinton's comments': a speech verb's form used as a noun."""
+    """'the states', 'a report', 'Clinton's comments', 'the Ruizes' comments', 'of state': a speech
+    verb's form used as a noun."""
     before = words[index - 1][0].lower() if index else ""
-    return before in lexicon.DETERMINERS or before.endswith(("'s", "\u2019s"))
+    if before in NOUN_PREPOSITIONS and not words[index][0].endswith("ing"):
+        return True  # 'secretary of state', 'asked for comment'
+    return before in lexicon.DETERMINERS or before.endswith(POSSESSIVE_ENDINGS)
 
 
 def blank_parentheses(text: str) -> str:
@@ -115,6 +133,8 @@ def is_appositive(text: str) -> bool:
     if len(words) > 1 and words[0].lower() in CONJUNCTIONS and words[1][0].isupper():
         words = words[1:]
     first = words[0]
+    if first[0].isdigit() and len(words) > 1 and words[1][0].isupper():
+        return False  # '81-year-old Ana Ruiz': an age before a name
     return (
         not first[0].isupper()
         or first[0].isdigit()
@@ -125,22 +145,34 @@ def is_appositive(text: str) -> bool:
 
 
 def name_phrase_length(words: Sequence[str]) -> int:
-    """How many words after a cue verb name the speaker ('flood survivor Mara Lind'): up to punctuation."""
+    """How many words after a cue verb name the speaker ('flood survivor Mara Lind'): up to punctuation
+    or a function word, unless that word is capitalised inside a name ('Harbour Watch director')."""
     length = 0
     for word in words[:MAX_NAME_WORDS]:
         lowered = word.lower()
+        following = words[length + 1] if length + 1 < len(words) else ""
+        in_name = (
+            length > 0 and words[length - 1][0].isupper() and (word[0].isupper() or following[:1].isupper())
+        )
         if not word[0].isalnum() or (
-            lowered in lexicon.FUNCTION_WORDS and lowered not in lexicon.NAME_CONNECTORS
+            lowered in lexicon.FUNCTION_WORDS and lowered not in lexicon.NAME_CONNECTORS and not in_name
         ):
             break
         length += 1
     return length
 
 
+def is_inside_name(before: str, after: str) -> bool:
+    return before[0].isupper() and after[0].isupper()
+
+
 def clause_start_before(words: Sequence[tuple[str, int]], index: int) -> int:
-    """Offset where the clause holding words[index] starts: after the last break before it."""
+    """Offset where the clause holding words[index] starts: after the last break before it ('and'
+    inside a name, as in 'the Centre for Trade and Urban Studies', breaks nothing)."""
     for back in range(index - 1, -1, -1):
         word, offset = words[back]
+        if word == "and" and 0 < back < index - 1 and is_inside_name(words[back - 1][0], words[back + 1][0]):
+            continue
         if word in CLAUSE_BREAK or word.lower() in ("that", "while", "but", "and", "because"):
             return offset + len(word)
     return 0

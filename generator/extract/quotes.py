@@ -16,6 +16,10 @@ STRAIGHT = {'"': "double", "'": "single"}
 OPEN_CONTEXT = " \t([{\u2014\u2013-/\"\u201c\u2018'"
 CLOSE_CONTEXT = " \t)]}.,;:!?\u2014\u2013-\"\u201d\u2019'"
 TRAILING_PUNCTUATION = ",;: "
+# "6'2": a height in feet and inches, whose inch mark is no quote mark.
+FEET_AND_INCHES = re.compile(r"\d['\u2019]\d{1,2}$")
+# What a quote ends on before a curly closing mark typed with no space after it.
+GLUED_CLOSE_CONTEXT = ",.!?"
 # 'PENCE: Well, look, ...': a transcript names who speaks in capitals before a colon.
 TRANSCRIPT_LABEL = re.compile(r"([A-Z][A-Z'\u2019-]+(?: [A-Z][A-Z'\u2019-]+)?):\s")
 ELISION = re.compile(r"\d\d|(?:em|til|n|cause)\b")
@@ -164,10 +168,18 @@ def classify_mark(text: str, position: int, width: int, style: str) -> Mark | No
     )
     before = text[position - 1] if position else " "
     after = text[position + width] if position + width < len(text) else " "
+    if (
+        before.isdigit()
+        and style == "double"
+        and FEET_AND_INCHES.search(text, max(0, position - 6), position)
+    ):
+        return None  # "he's 6'2\u201d tall": the mark of inches
     if char in openers:
         # 'unusual,“ said': an opening mark typed where a closing one belongs closes the quote.
         is_closing = before not in OPEN_CONTEXT and not before.isspace() and after in CLOSE_CONTEXT
         return Mark(position, is_open=not is_closing, width=width)
+    if char in closers and before in GLUED_CLOSE_CONTEXT and after.isalpha():
+        return Mark(position, is_open=False, width=width)  # 'paranoia,\u201dHall said': no space typed
     if char in closers or STRAIGHT.get(char) == style:
         if before.isalnum() and after.isalnum():
             return None

@@ -11,6 +11,8 @@ from typing import NamedTuple
 from generator.extract import lexicon
 from generator.extract.actors import Cast
 from generator.extract.cues import (
+    MAX_NAME_WORDS,
+    POSSESSIVE_ENDINGS,
     WORD,
     blank_parentheses,
     clause_start_before,
@@ -42,8 +44,10 @@ POST_WORDS = POST_HEADS | lexicon.TITLE_MODIFIERS
 TITLED_NAME = re.compile(r"((?:[a-z][\w-]*\s+){1,3})((?:[A-Z][\w.'\u2019-]*\s*)+)")
 # 'In recent weeks, ' / 'Another critic, ': what may stand before the subject's name.
 OPENING_ADVERBIAL = re.compile(
-    r"(?:(?:In|On|At|During|After|Before|Last|Earlier|Later|This|Since|Conversely|Meanwhile)\b"
-    r"[^,\"\u201c]{0,40},\s*)?"
+    r"(?:(?:(?:And|But|So)\s+)?"
+    r"(?:[Ii]n|[Oo]n|[Aa]t|[Dd]uring|[Aa]fter|[Bb]efore|Last|Earlier|Later|This|Since|Conversely"
+    r"|Meanwhile|[A-Z][a-z]+ing)\b"
+    r"[^,\"\u201c]{0,80},\s*)?"
     r"(?:(?:Another|The|A|An|His|Her|Their|Its|One)\s[a-z][^,\"\u201c]{0,60},\s*)?"
 )
 # After the subject: its origin ('of West Virginia'), an appositive, then a lower-case verb or adverb.
@@ -70,7 +74,7 @@ QUOTE_MARKS = "\"'\u201c\u2018"
 DOUBLE_MARK = re.compile("[\"\u201c\u201d]|''")
 CLOSING_MARKS = frozenset(['"', "\u201d", "''"])
 # ', saying' / 'before asking' / 'by saying': a gerund whose subject is the sentence's.
-GERUND_LEADS = frozenset([",", "by", "after", "before", "while", "when", "for", "without", "in"])
+GERUND_LEADS = frozenset([",", "by", "after", "before", "while", "when", "for", "without", "in", "not"])
 AUXILIARIES = lexicon.words("would will could can should may might must did does do has have had")
 # The verbs that report what someone said, whatever other verb of speech the words they report hold.
 REPORTING_FORMS = lexicon.words("said says told tells")
@@ -80,6 +84,10 @@ FIRST_CUE_WORDS = 6
 # work per quote bounded, so a long sentence of many quotes takes linear time.
 CUE_WINDOW = 600
 PRONOUN_LOOKBACK_SENTENCES = 6
+# How far before a quote the words of its owner are looked for ('Hall's claim that the plan ...').
+OWNER_WINDOW = 80
+# Nouns of what someone said, besides those of speech verbs ('Hall's claim').
+SPEECH_NOUNS = lexicon.PERSON_WORKS | lexicon.words("statement assertion view views words message")
 
 
 class Speaker(NamedTuple):
@@ -114,10 +122,14 @@ class Attributor:
         }
         self.blanked_texts: dict[int, str] = {}
         self.surnames: dict[str, set[str]] = {}
+        # The last word of an organisation's name that may be a person's ('Ana Ruiz' typed an
+        # organisation for want of evidence): taken for the speaker only when no person has it.
+        self.last_words: dict[str, set[str]] = {}
         for actor in cast.actors:
-            if actor.type == "person":
+            named = self.surnames if actor.type == "person" else self.last_words
+            if actor.type in ("person", "organization"):
                 for form in (actor.name, *actor.aliases):
-                    self.surnames.setdefault(form.split()[-1], set()).add(actor.name)
+                    named.setdefault(form.split()[-1], set()).add(actor.name)
 
     def blanked(self, sentence: int) -> str:
         """The sentence with its parenthesised asides blanked out, computed once however many quotes."""
@@ -130,9 +142,11 @@ class Attributor:
         finders = (
             ("label", partial(self.speaker_by_label, text, start)),
             ("after", partial(self.speaker_after, Position(end.sentence, end.offset + 1))),
+            ("owner", partial(self.owner_of_words, start)),
             ("before", partial(self.speaker_before, Position(start.sentence, max(start.offset - 1, 0)))),
             ("introducing", partial(self.speaker_introducing, start)),
             ("subject", partial(self.speaker_as_subject, start)),
+            ("colon", partial(self.person_before_colon, start)),
         )
         for evidence, find in finders:
             found = find()
@@ -146,7 +160,10 @@ class Attributor:
         actor it names when one person of the article has it as a name, alias or surname."""
         if speaker.is_known:
             return speaker
-        actors = self.surnames.get(speaker.name.split()[-1], set())
+        last = speaker.name.split()[-1]
+        actors = self.surnames.get(last) or (
+            self.last_words.get(last, set()) if last == speaker.name else set()
+        )
         if speaker.name in self.actors or len(actors) != 1:
             return speaker
         return speaker._replace(name=next(iter(actors)), is_known=True)
@@ -190,6 +207,10 @@ class Attributor:
         if opening is None or opening.end() >= start.offset:
             return None
         begin, end = opening.start(), titled_name_end(text, opening.end())
+        stretches = segments(text, begin, start.offset)
+        titled = self.titled_person(start.sentence, text[slice(*stretches[0])], stretches[1:2])
+        if titled is not None:
+            return titled  # "Hall's lawyer, Ana Ruiz, argued that ..."
         mentions = [
             m
             for m in self.mentions_in(start.sentence)
@@ -225,6 +246,48 @@ class Attributor:
         if label is None or is_speech_verb(label.group(1).split()[0]):
             return None  # 'Continued Lopez:' is a cue, the name after its verb
         return self.name_in(start.sentence, label.start(1), label.end(1))
+
+    def owner_of_words(self, start: Position) -> Speaker | None:
+        """'Hall's claim that the plan "costs too much"': the person whose words (a speech verb's noun, a
+        remark, a view) the quote is said to be, when no cue stands between ('calling Hall's claim
+        "absurd"' is someone else's word on them)."""
+        text = self.blanked(start.sentence)
+        window = max(0, start.offset - OWNER_WINDOW)
+        if text.find(" that ", window, start.offset) < 0:
+            return None  # no that-clause: checked first, as most quotes have none
+        words = [(m.group(), m.start()) for m in WORD.finditer(text, window, start.offset)]
+        for index in range(len(words) - 1, 0, -1):
+            word, _ = words[index]
+            if word in CLOSING_MARKS or is_cue_verb(words, index):
+                return None  # 'Hall's remarks came after Ruiz said "..."': the cue's
+            owner, offset = words[index - 1]
+            following = words[index + 1][0] if index + 1 < len(words) else ""
+            if (
+                owner.endswith(POSSESSIVE_ENDINGS)
+                and (is_speech_verb(word) or word in SPEECH_NOUNS)
+                and following == "that"
+            ):
+                people = [
+                    m
+                    for m in self.mentions_in(start.sentence)
+                    if m.type == "person" and offset < m.span.end <= offset + len(owner)
+                ]
+                return Speaker(people[-1].name, is_known=True) if people else None
+        return None
+
+    def person_before_colon(self, start: Position) -> Speaker | None:
+        """'The vote did not surprise pollster Ana Ruiz: "..."': with no cue, a person named right before
+        the colon that opens a quote says it."""
+        text = self.blanked(start.sentence)
+        colon = text.rfind(":", max(0, start.offset - 4), start.offset)
+        for mention in self.mentions_in(start.sentence):
+            if (
+                mention.type == "person"
+                and mention.span.end <= colon
+                and not text[mention.span.end : colon].strip()
+            ):
+                return Speaker(mention.name, is_known=True)
+        return None
 
     def speaker_introducing(self, start: Position) -> Speaker | None:
         """The cue ending the sentence before a quote opening its own: 'Caddell continued:', 'Schiff said.'"""
@@ -279,6 +342,8 @@ class Attributor:
         if verb is None:
             return self.inverted_cue_later(end)
         word, offset = words[verb]
+        if words[verb + 1 : verb + 2] and words[verb + 1][0] == ":":
+            return None  # '"...," Hall said: "..."': the cue of the quote after the colon
         reported = REPORTED_BY.match(self.sentences[end.sentence].text, offset + len(word))
         if reported:
             return self.subject_after(Position(end.sentence, reported.end()))
@@ -346,7 +411,13 @@ class Attributor:
                 ):
                     # 'Hall was asked by Ana Ruiz whether ...': the agent of a passive speech verb speaks.
                     return self.subject_after(Position(start.sentence, words[index + 1][1] + 2))
-                if word.lower().endswith("ing") and index and words[index - 1][0].lower() in GERUND_LEADS:
+                if is_parenthetical_cue(words, index):
+                    # 'The point, says Ana Ruiz, a historian, is that "..."': the name after the verb.
+                    return self.subject_after(Position(start.sentence, offset + len(word)))
+                if word.lower().endswith("ing") and index and is_gerund_lead(words[index - 1][0]):
+                    agent = self.gerund_agent(start.sentence, words[:index])
+                    if agent is not None:
+                        return agent  # 'with Hall saying' / 'Ruiz reportedly telling': its own subject
                     # 'Hall said on Monday, noting that ...': the subject of the verb the gerund goes with.
                     return self.reporter(start.sentence, words[:index], finite=True) or self.sentence_subject(
                         start.sentence
@@ -359,19 +430,39 @@ class Attributor:
                     ) or self.subject_of_bare_verb(
                         text[window:clause_start], Position(start.sentence, offset + len(word))
                     )
-                found = self.subject_before(start.sentence, clause_start, offset)
-                if (
-                    found is None
-                    and text[window:clause_start].endswith(" and")
-                    and text[window:offset].rstrip().endswith(",")
-                ):
-                    # 'X, an adviser on tax and an associate professor, said': the 'and' joined appositives.
-                    found = self.subject_before(start.sentence, window, offset)
+                found = self.clause_subject(start.sentence, clause_start, offset, window)
                 if found is not None and word.lower() not in REPORTING_FORMS:
                     return self.reporter(start.sentence, words[:index]) or found
                 if found is not None or not is_reported_clause(text[clause_start:offset]):
                     return found
         return None
+
+    def clause_subject(self, sentence: int, clause_start: int, verb: int, window: int) -> Speaker | None:
+        """The subject of a verb at `verb` in the clause from `clause_start`; when 'and' opened that
+        clause inside appositives ('X, an adviser on tax and an associate professor, said' / 'X, a nurse
+        and Hall's aide, said'), the subject before them."""
+        text = self.blanked(sentence)
+        found = self.subject_before(sentence, clause_start, verb)
+        if not text[window:clause_start].endswith(" and"):
+            return found
+        if (found is None or is_post(text[clause_start:verb].strip(" ,"))) and text[
+            window:verb
+        ].rstrip().endswith(","):
+            return self.subject_before(sentence, window, verb)
+        if found is not None and not found.is_known:
+            # 'Ana Ruiz, president and CEO of Salem Trust said': a name no actor has, after 'and' in a post.
+            return self.subject_before(sentence, window, verb)
+        return found
+
+    def gerund_agent(self, sentence: int, before: Sequence[tuple[str, int]]) -> Speaker | None:
+        """The person named right before a gerund (past an adverb in -ly), its subject."""
+        words = before[:-1] if before and before[-1][0].endswith("ly") else before
+        if not words:
+            return None
+        word, offset = words[-1]
+        people = [m for m in self.mentions_in(sentence) if m.type == "person"]
+        named = [m for m in people if word[0].isupper() and m.span.end == offset + len(word)]
+        return Speaker(named[0].name, is_known=True) if named else None
 
     def reporter(
         self, sentence: int, words: Sequence[tuple[str, int]], *, finite: bool = False
@@ -384,8 +475,11 @@ class Attributor:
             if word in CLOSING_MARKS or word == ";":
                 return None
             wanted = not word.endswith("ing") if finite else word.lower() in REPORTING_FORMS
+            if wanted and finite and opens_with_that(words, index):
+                continue  # 'Hall repeated claims that Ruiz recites it, calling ...': not in a that-clause
             if wanted and is_cue_verb(words, index):
-                return self.subject_before(sentence, clause_start_before(words, index), offset)
+                window = max(0, offset - CUE_WINDOW)
+                return self.clause_subject(sentence, clause_start_before(words, index), offset, window)
         return None
 
     def subject_before(self, sentence: int, start: int, end: int) -> Speaker | None:
@@ -396,18 +490,45 @@ class Attributor:
         if not bounds:
             return None
         if not text[start:end].rstrip().endswith((",", "\u2014", "\u2013", "--")):
-            found = self.name_in(sentence, *bounds[-1])
-            if found is not None or not is_appositive(text[bounds[-1][0] : bounds[-1][1]]):
-                return found
+            last = bounds[-1]
+            # 'Ana Ruiz of Salem, Oregon said': a place after a comma is said of the name before it.
+            if len(bounds) == 1 or not self.names_a_place_only(sentence, *last):
+                found = self.name_in(sentence, *last)
+                if (
+                    found is not None
+                    and not found.is_known
+                    and len(bounds) > 1
+                    and is_unset_post(text[last[0] : last[1]])
+                ):
+                    # 'Ana Ruiz, head of Salem Trust said': a post, though no comma closes it.
+                    return self.subject_before(sentence, start, last[0]) or found
+                if found is not None or not is_appositive(text[last[0] : last[1]]):
+                    return found
             bounds = bounds[:-1]
-        for index, (seg_start, seg_end) in enumerate(self.past_opening_phrase(sentence, text, bounds)):
+        stretches = self.past_opening_phrase(sentence, text, bounds)
+        for index, (seg_start, seg_end) in enumerate(stretches):
             if is_appositive(text[seg_start:seg_end]):
                 continue
-            named = self.titled_person(sentence, text[seg_start:seg_end], bounds[index + 1 : index + 2])
+            named = self.titled_person(sentence, text[seg_start:seg_end], stretches[index + 1 : index + 2])
             found = named or self.name_in(sentence, seg_start, seg_end)
             if found is not None:
                 return found
+        # 'The talks stalled after Hall, asked about the dam, had said': no stretch but the sentence's
+        # first, which opens on a capitalised function word, names the subject.
+        first_start, first_end = stretches[0] if stretches else (0, 0)
+        if text[first_start:first_end].strip()[:1].isupper():
+            people = [
+                m
+                for m in self.mentions_in(sentence)
+                if first_start <= m.span.start and m.span.end <= first_end and m.type == "person"
+            ]
+            return Speaker(people[-1].name, is_known=True) if people else None
         return None
+
+    def names_a_place_only(self, sentence: int, start: int, end: int) -> bool:
+        """Whether the actors a stretch names are all places that cannot speak (and there is one)."""
+        named = [m for m in self.cast.by_sentence.get(sentence, []) if start <= m.span.start < end]
+        return bool(named) and not any(m in self.mentions_in(sentence) for m in named)
 
     def past_opening_phrase(
         self, sentence: int, text: str, bounds: list[tuple[int, int]]
@@ -425,9 +546,9 @@ class Attributor:
     def titled_person(
         self, sentence: int, title: str, following: Sequence[tuple[int, int]]
     ) -> Speaker | None:
-        """ "Lopez's campaign manager, Ana Ruiz, said": the person named after a title set off by commas."""
-        words = title.split()
-        if not words or words[-1].lower() not in lexicon.TITLE_HEADS or not following:
+        """ "Lopez's campaign manager, Ana Ruiz, said" / "Hall's chief of staff, Ana Ruiz, said": the
+        person named after a title set off by commas, or after what someone's (a post of theirs)."""
+        if not is_post(title) or not following:
             return None
         start, end = following[0]
         people = [
@@ -505,9 +626,13 @@ class Attributor:
         """ "Speaking in Salem, Okafor went after Hall, calling him ...": past an opening phrase, the
         first actor named before `end` that a verb follows is the subject of the sentence."""
         text = self.blanked(sentence)
+        opening = OPENING_ADVERBIAL.match(text)
+        begin = opening.end() if opening else 0
         for mention in self.mentions_in(sentence):
             if mention.span.end > end:
                 break
+            if mention.span.start < begin:
+                continue  # 'In a Ledger interview, Hall said': not the Ledger
             verb = NEXT_LOWER_WORD.match(text, mention.span.end)
             if verb and verb.group(1) not in lexicon.FUNCTION_WORDS:
                 return Speaker(mention.name, is_known=True)
@@ -542,11 +667,24 @@ class Attributor:
     def sentence_openers(self, position: Position) -> set[str]:
         """The actor opening the pronoun's sentence before it, else the sentence before: the subject a
         pronoun most likely stands for ('Lopez met Hall before she said ...' is Lopez's)."""
-        mentions = self.mentions_in(position.sentence)
-        first = [m for m in mentions if m.span.start < position.offset][:1]
-        if not first and position.sentence:
-            first = self.mentions_in(position.sentence - 1)[:1]
+        sentence = position.sentence
+        first = [m for m in self.mentions_in(sentence) if m.span.start < position.offset][:1]
+        if not first and sentence:
+            sentence -= 1
+            first = self.mentions_in(sentence)[:1]
+        first = self.titled_opener(sentence, first)
         return {m.name for m in first if m.span.start < 40}
+
+    def titled_opener(self, sentence: int, first: list[Mention]) -> list[Mention]:
+        """'Hall spokesman Tomas Berg said ...': the person holding the post that opens a sentence,
+        not the one it serves."""
+        text = self.blanked(sentence)
+        opening = OPENING_NAME.match(text)
+        if not first or opening is None or first[0].span.start >= opening.end():
+            return first
+        end = titled_name_end(text, opening.end())
+        people = [m for m in self.mentions_in(sentence) if m.span.end <= end and m.type == "person"]
+        return people[-1:] or first
 
 
 def titled_name_end(text: str, end: int) -> int:
@@ -559,6 +697,28 @@ def titled_name_end(text: str, end: int) -> int:
     if post[-1] not in POST_HEADS or not all(word in POST_WORDS for word in post):
         return end
     return titled.end()
+
+
+def is_post(title: str) -> bool:
+    """'campaign manager' / 'Rep. Hall's chief of staff': a post, ending on a word of one or a
+    named person's."""
+    words = title.split()
+    if not words:
+        return False
+    if words[-1].lower() in lexicon.TITLE_HEADS:
+        return True
+    owner = next((i for i, w in enumerate(words) if w.endswith(POSSESSIVE_ENDINGS)), len(words) - 1)
+    return (
+        owner < len(words) - 1
+        and all(w[0].isupper() for w in words[: owner + 1])
+        and not any(w[0].isupper() for w in words[owner + 1 :])
+    )
+
+
+def is_unset_post(text: str) -> bool:
+    """'head of Acme', 'president and CEO of the Ledger': a post with no article, said of a name."""
+    first = text.split()[0]
+    return first[0].islower() and first not in lexicon.FUNCTION_WORDS
 
 
 def has_quote_mark(text: str, start: int, end: int) -> bool:
@@ -574,6 +734,33 @@ def is_inverted_cue(words: Sequence[tuple[str, int]]) -> bool:
     return word in lexicon.INVERTED_CUES or (
         word.endswith("ed") and word != "asked" and is_speech_verb(word) and following[:1].isupper()
     )
+
+
+def is_parenthetical_cue(words: Sequence[tuple[str, int]], index: int) -> bool:
+    """', says Ana Ruiz,': a speech verb set off by commas with the name after it."""
+    following = [word for word, _ in words[index + 1 : index + 2 + MAX_NAME_WORDS]]
+    length = name_phrase_length(following)
+    return (
+        index > 0
+        and words[index - 1][0] == ","
+        and not words[index][0].endswith("ing")
+        and 0 < length < len(following)
+        and following[0][0].isupper()
+        and following[length] == ","
+    )
+
+
+def opens_with_that(words: Sequence[tuple[str, int]], index: int) -> bool:
+    """Whether the clause holding words[index] is one opened by 'that'."""
+    start = clause_start_before(words, index)
+    before = [word for word, offset in words[:index] if offset < start]
+    return bool(before) and before[-1].lower() == "that"
+
+
+def is_gerund_lead(word: str) -> bool:
+    """', saying' / 'by saying' / 'not saying' / 'on radio saying': a word before a gerund that leaves
+    its subject to the clause (a verb before it, as in 'kept asking', has the subject nearer)."""
+    return word.lower() in GERUND_LEADS or (word[0].isupper() and word.lower() not in lexicon.FUNCTION_WORDS)
 
 
 def loose_cue_verb(words: Sequence[tuple[str, int]]) -> int | None:
