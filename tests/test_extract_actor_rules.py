@@ -314,9 +314,53 @@ def test_a_word_dating_a_post_before_a_surname_is_not_part_of_it(extract_body):
     ]
 
 
-def test_a_place_in_capitals_opening_a_story_is_no_actor(extract_body):
-    extraction = extract_body("ORSK VALE, Ohio \u2014 The harbor plan is late, the mayor said.")
-    assert "ORSK VALE" not in actors(extraction)
+@pytest.mark.parametrize(
+    ("dateline", "place"),
+    [
+        ("ORSK VALE, Ohio \u2014", "ORSK VALE"),
+        ("VELTAMOR, March 3 (Reuters) -", "VELTAMOR"),
+        ("ORSKAVA, Zorvinia, Jan. 5 (AP) \u2014", "ORSKAVA"),
+        ("KELTBURG, Ohio, Sept. 12, 2016 --", "KELTBURG"),
+        ("VELTA HILL (Harbor Wire) \u2013", "VELTA HILL"),
+    ],
+)
+def test_a_place_in_capitals_opening_a_story_is_no_actor(extract_body, dateline, place):
+    extraction = extract_body(f"{dateline} The harbor plan is late, the mayor said.")
+    assert place not in actors(extraction)
+
+
+def test_a_word_in_capitals_before_a_dash_alone_is_no_dateline(extract_body):
+    extraction = extract_body("NATO - the alliance - is late with the harbor plan, the mayor said.")
+    assert "NATO" in actors(extraction)
+
+
+@pytest.mark.parametrize(
+    ("full_name", "later"),
+    [
+        ("Ana de la Cruz", "De la Cruz"),
+        ("Marc Le Roux", "Le Roux"),
+        ("Pieter van Dijk", "Van Dijk"),
+        ("Ludwig von Berg", "Von Berg"),
+        ("Omar bin Hassan", "Bin Hassan"),
+    ],
+)
+def test_a_surname_opened_by_a_particle_used_alone_is_the_person_named_in_full(
+    extract_body, full_name, later
+):
+    extraction = extract_body(
+        f"{full_name} runs the harbor council.",
+        f"\u201cWe will rebuild the pier,\u201d {later} told reporters.",
+    )
+    assert [(a.name, a.aliases) for a in extraction.actors] == [(full_name, (later,))]
+    assert [q.speaker for q in extraction.quotes] == [full_name]
+
+
+def test_a_particle_surname_no_one_in_the_article_bears_in_full_stays_its_own_person(extract_body):
+    extraction = extract_body(
+        "Ana Ruiz runs the harbor council.",
+        "\u201cWe will rebuild the pier,\u201d Le Roux told reporters.",
+    )
+    assert [q.speaker for q in extraction.quotes] == ["Le Roux"]
 
 
 def test_a_post_of_a_state_with_no_name_after_it_is_no_actor(extract_body):

@@ -214,10 +214,12 @@ def surname_owners(candidates: Sequence[Candidate]) -> dict[str, list[Owner]]:
         is_typed = candidate.type == "person" and (" " in candidate.name or bool(candidate.role))
         if not is_typed and not is_untyped_full_name(candidate):
             continue
-        surname = surname_of(candidate.name)
-        bearers = owners.setdefault(surname, [])
-        if surname[0].isupper() and all(o.name != candidate.name for o in bearers):
-            bearers.append(Owner(candidate.name, candidate.sentence, is_typed))
+        for surname in (surname_of(candidate.name), particle_surname(candidate.name)):
+            if surname is None:
+                continue
+            bearers = owners.setdefault(surname, [])
+            if surname[0].isupper() and all(o.name != candidate.name for o in bearers):
+                bearers.append(Owner(candidate.name, candidate.sentence, is_typed))
     return owners
 
 
@@ -233,6 +235,32 @@ def surname_of(name: str) -> str:
     return words[-1]
 
 
+def particle_surname(name: str) -> str | None:
+    """'De la Cruz' of 'Ana de la Cruz', 'Le Roux' of 'Marc Le Roux': the surname of several words a
+    particle after the first name opens, as a sentence may open it; None for a name with no particle."""
+    words = name.split()
+    for position in range(1, len(words) - 1):
+        if words[position].lower() in lexicon.SURNAME_PARTICLES:
+            return surname_key(" ".join(words[position:]))
+    return None
+
+
+def surname_key(name: str) -> str:
+    """A surname as `surname_owners` files it: particles after the first word in lower case."""
+    first, *rest = name.split()
+    return " ".join(
+        [
+            first[0].upper() + first[1:],
+            *(w.lower() if w.lower() in lexicon.SURNAME_PARTICLES else w for w in rest),
+        ]
+    )
+
+
+def opens_with_particle(name: str) -> bool:
+    """'De la Cruz said', 'Le Roux told reporters': a surname of several words used alone."""
+    return " " in name and name.split(None, 1)[0].lower() in lexicon.SURNAME_PARTICLES
+
+
 def owner_of(candidate: Candidate, owners: dict[str, list[Owner]], *, is_person: bool) -> str | None:
     """The full name a lone surname stands for: the first person introduced with it, of the title's gender.
 
@@ -242,7 +270,7 @@ def owner_of(candidate: Candidate, owners: dict[str, list[Owner]], *, is_person:
     words tell no type ('Minyon Moore') owns its surname only where that is a person's ('Ms. Moore',
     'Moore said'), and only when no person's name does: 'the Mall' is not the National Mall's.
     """
-    bearers = owners.get(candidate.name)
+    bearers = owners.get(surname_key(candidate.name))
     if not bearers:
         return None
     if not is_person or any(o.is_typed and " " in o.name for o in bearers):
@@ -290,7 +318,7 @@ def resolve_name(candidate: Candidate, others: OtherNames) -> tuple[str, ActorTy
         return country or name, "country", None  # 'Orsk CEO Ana Ruiz': the post is hers
     if name in others.acronyms and candidate.acronym is None:
         return others.acronyms[name], "organization", None
-    if kind in (None, "person") and " " not in name:
+    if kind in (None, "person") and (" " not in name or opens_with_particle(name)):
         is_person = kind == "person" or others.speakers.get(name) == "person"
         owner = owner_of(candidate, others.owners, is_person=is_person) or first_name_owner(name, others)
         if owner is not None:

@@ -111,7 +111,9 @@ GROUP_WORDS = words(
     christians jews latinos hispanics millennials independents"""
 )
 # Lower-case words inside a capitalised name ("Bank of the Philippines", "Juan Ramón de la Fuente").
-NAME_CONNECTORS = words("of de la del da di do dos das van von der den du le bin al el y the for")
+# Particles a surname of several words may open with ('de la Cruz', 'Le Roux', 'van Dijk').
+SURNAME_PARTICLES = words("de la del da di do dos das van von der den du le bin al el")
+NAME_CONNECTORS = SURNAME_PARTICLES | words("of y the for")
 
 # Verbs that introduce what someone said, in their base forms; inflections are derived.
 SPEECH_VERBS = words(

@@ -85,8 +85,13 @@ VENUE_PREPOSITIONS = lexicon.words("in at near outside inside across throughout 
 # Before a lone name that nothing types, these tell a place: 'data from Velta' may name a company.
 PLACE_PREPOSITIONS = lexicon.words("in at near outside inside across throughout")
 DEMONYM_SUFFIXES = ("ian", "ean", "ese", "ish")
-# After a place in capitals opening a story: its state or country, then a dash ('ORSK, Ohio —').
-DATELINE_AFTER = re.compile(r",(?: [A-Z][\w.]*){1,3} ?(?:\u2014|\u2013|--|-) ")
+# After a place in capitals opening a story, then a dash: its state or country ('ORSK, Ohio —'), the
+# date ('ORSK, March 3 -', 'ORSK, Ohio, Jan. 5, 2016 —'), the wire ('ORSK (Reuters) -'), at least one.
+DATELINE_AFTER = re.compile(
+    r"(?=[,(]| \()(?:,(?: [A-Z][\w.]*){1,3}){0,2}"
+    rf"(?:, (?i:{'|'.join(sorted(lexicon.MONTHS, key=len, reverse=True))})\.? \d{{1,2}}(?:, \d{{4}})?)?"
+    r"(?: ?\([A-Z][\w.&' -]{0,30}\))? ?(?:\u2014|\u2013|--|-) "
+)
 AGENT_SUFFIXES = ("ist", "er", "or", "ess", "ian")
 POST_TIMES = lexicon.words("former acting interim outgoing incoming")
 # '(D-Ore.)', 'R-Texas', 'I-VT': a lawmaker's party and state, said of the name before it; no actor.
@@ -332,8 +337,9 @@ def is_post_of_place(tokens: Sequence[Token]) -> bool:
 
 
 def is_dateline(text: str, run: Sequence[Token]) -> bool:
-    """'ORSK, Ohio — The mayor said', 'VELTA HILL, Ohio -': a place in capitals opening a story says where
-    it was written, even where its words look like an acronym's or a person's; no one to quote."""
+    """'ORSK, Ohio — The mayor said', 'VELTA HILL, March 3 (Reuters) -': a place in capitals opening a
+    story says where it was written, even where its words look like an acronym's or a person's; no one
+    to quote."""
     return (
         is_capitals(run[0])  # most runs fail here, before a generator is made
         and all(is_capitals(t) for t in run)
