@@ -110,7 +110,8 @@ def bare_name(name: str) -> str:
 
 def person_key(name: str) -> str | None:
     """'p:ana ruiz' for 'Ana M. Ruiz', 'Ana Ruiz Jr.', 'Beloved Ana Ruiz': the first name (the first
-    word the first-name data knows, else the first word) and the surname, case folded."""
+    word the first-name data knows, else the first word) and the surname, case folded; a surname a
+    particle opens is whole ('p:marc le roux', whose page is not 'marc-roux')."""
     words = [word.rstrip(".'") for word in bare_name(name).split()]  # "Ana Ruiz.'" ends a quote
     joined = next((i for i, word in enumerate(words) if word in lexicon.JOINING_WORDS), len(words))
     words = words[:joined]  # 'Ana Ruiz for the Senate': the name ends where a joining word starts
@@ -118,7 +119,12 @@ def person_key(name: str) -> str | None:
         words.pop()
     start = next((i for i, word in enumerate(words[:-1]) if first_name_gender(word) is not None), 0)
     words = words[start:]
-    return f"p:{words[0].casefold()} {words[-1].casefold()}" if len(words) > 1 else None
+    if len(words) < 2:
+        return None
+    particle = next(
+        (i for i in range(1, len(words) - 1) if words[i].lower() in lexicon.SURNAME_PARTICLES), -1
+    )
+    return f"p:{words[0]} {' '.join(words[particle:])}".casefold()
 
 
 def prefixed_people(

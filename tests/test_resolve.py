@@ -99,6 +99,19 @@ def test_a_slug_stays_when_an_article_adds_forms_that_become_the_most_frequent()
     assert after.actors[0].name == "Ana Q. Ruiz"
 
 
+@pytest.mark.parametrize(
+    ("forms", "slug"),
+    [
+        (("Marc Le Roux", "Marc A. Le Roux"), "marc-le-roux"),
+        (("Ana de la Cruz", "Ana María de la Cruz"), "ana-de-la-cruz"),
+        (("Pieter van Dijk", "Pieter van Dijk Jr."), "pieter-van-dijk"),
+    ],
+)
+def test_a_surname_a_particle_opens_is_whole_in_the_page_address(forms: tuple[str, str], slug: str) -> None:
+    site = resolve_site([brief_of(n, (form, None)) for n, form in enumerate(forms, 1)])
+    assert [p.slug for p in site.actors] == [slug]
+
+
 def test_a_surname_alone_goes_to_the_bearer_its_role_or_title_fits_else_the_most_named() -> None:
     site = resolve_site(
         [
