@@ -29,6 +29,18 @@ BRIEFS_FOR_A_PAGE = 2
 MENTIONS_FOR_A_PAGE = 3
 # Words said of a name that a surname alone may carry ('Former Ruiz', 'Republican Ruiz').
 SAID_OF_NAMES = lexicon.TITLE_MODIFIERS | lexicon.PARTY_ADJECTIVES
+# Nouns that end the name of a body, a group or a gathering and are nobody's surname: a name that is one
+# of them once the words said of names are left out ('Democratic National Convention') is whole, and a
+# 'person' whose name ends in one ('Harbor Committee' mistyped) bears no surname.
+BODY_NOUNS = (
+    lexicon.GROUP_WORDS
+    | lexicon.PEOPLE_BODIES
+    | lexicon.words(
+        """committee commission council convention conventions department ministry agency
+        administration parliament congress senate assembly party association federation institute
+        foundation university college corporation company caucus coalition government cabinet"""
+    )
+)
 Pending = tuple[int, Actor]  # a person or body named by one word in one brief (by its position)
 
 
@@ -85,7 +97,8 @@ def own_key(actor: Actor, registry: Registry) -> str | None:
     if entry is not None:
         return f"r:{entry.name.casefold()}"
     name = bare_name(actor.name)
-    if actor.type in ("person", "organization") and " " not in without_modifiers(name):
+    word = without_modifiers(name)
+    if actor.type in ("person", "organization") and " " not in word and word.casefold() not in BODY_NOUNS:
         return None
     person = person_key(name) if actor.type == "person" else None
     return person or name_key(name)
@@ -153,8 +166,8 @@ def surname_keys(
     briefs = briefs_per_key(keys)
     bearers: dict[str, list[str]] = defaultdict(list)
     for key in sorted(briefs):
-        if key.startswith("p:"):
-            first, last = key[2:].split(" ", 1)
+        first, _, last = key[2:].partition(" ")
+        if key.startswith("p:") and first not in lexicon.ORGANIZATION_WORDS and last not in BODY_NOUNS:
             bearers[last].append(key)
             bearers[f"{first} "].append(key)  # 'Ana' alone: the people of that first name
     roles = role_heads(extractions, keys)

@@ -158,6 +158,32 @@ def test_a_name_typed_otherwise_in_one_brief_joins_the_person_other_briefs_know(
     assert [(p.slug, len(p.appearances), p.type) for p in site.actors] == [("zorvan-kelt", 3, "person")]
 
 
+def test_a_body_named_by_a_noun_and_words_said_of_names_joins_no_person_nor_other_body() -> None:
+    """'Democratic National Convention' is not 'Convention' alone, whose bearer would be any 'person'
+    mistyped with that noun last, nor the Republican one; 'Republicans' is no one's surname."""
+
+    def body(number: int, name: str) -> Extraction:
+        extraction = brief_of(number, (name, None))
+        return replace(extraction, actors=(replace(extraction.actors[0], type="organization"),))
+
+    site = resolve_site(
+        [
+            *(brief_of(n, ("Orla Convention", None)) for n in (1, 2)),
+            *(body(n, "Democratic National Convention") for n in (3, 4)),
+            *(body(n, "Republican National Convention") for n in (5, 6)),
+            *(brief_of(n, ("Tarn Republicans", None)) for n in (7, 8)),
+            *(body(n, "Republicans") for n in (9, 10)),
+        ]
+    )
+    assert sorted(p.slug for p in site.actors) == [
+        "democratic-national-convention",
+        "orla-convention",
+        "republican-national-convention",
+        "republicans",
+        "tarn-republicans",
+    ]
+
+
 def test_names_the_same_but_for_case_punctuation_or_a_word_said_of_them_are_one_actor() -> None:
     site = resolve_site(
         [
