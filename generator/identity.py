@@ -168,7 +168,7 @@ def surname_keys(
     for key in sorted(briefs):
         first, _, last = key[2:].partition(" ")
         if key.startswith("p:") and first not in lexicon.ORGANIZATION_WORDS and last not in BODY_NOUNS:
-            bearers[last].append(key)
+            bearers[last.rsplit(" ", 1)[-1]].append(key)  # 'Roux' alone: a bearer of 'Le Roux' too
             bearers[f"{first} "].append(key)  # 'Ana' alone: the people of that first name
     roles = role_heads(extractions, keys)
     found = {}
