@@ -30,7 +30,7 @@ MENTIONS_FOR_A_PAGE = 3
 # Words said of a name that a surname alone may carry ('Former Ruiz', 'Republican Ruiz').
 SAID_OF_NAMES = lexicon.TITLE_MODIFIERS | lexicon.PARTY_ADJECTIVES
 # Nouns that end the name of a body, a group or a gathering and are nobody's surname: a name that is one
-# of them once the words said of names are left out ('Democratic National Convention') is whole, and a
+# of them once the words said of names are left out ('Progressive National Convention') is whole, and a
 # 'person' whose name ends in one ('Harbor Committee' mistyped) bears no surname.
 BODY_NOUNS = (
     lexicon.GROUP_WORDS

@@ -160,8 +160,8 @@ def test_a_name_typed_otherwise_in_one_brief_joins_the_person_other_briefs_know(
 
 
 def test_a_body_named_by_a_noun_and_words_said_of_names_joins_no_person_nor_other_body() -> None:
-    """'Democratic National Convention' is not 'Convention' alone, whose bearer would be any 'person'
-    mistyped with that noun last, nor the Republican one; 'Republicans' is no one's surname."""
+    """'Progressive National Convention' is not 'Convention' alone, whose bearer would be any 'person'
+    mistyped with that noun last, nor the Conservative one; 'Progressives' is no one's surname."""
 
     def body(number: int, name: str) -> Extraction:
         extraction = brief_of(number, (name, None))
@@ -170,18 +170,18 @@ def test_a_body_named_by_a_noun_and_words_said_of_names_joins_no_person_nor_othe
     site = resolve_site(
         [
             *(brief_of(n, ("Orla Convention", None)) for n in (1, 2)),
-            *(body(n, "Democratic National Convention") for n in (3, 4)),
-            *(body(n, "Republican National Convention") for n in (5, 6)),
-            *(brief_of(n, ("Tarn Republicans", None)) for n in (7, 8)),
-            *(body(n, "Republicans") for n in (9, 10)),
+            *(body(n, "Progressive National Convention") for n in (3, 4)),
+            *(body(n, "Conservative National Convention") for n in (5, 6)),
+            *(brief_of(n, ("Tarn Progressives", None)) for n in (7, 8)),
+            *(body(n, "Progressives") for n in (9, 10)),
         ]
     )
     assert sorted(p.slug for p in site.actors) == [
-        "democratic-national-convention",
+        "conservative-national-convention",
         "orla-convention",
-        "republican-national-convention",
-        "republicans",
-        "tarn-republicans",
+        "progressive-national-convention",
+        "progressives",
+        "tarn-progressives",
     ]
 
 
