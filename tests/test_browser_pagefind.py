@@ -354,6 +354,10 @@ def test_pagefind_search_finds_the_brief_by_an_actor_and_opens_it(page, base_url
     expect(result).to_have_text(re.compile(r"^Brief · \d{4}-\d\d-\d\d — "))
     actor = page.locator(f".pagefind-ui__result-link[href$='/{ACTOR}']")
     expect(actor).to_have_text(re.compile(r"^Actor — "))
+    # Counted by kind, briefs first, not as Pagefind's count of pages.
+    counts = page.locator(".briefs-search .briefs-counts")
+    expect(counts).to_have_text(re.compile(r"^\d+ briefs?, \d+ actors?(, |$)"))
+    expect(page.locator(".briefs-search .pagefind-ui__message")).to_be_hidden()
     save_screenshot(page, "pagefind-results.png", full_page=False)
     loaded = {
         re.sub(r"^.*?/(pagefind(-\d+)?/)", r"\1", urlparse(r.url).path): len(r.body())

@@ -40,6 +40,9 @@
     });
     box.classList.add("is-ready");
     labelField();
+    new MutationObserver(function () {
+      window.requestAnimationFrame(countByKind);
+    }).observe(box, { childList: true, subtree: true, characterData: true });
   };
   fetch(new URL("briefs-bundles.json", bundle))
     .then(function (response) {
@@ -59,6 +62,48 @@
       field.setAttribute("aria-label", box.dataset.placeholder || "Search");
       field.removeAttribute("title");
     }
+  }
+
+  // Pagefind counts pages ("1,310 results"); a reader wants briefs. Its filter of kinds counts the
+  // results of each kind (only the ticked kinds count when some are ticked): a line of those counts
+  // stands in for Pagefind's, which stays, hidden, for Pagefind to go on updating.
+  var KINDS = { Brief: ["brief", "briefs"], Actor: ["actor", "actors"], Subject: ["subject", "subjects"], Topic: ["topic", "topics"] };
+  function countByKind() {
+    var message = box.querySelector(".pagefind-ui__message");
+    var line = box.querySelector(".briefs-counts");
+    var found = {};
+    var values = box.querySelectorAll(".pagefind-ui__filter-value");
+    var ticked = box.querySelectorAll(".pagefind-ui__filter-value input:checked").length > 0;
+    values.forEach(function (value) {
+      var count = /^\s*(\S+)\s*\((\d+)\)\s*$/.exec(value.textContent || "");
+      var checkbox = value.querySelector("input");
+      if (count && KINDS[count[1]] && (!ticked || (checkbox && checkbox.checked))) {
+        found[count[1]] = count[2];
+      }
+    });
+    var counts = [];
+    Object.keys(KINDS).forEach(function (kind) {
+      if (found[kind] && found[kind] !== "0") {
+        counts.push(found[kind] + " " + KINDS[kind][found[kind] === "1" ? 0 : 1]);
+      }
+    });
+    var text = message && /^\d/.test(message.textContent || "") && counts.length ? counts.join(", ") : "";
+    if (!text) {
+      box.classList.remove("has-counts");
+      if (line) {
+        line.remove();
+      }
+      return;
+    }
+    if (!line || line.previousElementSibling !== message) {
+      line = line || document.createElement("p");
+      line.className = "briefs-counts";
+      message.insertAdjacentElement("afterend", line);
+    }
+    if (line.textContent !== text) {
+      line.textContent = text;
+    }
+    box.classList.add("has-counts");
   }
 
   var input = function () {
