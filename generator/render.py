@@ -625,7 +625,8 @@ def actor_jobs(
                 pager.path,
                 (profile.name, kind, pager_signature(pager, tuple(map(shown, pager.items)))),
                 "actor-older.md.j2",
-                {"title": f"{profile.name}: older {kind} ({pager.label})"},
+                # A copy of what the briefs show: search finds them there.
+                {"title": f"{profile.name}: older {kind} ({pager.label})", "search": {"exclude": True}},
                 {"profile": profile, "kind": kind, "pager": pager, "reading": reading},
             )
         )

@@ -62,6 +62,15 @@ def test_a_subjects_name_finds_its_page_first(page, base_url):
     expect(first.locator(".briefs-kind")).to_have_text("Subject")
 
 
+def test_words_of_a_quote_find_its_brief_not_the_speakers_page(page, base_url):
+    """An actor's page repeats their quotes and their briefs' lines for the reader, not for search: the
+    words of a quote find the brief that holds it, and no actor page."""
+    search(page, base_url, "patching ninety")
+    results = page.locator(".md-search-result__item > a.md-search-result__link")
+    expect(results.first).to_have_attribute("href", re.compile(r"/briefs/harbor-bridge/"))
+    expect(page.locator(".md-search-result__item > a[href*='/actors/']")).to_have_count(0)
+
+
 def test_older_and_newer_link_the_briefs_in_order(page, base_url):
     page.goto(base_url + "briefs/harbor-bridge/")
     page.locator(".brief-pager a[rel=prev]").click()
