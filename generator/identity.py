@@ -175,7 +175,7 @@ def surname_keys(
     for position, actor in lone:
         word = without_modifiers(bare_name(actor.name)).rstrip(".'").casefold()
         named = bearers.get(word) or (bearers.get(f"{word} ", []) if first_name_gender(word) else [])
-        chosen = bearer(named, role_head(actor.role), briefs, roles)
+        chosen = bearer(named, role_head(actor.role) or courtesy_head(actor), briefs, roles)
         found[(position, actor.name)] = chosen or name_key(word)
     return found
 
@@ -197,6 +197,16 @@ def role_heads(extractions: Sequence[Extraction], keys: dict[tuple[int, str], st
 
 def role_head(role: str | None) -> str:
     return role.split()[-1].lower().rstrip(".") if role else ""
+
+
+def courtesy_head(actor: Actor) -> str:
+    """'mrs' for a 'Ruiz' its brief also wrote 'Mrs. Ruiz': the courtesy title, which an extraction
+    keeps in the forms of a name, not as a role, still tells the gender."""
+    for form in actor.aliases:
+        title, _, rest = form.partition(" ")
+        if rest and title.lower().rstrip(".") in lexicon.TITLE_GENDERS:
+            return title.lower().rstrip(".")
+    return ""
 
 
 def bearer(candidates: list[str], head: str, briefs: Counter[str], roles: dict[str, set[str]]) -> str | None:

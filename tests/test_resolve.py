@@ -126,6 +126,15 @@ def test_a_surname_alone_goes_to_the_bearer_its_role_or_title_fits_else_the_most
     assert [slug_of(site, n, "Ruiz") for n in (5, 6, 7)] == ["juan-ruiz", "ana-ruiz", "juan-ruiz"]
 
 
+def test_a_surname_written_with_a_courtesy_title_goes_to_a_bearer_of_its_gender() -> None:
+    """'Mrs. Ruiz' is kept as a form of the name 'Ruiz', not as its role: it still rules out Juan."""
+    wife = Extraction(brief_of(5).article, (), (Actor("Ruiz", "person", None, ("Mrs. Ruiz",), 1, 0),), (), ())
+    site = resolve_site(
+        [*(brief_of(n, ("Juan Ruiz", None)) for n in (1, 2, 3)), brief_of(4, ("Ana Ruiz", None)), wife]
+    )
+    assert slug_of(site, 5, "Ruiz") == "ana-ruiz"
+
+
 def test_a_surname_shared_by_people_named_as_often_stays_apart() -> None:
     site = resolve_site(
         [brief_of(1, ("Ana Ruiz", None)), brief_of(2, ("Juan Ruiz", None)), brief_of(3, ("Ruiz", None))]
