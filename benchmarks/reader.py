@@ -231,7 +231,9 @@ def search_checks(page: Page, base: str, search: str, corpus: Corpus) -> list[Ch
             Check(
                 f"{search}: '{query}' ranks briefs where {name} matters above passing mentions",
                 share_shown >= share_all,
-                f"{share_shown:.0%} of the briefs shown quote or headline them, {share_all:.0%} of all",
+                f"{share_shown:.0%} of the {len(shown)} briefs in the first {RESULTS_READ} results quote or "
+                f"headline them, "
+                f"{share_all:.0%} of all that name them",
             )
         )
     newest_quoted = max(
