@@ -97,16 +97,18 @@ EVENT_WORDS = words(
     olympics championship championships festival summit revolution crisis scandal massacre"""
 )
 # People a party's adjective may be said of, in the plural: 'Republican lawmakers'.
-PEOPLE_NOUNS = words("lawmaker voter official member operative donor activist insider delegate legislator")
+PEOPLE_NOUNS: frozenset[str] = words(
+    "lawmaker voter official member operative donor activist insider delegate legislator"
+)
 # Plural nouns that end the name of a body of people: 'the House of Representatives'.
-PEOPLE_BODIES = words("representatives deputies commons lords delegates governors directors")
+PEOPLE_BODIES: frozenset[str] = words("representatives deputies commons lords delegates governors directors")
 PLACE_WORDS = words(
     """city town village county province region district state states street avenue square river
     lake sea ocean gulf bay island islands mountain mountains valley park airport beach hill hills
     border coast peninsula desert canal bridge plaza station zero"""
 )
 # Plural groups named by a capitalised noun.
-GROUP_WORDS = words(
+GROUP_WORDS: frozenset[str] = words(
     """democrats republicans conservatives liberals progressives evangelicals catholics muslims
     christians jews latinos hispanics millennials independents"""
 )
