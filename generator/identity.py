@@ -97,17 +97,20 @@ def own_key(actor: Actor, registry: Registry) -> str | None:
     if entry is not None:
         return f"r:{entry.name.casefold()}"
     name = bare_name(actor.name)
-    word = without_modifiers(name)
+    word = without_modifiers(name, actor)
     if actor.type in ("person", "organization") and " " not in word and word.casefold() not in BODY_NOUNS:
         return None
     person = person_key(name) if actor.type == "person" else None
     return person or name_key(name)
 
 
-def without_modifiers(name: str) -> str:
-    """'Former Ruiz', 'Republican Ruiz': the words said of a surname left out."""
+def without_modifiers(name: str, actor: Actor) -> str:
+    """'Former Ruiz', 'Republican Ruiz': the words said of a surname left out. Of a body's name, only a
+    party ('Republican Ruiz' taken for a body): 'White House', 'Supreme Court' and 'House GOP' are
+    whole names, not 'House', 'Court' and 'GOP' with a word said of them."""
+    said = SAID_OF_NAMES if actor.type == "person" else lexicon.PARTY_ADJECTIVES
     words = name.split()
-    while len(words) > 1 and words[0].lower() in SAID_OF_NAMES:
+    while len(words) > 1 and words[0].lower() in said:
         words = words[1:]
     return " ".join(words)
 
@@ -173,7 +176,7 @@ def surname_keys(
     roles = role_heads(extractions, keys)
     found = {}
     for position, actor in lone:
-        word = without_modifiers(bare_name(actor.name)).rstrip(".'").casefold()
+        word = without_modifiers(bare_name(actor.name), actor).rstrip(".'").casefold()
         named = bearers.get(word) or (bearers.get(f"{word} ", []) if first_name_gender(word) else [])
         chosen = bearer(named, role_head(actor.role) or courtesy_head(actor), briefs, roles)
         found[(position, actor.name)] = chosen or name_key(word)
@@ -236,10 +239,14 @@ def display_names(extractions: Sequence[Extraction], keys: dict[tuple[int, str],
     for position, extraction in enumerate(extractions):
         for actor in extraction.actors:
             forms[keys[(position, actor.name)]][bare_name(actor.name)] += 1
-    return {key: best_form(counted) for key, counted in forms.items()}
+    return {key: best_form(key, counted) for key, counted in forms.items()}
 
 
-def best_form(counted: Counter[str]) -> str:
+def best_form(key: str, counted: Counter[str]) -> str:
+    """A person's fullest form; a body's or a lone word's own name before the forms a word said of it
+    lengthens ('GOP', not 'House GOP')."""
+    if key.startswith("n:"):
+        counted = Counter({form: n for form, n in counted.items() if name_key(form) == key}) or counted
     full = {form: n for form, n in counted.items() if " " in form} or dict(counted)
     return min(full, key=lambda form: (-full[form], is_case_slip(form), form))
 

@@ -135,6 +135,33 @@ def test_a_surname_written_with_a_courtesy_title_goes_to_a_bearer_of_its_gender(
     assert slug_of(site, 5, "Ruiz") == "ana-ruiz"
 
 
+def bodies_of(number: int, *names: str) -> Extraction:
+    """An extraction naming bodies (or names the extraction took for bodies)."""
+    cast = tuple(Actor(name, "organization", None, (), 3, 0) for name in names)
+    return replace(brief_of(number), actors=cast)
+
+
+def test_a_bodys_name_is_whole_but_a_party_said_of_a_surname_is_not() -> None:
+    site = resolve_site(
+        [
+            bodies_of(1, "Home Office", "Office"),
+            bodies_of(2, "Federal Court", "Court"),
+            *(brief_of(n, ("Ana Ruiz", None)) for n in (3, 4)),
+            bodies_of(5, "Republican Ruiz"),
+        ]
+    )
+    assert [slug_of(site, 1, "Home Office"), slug_of(site, 1, "Office")] == ["home-office", "office"]
+    assert [slug_of(site, 2, "Federal Court"), slug_of(site, 2, "Court")] == ["federal-court", "court"]
+    assert slug_of(site, 5, "Republican Ruiz") == "ana-ruiz"
+
+
+def test_a_body_named_by_one_word_is_shown_by_that_word() -> None:
+    """'House Orsk Party' taken for a person with a title: the forms are one body's, named as it is."""
+    briefs = [bodies_of(n, "OPP") for n in (1, 2, 3)]
+    site = resolve_site([*briefs, brief_of(4, ("House OPP", None)), brief_of(5, ("House OPP", None))])
+    assert [(p.slug, p.name) for p in site.actors] == [("opp", "OPP")]
+
+
 def test_a_surname_shared_by_people_named_as_often_stays_apart() -> None:
     site = resolve_site(
         [brief_of(1, ("Ana Ruiz", None)), brief_of(2, ("Juan Ruiz", None)), brief_of(3, ("Ruiz", None))]
