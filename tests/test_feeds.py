@@ -9,7 +9,7 @@ from xml.etree import ElementTree
 from generator.build import Project, build
 from generator.crosslinks import group_months
 from generator.extract import extract_article
-from generator.feeds import IndexLines, distinct_briefs, export_index
+from generator.feeds import IndexLines, distinct_briefs, export_index, export_lines
 from generator.model import Extraction
 from generator.read import parse_article
 from generator.resolve import Brief
@@ -137,8 +137,8 @@ def test_the_export_index_reuses_only_lines_made_from_the_same_brief_month_and_a
         Brief("b", make_extraction("b", "2026-01-01T08:00:00Z"), {}, key=""),
     ]
     months = group_months(briefs)
-    known: IndexLines = {}
-    fresh = export_index(briefs, months, "https://x.org/", known)
+    known: IndexLines = export_lines(briefs, months, "https://x.org/", {})
+    fresh = export_index(briefs, months, "https://x.org/")
     assert set(known) == {"a", "b"}
     # Lines marked as made from the same inputs are taken as they are; others are made again.
     marked = {slug: (made, line.replace('"id"', '"reused"')) for slug, (made, line) in known.items()}
