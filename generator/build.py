@@ -127,7 +127,7 @@ def build_from(
     registry = load_registry(project.registry_path, project.name_of(project.registry_path))
     lexicon = load_lexicon(project.subjects_path, project.name_of(project.subjects_path))
     # 1. Read and extract every article before writing anything.
-    extracted, keys = rebuild.extract(inputs, jobs)
+    extracted = rebuild.extract(inputs, jobs)
     extractions, problems, skipped = extracted.extractions, extracted.problems, extracted.skipped
     if not extractions and skipped and set(skipped) == {UNREADABLE}:
         raise SeedsError(
@@ -135,7 +135,7 @@ def build_from(
             f"(first: {problems[0]}); nothing was changed"
         )
     # 2. Resolve actors across all briefs.
-    site = resolve_site(extractions, registry, keys, rebuild.figures)
+    site = resolve_site(extractions, registry, rebuild.figures)
     # 3. Cross-link the corpus: co-appearances, related briefs, topics, months.
     links = link_site(site, rebuild.recall(LINKS_FILE, LinkState), jobs)
     # 4. Render every page, the feeds and the export in memory, but those `reuse` finds unchanged.

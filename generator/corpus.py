@@ -7,11 +7,12 @@ This stage does not know about the cache: `incremental.rebuild` decides which fi
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import logging
 import os
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.model import Extraction, Problem
@@ -120,16 +121,15 @@ def extract_all(project: Project, paths: list[Path], *, jobs: int | None = None)
     read = [read_task(project, path) for path in paths]
     tasks = [task for task in read if not isinstance(task, Outcome)]
     computed = iter(map_tasks(tasks, jobs))
-    return gather(o if isinstance(o, Outcome) else next(computed) for o in read)[0]
+    return gather(o if isinstance(o, Outcome) else next(computed) for o in read)
 
 
-def gather(outcomes: Iterable[Outcome]) -> tuple[Extracted, list[int]]:
-    """The extractions and problems of `outcomes` (in the order of their files), and the position in
-    `outcomes` of each extraction kept. Of two articles whose names read the same, the first is kept."""
+def gather(outcomes: Iterable[Outcome]) -> Extracted:
+    """The extractions and problems of `outcomes`, in the order of their files. Of two articles whose
+    names read the same, the first is kept."""
     extracted = Extracted([], [], [])
-    positions: list[int] = []
     sources: dict[str, str] = {}
-    for position, outcome in enumerate(outcomes):
+    for outcome in outcomes:
         extracted.problems.extend(outcome.problems)
         if outcome.extraction is None:
             extracted.skipped.append(outcome.skip_reason or "not an article")
@@ -140,9 +140,8 @@ def gather(outcomes: Iterable[Outcome]) -> tuple[Extracted, list[int]]:
             extracted.skipped.append(SAME_ID)
             continue
         extracted.extractions.append(outcome.extraction)
-        positions.append(position)
         sources[article.id] = article.source
-    return extracted, positions
+    return extracted
 
 
 def same_id_problem(source: str, first: str) -> Problem:
@@ -167,6 +166,13 @@ def read_task(project: Project, path: Path) -> Task | Outcome:
             source, 1, f"cannot read file: {error.strerror}", "check that it is a readable file"
         )
         return Outcome(None, (problem,), UNREADABLE)
+
+
+def file_version(source: str, data: bytes) -> str:
+    """An article's version (see `Article.version`): a hash of its name in messages and its bytes."""
+    digest = hashlib.sha256(source.encode("utf-8", "surrogatepass") + b"\0")
+    digest.update(data)
+    return digest.hexdigest()
 
 
 def map_tasks(tasks: list[Task], jobs: int | None, store: Path | None = None) -> list[Outcome]:
@@ -194,6 +200,7 @@ def extract_task(task: Task) -> Outcome:
     try:
         read_problems: list[Problem] = []
         article = parse_article(decode(data, source, read_problems), article_id, source)
+        article = replace(article, version=file_version(source, data))
     except ArticleError as error:
         return Outcome(None, (error.problem,), error.reason)
     try:

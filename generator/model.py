@@ -54,6 +54,9 @@ class Article:
     title: str
     summary: str
     paragraphs: tuple[Paragraph, ...]
+    # A digest of the file as read (its name in messages and its bytes): the same for every read of
+    # the same file, another once it changes; empty for an article not read from a file.
+    version: str = ""
 
 
 @dataclass(frozen=True)

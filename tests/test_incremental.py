@@ -349,3 +349,21 @@ def test_a_light_extraction_keeps_every_speaker_that_earns_an_actor_page() -> No
         ("Ines Varga", "full"),
         ("Tomas Reyl", "full"),
     ]
+
+
+def test_a_light_extraction_is_its_own_type_and_names_the_sources_of_the_figures_it_leaves_out() -> None:
+    """Its figures are left out, not none: a page that shows figures reads them from the cache."""
+    from datetime import UTC, datetime
+
+    from generator.model import Article, Extraction, Figure, LightExtraction, Paragraph, Span
+
+    paragraph = Paragraph("Growth was 4.5 percent, Ines Varga said, and 3 ports reopened.", 3)
+    article = Article("a", "seeds/a.txt", (), datetime(2026, 3, 1, tzinfo=UTC), "Ports", "", (paragraph,))
+    figures = (
+        Figure(4.5, "percent", "4.5 percent", "growth", None, None, "Ines Varga", Span(0, 11, 22)),
+        Figure(3, "", "3 ports", "ports", None, None, None, Span(0, 45, 52)),
+    )
+    whole = Extraction(article, (), (), (), figures)
+    light = extraction_cache.lighten(extraction_cache.Outcome(whole, ())).extraction
+    assert isinstance(light, LightExtraction) and not isinstance(whole, LightExtraction)
+    assert (light.figures, light.figure_sources, light.article.paragraphs) == ((), ("Ines Varga",), ())

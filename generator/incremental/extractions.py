@@ -21,7 +21,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from generator.corpus import Outcome
+from generator.corpus import Outcome, file_version
 from generator.incremental.fingerprint import GENERATOR
 from generator.model import Figure, LightExtraction
 
@@ -50,10 +50,12 @@ def code_fingerprint() -> str:
 
 def content_key(source: str, data: bytes) -> str:
     """The key of one file's outcome: the extraction code, the file's name in messages, its bytes."""
-    digest = hashlib.sha256(code_fingerprint().encode())
-    digest.update(source.encode("utf-8", "surrogatepass") + b"\0")
-    digest.update(data)
-    return digest.hexdigest()
+    return version_key(file_version(source, data))
+
+
+def version_key(version: str) -> str:
+    """The key of the outcome of an article of this version (see `Article.version`)."""
+    return hashlib.sha256(f"{code_fingerprint()}\0{version}".encode()).hexdigest()
 
 
 class ExtractionCache:

@@ -52,10 +52,11 @@ def hash_inputs(
 
 
 def code_fingerprint() -> str:
-    """A hash of the generator's code, templates and data, and of the libraries that shape its output."""
+    """A hash of the generator's code, templates and data (all the extraction cache's keys hash, see
+    `extractions.code_fingerprint`), and of the libraries that shape its output."""
     digest = hashlib.sha256()
     for path in sorted(GENERATOR.rglob("*")):
-        if path.is_file() and path.suffix in {".py", ".j2", ".txt"}:
+        if path.is_file() and path.suffix in {".py", ".j2", ".txt", ".json"}:
             digest.update(path.relative_to(GENERATOR).as_posix().encode() + b"\0" + path.read_bytes())
     for name in LIBRARIES:
         with contextlib.suppress(metadata.PackageNotFoundError):

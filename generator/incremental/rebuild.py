@@ -23,7 +23,7 @@ from generator.corpus import (
     map_tasks,
     read_task,
 )
-from generator.incremental.extractions import ExtractionCache, content_key
+from generator.incremental.extractions import ExtractionCache, content_key, version_key
 from generator.incremental.fingerprint import RACY_NS, code_fingerprint, hash_inputs
 from generator.incremental.pages import PageReuse
 from generator.incremental.record import (
@@ -104,13 +104,10 @@ class Rebuild:
         """Keep `value` for the next build, once this one has written its pages."""
         self.kept[name] = value
 
-    def extract(self, inputs: Inputs, jobs: int | None) -> tuple[Extracted, dict[str, str]]:
-        """Every article extracted (see `corpus.extract_all`), the cache key of each by article id:
-        those the cache holds are read back light (see `extractions.lighten`), the others extracted."""
-        keyed = keyed_outcomes(self, inputs.seeds, inputs.stats, jobs)
-        extracted, positions = gather(outcome for _, outcome in keyed)
-        keys = {extracted.extractions[n].article.id: keyed[p][0] for n, p in enumerate(positions)}
-        return extracted, keys
+    def extract(self, inputs: Inputs, jobs: int | None) -> Extracted:
+        """Every article extracted (see `corpus.extract_all`): those the cache holds are read back
+        light (see `extractions.lighten`), the others extracted and stored."""
+        return gather(extract_outcomes(self, inputs.seeds, inputs.stats, jobs))
 
     def page_reuse(self) -> PageReuse:
         return PageReuse(self.code, self.last, self.project.out_dir)
@@ -140,12 +137,11 @@ class Rebuild:
             write_memo(self.folder, name, self.code, value)
 
 
-def keyed_outcomes(
+def extract_outcomes(
     rebuild: Rebuild, paths: list[Path], stats: Mapping[str, FileStat | None], jobs: int | None
-) -> list[tuple[str, Outcome]]:
-    """The cache key (empty for a file that could not be read) and the outcome of reading and
-    extracting each file, in the order of `paths`; the key of each file read is kept for the next
-    build.
+) -> list[Outcome]:
+    """The outcome of reading and extracting each file, in the order of `paths`; the cache key of
+    each file read is kept for the next build.
 
     A file whose size and modification time are those known from the last build is not read
     again when its outcome is in the cache (as `git status` trusts its index).
@@ -167,12 +163,12 @@ def keyed_outcomes(
     tasks = [r for i in missing if not isinstance(r := read[i], Outcome)]
     computed = dict(zip(missing, map_tasks(tasks, jobs, rebuild.folder), strict=True))
     cache.put_many({keys[i]: o for i, o in computed.items() if o.skip_reason != EXTRACTION_FAILED})
-    outcomes: list[tuple[str, Outcome]] = []
+    outcomes: list[Outcome] = []
     for i in range(len(paths)):
         if i in keys:
-            outcomes.append((keys[i], computed[i] if i in computed else found[keys[i]]))
+            outcomes.append(computed[i] if i in computed else found[keys[i]])
         elif isinstance(unreadable := read[i], Outcome):
-            outcomes.append(("", unreadable))
+            outcomes.append(unreadable)
     # A file changed within the clock's resolution may change again unseen: not trusted next time.
     settled = time.time_ns() - RACY_NS
     rebuild.keep(
@@ -188,11 +184,15 @@ def keyed_outcomes(
 
 def with_text(cache: ExtractionCache, briefs: Sequence[Brief]) -> list[Brief]:
     """The briefs with their article's text, read from the cache for those read without it."""
-    light = {brief.key for brief in briefs if brief.key and isinstance(brief.extraction, LightExtraction)}
-    found = {key: outcome.extraction for key, outcome in cache.get_many(light).items() if outcome.extraction}
-    if lost := light - found.keys():
+    light = {b.slug: version_key(b.key) for b in briefs if isinstance(b.extraction, LightExtraction)}
+    found = {
+        key: outcome.extraction
+        for key, outcome in cache.get_many(light.values()).items()
+        if outcome.extraction
+    }
+    if lost := set(light.values()) - found.keys():
         raise lost_entries(lost)
-    return [replace(brief, extraction=found[brief.key]) if brief.key in found else brief for brief in briefs]
+    return [replace(b, extraction=found[light[b.slug]]) if b.slug in light else b for b in briefs]
 
 
 @dataclass(frozen=True)
@@ -208,11 +208,11 @@ class CachedFigures:
         return [figure.source for figure in brief.extraction.figures if figure.source]
 
     def read(self, briefs: Sequence[Brief]) -> dict[str, tuple[Figure, ...]]:
-        light = {brief.key for brief in briefs if isinstance(brief.extraction, LightExtraction)}
-        found = self.cache.get_figures(light)
-        if lost := light - found.keys():
+        light = {b.slug: version_key(b.key) for b in briefs if isinstance(b.extraction, LightExtraction)}
+        found = self.cache.get_figures(light.values())
+        if lost := set(light.values()) - found.keys():
             raise lost_entries(lost)
-        return {b.slug: found[b.key] if b.key in light else b.extraction.figures for b in briefs}
+        return {b.slug: found[light[b.slug]] if b.slug in light else b.extraction.figures for b in briefs}
 
 
 def lost_entries(lost: Set[str]) -> CacheError:
