@@ -20,9 +20,10 @@ from pathlib import Path
 
 from benchmarks.corpus import write_corpus
 from generator import markup, render
-from generator.build import Project, extract_all
+from generator.corpus import extract_all
 from generator.crosslinks import link_site
 from generator.markup import dump_front_matter
+from generator.project import Project
 from generator.records import front_matter
 from generator.resolve import resolve_site
 

@@ -8,8 +8,9 @@ from typing import Any
 
 import click
 
-from generator.build import BuildReport, CacheError, Project, SeedsError, build, extract_all
+from generator.build import BuildReport, CacheError, Project, SeedsError, build
 from generator.check_site import check_site
+from generator.corpus import extract_all
 from generator.records import extraction_record
 from generator.registry import RegistryError
 from generator.resolve import resolve_site

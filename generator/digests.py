@@ -1,8 +1,8 @@
 """What lists show of a brief beside its title: its summary line, its lead figure and its subjects.
 
-These read the article's text, which briefs read back from the cache leave out (see `cache.lighten`):
-a digest is kept between builds by the brief's key, with the subjects' fingerprint, so that a rebuild
-reads the text of only the briefs that changed.
+These read the article's text, which light extractions leave out (see `model.LightExtraction`): a
+digest is kept between builds by the brief's key, with the subjects' fingerprint (see
+`known_digests`), so that a rebuild reads the text of only the briefs that changed.
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from generator.model import Extraction, Figure
 from generator.resolve import Brief
 from generator.subjects import Lexicon, Subject, without_names
 
-DIGESTS_FILE = "digests.pickle"
 LINE_LENGTH = 220
 MAIN_ACTORS = 3
 
@@ -39,20 +38,23 @@ KnownDigests = dict[str, tuple[str, Digest]]
 def digest_briefs(
     briefs: Sequence[Brief],
     lexicon: Lexicon,
-    known: KnownDigests,
+    known: Mapping[str, tuple[str, Digest]],
     with_text: Callable[[Sequence[Brief]], Sequence[Brief]],
 ) -> dict[str, Digest]:
     """Each brief's digest by slug: from `known` where its key and the lexicon are the same, else from
-    its text. `known` is left holding the digests of this build."""
+    its text."""
     fingerprint = lexicon.fingerprint
     found = {
         b.slug: entry[1] for b in briefs if b.key and (entry := known.get(b.key)) and entry[0] == fingerprint
     }
     missing = [brief for brief in briefs if brief.slug not in found]
     found.update((brief.slug, digest_of(brief.extraction, lexicon)) for brief in with_text(missing))
-    known.clear()
-    known.update({b.key: (fingerprint, found[b.slug]) for b in briefs if b.key})
     return found
+
+
+def known_digests(briefs: Sequence[Brief], reading: Reading, lexicon: Lexicon) -> KnownDigests:
+    """The digests of `reading` to keep for the next build (see `digest_briefs`)."""
+    return {b.key: (lexicon.fingerprint, reading.digests[b.slug]) for b in briefs if b.key}
 
 
 def digest_of(extraction: Extraction, lexicon: Lexicon) -> Digest:
@@ -123,7 +125,7 @@ class Reading:
 def read_briefs(
     briefs: Sequence[Brief],
     lexicon: Lexicon,
-    known: KnownDigests,
+    known: Mapping[str, tuple[str, Digest]],
     with_text: Callable[[Sequence[Brief]], Sequence[Brief]],
     *,
     has_feeds: bool,

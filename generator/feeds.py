@@ -49,9 +49,10 @@ def render_feeds(
 ) -> dict[str, str]:
     """The export (briefs.json and a file per month), always; the feeds only with a `site_url`, since
     feed readers need absolute links. A month's file that `reuse` finds already written is left out;
-    the others need their briefs' text (`with_text`). `index_lines` are the lines of briefs.json of
-    the last build, reused where they still hold, and left holding those of this one."""
-    outputs = {EXPORT_PATH: export_index(site.briefs, months, site_url, index_lines)}
+    the others need their briefs' text (`with_text`). `index_lines` are the lines of briefs.json (see
+    `export_lines`), when already made."""
+    lines = index_lines if index_lines is not None else export_lines(site.briefs, months, site_url, {})
+    outputs = {EXPORT_PATH: index_text(lines)}
     for month in months:
         path = export_path(month)
         shown = [(b.key or b.extraction.article, b.slug, sorted(b.actor_slugs.items())) for b in month.briefs]
@@ -133,22 +134,29 @@ def export_path(month: Month) -> str:
 
 # A line of briefs.json by brief slug, with what it was made from: the brief's key (which names its
 # article as extracted), the monthly file and the site's address.
-IndexLines = dict[str, tuple[tuple[str, str, str | None], str]]
+IndexLine = tuple[tuple[str, str, str | None], str]
+IndexLines = dict[str, IndexLine]
 
 
 def export_index(
     briefs: Sequence[Brief], months: Sequence[Month], site_url: str | None, known: IndexLines | None = None
 ) -> str:
-    """briefs.json: every brief, newest first, with its page and the monthly file holding its record.
-    A line of `known` made from the same brief key, month and site address is reused (ten thousand
-    records made and encoded again took a tenth of a second on every rebuild); `known` is left
-    holding the lines of this index."""
+    """briefs.json: every brief, newest first, with its page and the monthly file holding its record
+    (see `export_lines` for `known`)."""
+    return index_text(export_lines(briefs, months, site_url, known or {}))
+
+
+def export_lines(
+    briefs: Sequence[Brief], months: Sequence[Month], site_url: str | None, known: Mapping[str, IndexLine]
+) -> IndexLines:
+    """The lines of briefs.json, by brief slug. A line of `known` made from the same brief key, month
+    and site address is reused (ten thousand records made and encoded again took a tenth of a second
+    on every rebuild)."""
     month_of = {brief.slug: export_path(month) for month in months for brief in month.briefs}
     lines: IndexLines = {}
-    last = known or {}
     for brief in briefs:
         made_from = (brief.key, month_of[brief.slug], site_url)
-        found = last.get(brief.slug)
+        found = known.get(brief.slug)
         if brief.key and found and found[0] == made_from:
             lines[brief.slug] = found
         else:
@@ -156,9 +164,10 @@ def export_index(
                 made_from,
                 json.dumps(index_record(brief, made_from[1], site_url), ensure_ascii=False),
             )
-    if known is not None:
-        known.clear()
-        known.update(lines)
+    return lines
+
+
+def index_text(lines: IndexLines) -> str:
     return "[\n" + ",\n".join(line for _, line in lines.values()) + "\n]\n"
 
 

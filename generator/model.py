@@ -54,6 +54,9 @@ class Article:
     title: str
     summary: str
     paragraphs: tuple[Paragraph, ...]
+    # A digest of the file as read (its name in messages and its bytes): the same for every read of
+    # the same file, another once it changes; empty for an article not read from a file.
+    version: str = ""
 
 
 @dataclass(frozen=True)
@@ -161,3 +164,14 @@ class Extraction:
     quotes: tuple[Quote, ...]
     figures: tuple[Figure, ...]
     problems: tuple[Problem, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class LightExtraction(Extraction):
+    """An extraction as pages other than its brief's own read it (see
+    `incremental.extractions.lighten`): without the article's paragraphs, the sentences that no
+    quote shown needs, quotes without a speaker, and figures. Its own type, so that its missing
+    figures and text are never taken for none: `figure_sources` names the source of each figure
+    left out, and the whole extraction is read again where a page needs it."""
+
+    figure_sources: tuple[str, ...] = ()

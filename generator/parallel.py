@@ -14,7 +14,8 @@ Result = TypeVar("Result")
 # Below this many items, starting processes costs more than it saves.
 MINIMUM = 200
 CHUNKS_PER_JOB = 4
-# What the forked processes work on: set just before they start, read by `run_chunk`.
+# What a forked process works on: set in it as it starts (see `fork_map`), never in the parent, so
+# that two calls in one process (a second build, a call inside a call) cannot see each other's work.
 work: tuple[Callable[[Any, int], Any], Any] | None = None
 
 
@@ -35,19 +36,21 @@ def fork_map(
 ) -> list[Result]:
     """`[function(shared, i) for i in range(count)]`, over `jobs` processes (default: one per core)
     where processes can be forked, else in this one."""
-    global work
     jobs = jobs or available_cores()
     if jobs == 1 or count < MINIMUM or not can_fork():
         return [function(shared, i) for i in range(count)]
     size = -(-count // (jobs * CHUNKS_PER_JOB))
     chunks = [range(start, min(start + size, count)) for start in range(0, count, size)]
+    context = multiprocessing.get_context("fork")
+    # A forked process starts with its parent's memory: `shared` is handed over, never pickled.
+    with ProcessPoolExecutor(jobs, context, initializer=set_work, initargs=(function, shared)) as pool:
+        return [result for part in pool.map(run_chunk, chunks) for result in part]
+
+
+def set_work(function: Callable[[Any, int], Any], shared: object) -> None:
+    """In a process forked by `fork_map`, as it starts: what `run_chunk` works on."""
+    global work
     work = (function, shared)
-    try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            return [result for part in pool.map(run_chunk, chunks) for result in part]
-    finally:
-        work = None
 
 
 def run_chunk(indices: Sequence[int]) -> list[Any]:

@@ -30,12 +30,16 @@ class Brief:
     slug: str
     extraction: Extraction
     actor_slugs: dict[str, str]
-    # A hash of the article's file and of the extraction code, when known: names what was extracted.
-    key: str = ""
 
     @property
     def title(self) -> str:
         return self.extraction.article.title
+
+    @property
+    def key(self) -> str:
+        """What pages show of the brief stands for in their signatures, when its article was read
+        from a file: the article's version (see `Article.version`); else empty."""
+        return self.extraction.article.version
 
 
 class Appearance(NamedTuple):
@@ -86,24 +90,17 @@ def slugify(text: str, fallback: str) -> str:
 def resolve_site(
     extractions: Sequence[Extraction],
     registry: Registry = EMPTY_REGISTRY,
-    keys: Mapping[str, str] | None = None,
     figures: Figures | None = None,
 ) -> Site:
     """Give every brief and actor a unique slug and collect each actor's briefs, quotes and figures.
-    `keys` gives, by article id, the key of each extraction in the cache (see `Brief.key`);
-    `figures` the figures of briefs, for extractions read without them (default: their own).
+    `figures` gives the figures of briefs, for light extractions (default: their own).
     A brief's `actor_slugs` holds the actors that have a page (see `identity.paged_keys`)."""
     identities = identify(extractions, registry)
     slug_of_text = unique_slugs(sorted(set(identities.slug_texts.values())), "actor")
     slug_of_key = {key: slug_of_text[text] for key, text in identities.slug_texts.items()}
     brief_slugs = unique_slugs([e.article.id for e in extractions], "brief")
     briefs = [
-        Brief(
-            brief_slugs[e.article.id],
-            e,
-            paged_slugs(position, e, identities, slug_of_key),
-            keys.get(e.article.id, "") if keys else "",
-        )
+        Brief(brief_slugs[e.article.id], e, paged_slugs(position, e, identities, slug_of_key))
         for position, e in enumerate(extractions)
     ]
     briefs.sort(key=lambda b: (-b.extraction.article.published.timestamp(), b.slug))

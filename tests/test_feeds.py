@@ -3,22 +3,24 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from email.utils import parsedate_to_datetime
 from xml.etree import ElementTree
 
 from generator.build import Project, build
 from generator.crosslinks import group_months
 from generator.extract import extract_article
-from generator.feeds import IndexLines, distinct_briefs, export_index
+from generator.feeds import IndexLines, distinct_briefs, export_index, export_lines
 from generator.model import Extraction
 from generator.read import parse_article
 from generator.resolve import Brief
 from tests.conftest import article_text
 
 
-def make_extraction(article_id: str, timestamp: str) -> Extraction:
+def make_extraction(article_id: str, timestamp: str, version: str = "") -> Extraction:
     text = article_text(timestamp=timestamp)
-    return extract_article(parse_article(text, article_id, f"seeds/{article_id}.txt"))
+    article = replace(parse_article(text, article_id, f"seeds/{article_id}.txt"), version=version)
+    return extract_article(article)
 
 
 def two_articles(project: Project) -> None:
@@ -133,12 +135,12 @@ def test_without_a_site_url_only_the_export_is_written(project: Project) -> None
 
 def test_the_export_index_reuses_only_lines_made_from_the_same_brief_month_and_address() -> None:
     briefs = [
-        Brief("a", make_extraction("a", "2026-01-02T08:00:00Z"), {}, key="key-a"),
-        Brief("b", make_extraction("b", "2026-01-01T08:00:00Z"), {}, key=""),
+        Brief("a", make_extraction("a", "2026-01-02T08:00:00Z", version="key-a"), {}),
+        Brief("b", make_extraction("b", "2026-01-01T08:00:00Z"), {}),
     ]
     months = group_months(briefs)
-    known: IndexLines = {}
-    fresh = export_index(briefs, months, "https://x.org/", known)
+    known: IndexLines = export_lines(briefs, months, "https://x.org/", {})
+    fresh = export_index(briefs, months, "https://x.org/")
     assert set(known) == {"a", "b"}
     # Lines marked as made from the same inputs are taken as they are; others are made again.
     marked = {slug: (made, line.replace('"id"', '"reused"')) for slug, (made, line) in known.items()}
@@ -146,6 +148,15 @@ def test_the_export_index_reuses_only_lines_made_from_the_same_brief_month_and_a
     assert again == fresh.replace('{"id": "a"', '{"reused": "a"')
     moved = export_index(briefs, months, "https://y.org/", dict(marked))
     assert moved == export_index(briefs, months, "https://y.org/")
+
+
+def test_the_export_index_leaves_the_lines_it_is_given_as_they_were() -> None:
+    briefs = [Brief("a", make_extraction("a", "2026-01-02T08:00:00Z", version="key-a"), {})]
+    months = group_months(briefs)
+    known = export_lines(briefs, months, "https://x.org/", {})
+    given = dict(known)
+    export_index(briefs, months, "https://y.org/", given)
+    assert given == known
 
 
 def test_a_feed_names_each_brief_once_where_an_actor_appears_twice_in_it() -> None:

@@ -14,12 +14,13 @@ import pytest
 from click.testing import CliRunner
 
 from benchmarks.corpus import write_corpus
-from generator import build as build_module
-from generator import cache as extraction_cache
 from generator import render
 from generator.build import Project, build
 from generator.cli import main
-from generator.state import STATE_FILE, signature_digest
+from generator.incremental import extractions as extraction_cache
+from generator.incremental import rebuild as rebuild_module
+from generator.incremental.pages import signature_digest
+from generator.incremental.record import STATE_FILE
 
 ARTICLES = 12
 REGISTRY = """\
@@ -261,13 +262,13 @@ def test_a_rebuild_reads_the_text_of_only_the_briefs_whose_page_or_export_it_wri
         settle(path)
     build(corpus)
     with_text_of: list[str] = []
-    original = build_module.with_text
+    original = rebuild_module.with_text
 
     def spy(cache, briefs):  # type: ignore[no-untyped-def]
         with_text_of.extend(brief.slug for brief in briefs)
         return original(cache, briefs)
 
-    monkeypatch.setattr(build_module, "with_text", spy)
+    monkeypatch.setattr(rebuild_module, "with_text", spy)
     path = corpus.seeds_dir / "article-00011.txt"
     path.write_text(path.read_text("utf-8").replace("Weighs", "Rejects", 1), "utf-8")
     settle(path)
@@ -307,13 +308,13 @@ def test_a_rebuild_reads_only_the_articles_whose_size_or_time_changed(
 ) -> None:
     build(corpus)
     read: list[str] = []
-    original = build_module.read_task
+    original = rebuild_module.read_task
 
     def spy(project, path):  # type: ignore[no-untyped-def]
         read.append(path.name)
         return original(project, path)
 
-    monkeypatch.setattr(build_module, "read_task", spy)
+    monkeypatch.setattr(rebuild_module, "read_task", spy)
     changed = corpus.seeds_dir / "article-00005.txt"
     changed.write_text(changed.read_text("utf-8").replace("Weighs", "Rejects", 1), "utf-8")
     settle(changed)
@@ -348,3 +349,21 @@ def test_a_light_extraction_keeps_every_speaker_that_earns_an_actor_page() -> No
         ("Ines Varga", "full"),
         ("Tomas Reyl", "full"),
     ]
+
+
+def test_a_light_extraction_is_its_own_type_and_names_the_sources_of_the_figures_it_leaves_out() -> None:
+    """Its figures are left out, not none: a page that shows figures reads them from the cache."""
+    from datetime import UTC, datetime
+
+    from generator.model import Article, Extraction, Figure, LightExtraction, Paragraph, Span
+
+    paragraph = Paragraph("Growth was 4.5 percent, Ines Varga said, and 3 ports reopened.", 3)
+    article = Article("a", "seeds/a.txt", (), datetime(2026, 3, 1, tzinfo=UTC), "Ports", "", (paragraph,))
+    figures = (
+        Figure(4.5, "percent", "4.5 percent", "growth", None, None, "Ines Varga", Span(0, 11, 22)),
+        Figure(3, "", "3 ports", "ports", None, None, None, Span(0, 45, 52)),
+    )
+    whole = Extraction(article, (), (), (), figures)
+    light = extraction_cache.lighten(extraction_cache.Outcome(whole, ())).extraction
+    assert isinstance(light, LightExtraction) and not isinstance(whole, LightExtraction)
+    assert (light.figures, light.figure_sources, light.article.paragraphs) == ((), ("Ines Varga",), ())

@@ -21,10 +21,10 @@ from click.testing import CliRunner
 
 from generator import write
 from generator.build import Project, build
-from generator.cache import DATABASE
 from generator.cli import main
+from generator.incremental.extractions import DATABASE
+from generator.incremental.record import STATE_FILE
 from generator.registry import RegistryError, load_registry
-from generator.state import STATE_FILE
 from generator.write import MANIFEST, WriteError, lock_docs_folder
 from tests.conftest import article_text, mkdocs_build
 

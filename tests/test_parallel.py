@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -20,6 +21,20 @@ def test_fork_map_returns_what_a_loop_returns_and_uses_other_processes() -> None
     results = fork_map(square_plus, 7, 1000, jobs=2)
     assert [value for value, _ in results] == [i * i + 7 for i in range(1000)]
     assert os.getpid() not in {pid for _, pid in results}
+
+
+def cube(shared: int, index: int) -> tuple[int, int]:
+    return index**3 + shared, os.getpid()
+
+
+def test_fork_maps_running_at_once_in_one_process_each_do_their_own_work() -> None:
+    """Two builds in one process (as `mkdocs serve` runs them) keep no work in the parent to share."""
+    with ThreadPoolExecutor(2) as threads:
+        squares = threads.submit(fork_map, square_plus, 1, 600, 2)
+        cubes = threads.submit(fork_map, cube, 2, 600, 2)
+        assert [value for value, _ in squares.result()] == [i * i + 1 for i in range(600)]
+        assert [value for value, _ in cubes.result()] == [i**3 + 2 for i in range(600)]
+    assert parallel.work is None
 
 
 def test_fork_map_stays_in_this_process_for_little_work() -> None:

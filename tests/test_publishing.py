@@ -8,8 +8,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from generator.build import PROBLEMS_FILE
 from generator.cli import main
+from generator.project import PROBLEMS_FILE
 from tests.conftest import article_text, mkdocs_build
 
 STRAY_QUOTE = 'The mayor said "the bridge opens in May and left the room.'

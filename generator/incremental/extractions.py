@@ -15,36 +15,24 @@ import logging
 import pickle
 import sqlite3
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from generator.model import Extraction, Figure, Problem
+from generator.corpus import Outcome, file_version
+from generator.incremental.fingerprint import GENERATOR
+from generator.model import Figure, LightExtraction
 
 log = logging.getLogger(__name__)
 
-CACHE_FOLDER = Path(".cache/briefs")
 # Named by the layout of its table: a cache of an older layout is left alone, never misread.
 DATABASE = "extractions-5.sqlite3"
-PACKAGE = Path(__file__).resolve().parent
 # What extraction depends on: its code, its data, and the versions of the data libraries it reads.
 EXTRACTION_CODE = ("model.py", "read.py", "sentences.py", "extract/*.py", "data/*")
 DATA_LIBRARIES = ("pycountry", "gender-guesser")
 BATCH = 500
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What reading and extracting one file gave: an extraction, or the reason the file was skipped."""
-
-    extraction: Extraction | None
-    problems: tuple[Problem, ...]
-    skip_reason: str | None = None
-    # In a light outcome, whose extraction leaves its figures out: the source of each figure that
-    # has one, in the order of the text (see `lighten`).
-    figure_sources: tuple[str, ...] = ()
 
 
 @cache
@@ -52,8 +40,8 @@ def code_fingerprint() -> str:
     """A hash of everything extraction depends on: a change to any of it invalidates every entry."""
     digest = hashlib.sha256()
     for pattern in EXTRACTION_CODE:
-        for path in sorted(PACKAGE.glob(pattern)):
-            digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
+        for path in sorted(GENERATOR.glob(pattern)):
+            digest.update(path.relative_to(GENERATOR).as_posix().encode() + b"\0" + path.read_bytes())
     for name in DATA_LIBRARIES:
         with contextlib.suppress(metadata.PackageNotFoundError):
             digest.update(f"{name}=={metadata.version(name)}\0".encode())
@@ -62,10 +50,12 @@ def code_fingerprint() -> str:
 
 def content_key(source: str, data: bytes) -> str:
     """The key of one file's outcome: the extraction code, the file's name in messages, its bytes."""
-    digest = hashlib.sha256(code_fingerprint().encode())
-    digest.update(source.encode("utf-8", "surrogatepass") + b"\0")
-    digest.update(data)
-    return digest.hexdigest()
+    return version_key(file_version(source, data))
+
+
+def version_key(version: str) -> str:
+    """The key of the outcome of an article of this version (see `Article.version`)."""
+    return hashlib.sha256(f"{code_fingerprint()}\0{version}".encode()).hexdigest()
 
 
 class ExtractionCache:
@@ -180,25 +170,18 @@ def lighten(outcome: Outcome) -> Outcome:
     quotes = tuple(q for q in extraction.quotes if q.speaker and q.kind != "term")
     # A partial quote is shown inside its sentence (see `quoting`): those sentences are kept.
     partial = {q.span.sentence for q in quotes if q.kind == "partial" and q.is_certain}
-    light = replace(
-        extraction,
-        article=replace(extraction.article, paragraphs=()),
-        sentences=tuple(s for s in extraction.sentences if s.index in partial),
-        quotes=quotes,
-        figures=(),
+    light = LightExtraction(
+        replace(extraction.article, paragraphs=()),
+        tuple(s for s in extraction.sentences if s.index in partial),
+        extraction.actors,
+        quotes,
+        (),
+        extraction.problems,
+        tuple(f.source for f in sourced_figures(outcome) if f.source),
     )
-    return replace(
-        outcome,
-        extraction=light,
-        figure_sources=tuple(f.source for f in sourced_figures(outcome) if f.source),
-    )
+    return replace(outcome, extraction=light)
 
 
 def sourced_figures(outcome: Outcome) -> tuple[Figure, ...]:
     """The figures an actor's page may show: those with a source."""
     return tuple(f for f in outcome.extraction.figures if f.source) if outcome.extraction else ()
-
-
-def is_light(extraction: Extraction) -> bool:
-    """Whether `extraction` may be a light one (an article with no paragraph at all is light already)."""
-    return not extraction.article.paragraphs

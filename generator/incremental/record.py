@@ -12,17 +12,12 @@ the extraction cache, all of it lives under `.cache/briefs/` and is safe to dele
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import io
 import json
 import logging
 import os
 import pickle
-import sys
-import time
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from importlib import metadata
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -32,17 +27,12 @@ log = logging.getLogger(__name__)
 
 STATE_FILE = "state.json"
 # What a build keeps for the next so as to compute only what changed: cross-links, files' keys, the
-# lines of the export index.
+# lines of the export index, what lists show of each brief.
 LINKS_FILE = "links.pickle"
 FILES_FILE = "files.pickle"
 INDEX_FILE = "index.pickle"
+DIGESTS_FILE = "digests.pickle"
 Memo = TypeVar("Memo")
-PACKAGE = Path(__file__).resolve().parent
-LIBRARIES = ("jinja2", "PyYAML", "pycountry", "gender-guesser")
-FORMAT = 2
-# An article changed this recently might change again within the same tick of the file system's clock,
-# keeping its size and modification time: a build that read one is not recorded.
-RACY_NS = 2_000_000_000
 
 
 @dataclass(frozen=True)
@@ -56,82 +46,6 @@ class BuildState:
     problems: tuple[Problem, ...]
     # A digest of what each page shows (see PageReuse), to know which need no rendering.
     pages: dict[str, str]
-
-
-def hash_inputs(
-    root: Path, seeds: Mapping[str, tuple[int, int] | None], files: Iterable[Path], out_dir: Path
-) -> tuple[str, bool]:
-    """One hash of everything a build reads: articles by name, size and modification time (`seeds`,
-    None for a file that cannot be read), the other `files` by content, the generator's code and
-    libraries, and where it writes; and whether an article changed too recently for its modification
-    time to be trusted."""
-    now = time.time_ns()
-    is_racy = False
-    digest = hashlib.sha256(f"{FORMAT}\0{sys.version}\0{code_fingerprint()}\0".encode())
-    digest.update(f"{root.resolve()}\0{out_dir.resolve()}\0".encode("utf-8", "surrogateescape"))
-    for name, stat in seeds.items():
-        if stat is None:
-            is_racy = True  # unreadable: the build reports it, and must run again to report it again
-            continue
-        size, mtime = stat
-        is_racy = is_racy or mtime > now - RACY_NS
-        digest.update(f"{name}\0{size}\0{mtime}\0".encode("utf-8", "surrogateescape"))
-    for path in files:
-        digest.update(f"\1{path.name}\0".encode())
-        with contextlib.suppress(OSError):
-            digest.update(path.read_bytes())
-    return digest.hexdigest(), is_racy
-
-
-def code_fingerprint() -> str:
-    """A hash of the generator's code, templates and data, and of the libraries that shape its output."""
-    digest = hashlib.sha256()
-    for path in sorted(PACKAGE.rglob("*")):
-        if path.is_file() and path.suffix in {".py", ".j2", ".txt"}:
-            digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes())
-    for name in LIBRARIES:
-        with contextlib.suppress(metadata.PackageNotFoundError):
-            digest.update(f"{name}=={metadata.version(name)}\0".encode())
-    return digest.hexdigest()
-
-
-class PageReuse:
-    """Which pages need no rendering: those that show what they showed at the last build (the same
-    digest of their signature and of the code) and whose files are still as it wrote them. Records
-    the digest of every page asked about, for the next build."""
-
-    def __init__(self, code: str, last: BuildState | None, out_dir: Path) -> None:
-        self.code = code.encode()
-        self.last = last
-        self.out_dir = out_dir
-        self.digests: dict[str, str] = {}
-        self.kept: set[str] = set()
-        # The size, time and inode of each kept page, as the last build left it and as it still is.
-        self.kept_stats: dict[str, tuple[int, int, int]] = {}
-
-    def __call__(self, paths: Sequence[str], signature: object) -> bool:
-        digest = signature_digest(self.code, signature)
-        self.digests.update(dict.fromkeys(paths, digest))
-        last = self.last
-        if last is None or any(last.pages.get(path) != digest for path in paths):
-            return False
-        stats = stat_outputs(self.out_dir, paths)
-        if any(path not in last.outputs or stats.get(path) != last.outputs[path] for path in paths):
-            return False
-        self.kept.update(paths)
-        self.kept_stats.update(stats)
-        return True
-
-
-def signature_digest(code: bytes, signature: object) -> str:
-    """A digest of what a page shows, by content only: pickled without a memo, so that equal strings
-    give the same bytes whether they are one object or several (records read back from a memo
-    share fewer objects than records just computed)."""
-    buffer = io.BytesIO()
-    pickler = pickle.Pickler(buffer, protocol=5)
-    pickler.fast = True
-    pickler.dump(signature)
-    return hashlib.sha256(code + buffer.getvalue()).hexdigest()
 
 
 def stat_outputs(out_dir: Path, rel_paths: Iterable[str]) -> dict[str, tuple[int, int, int]]:
