@@ -396,6 +396,14 @@ QUOTE_RUN_CASES = [
         ["Maria Lopez"],
         id="a-gerund-goes-with-no-verb-inside-a-that-clause",
     ),
+    pytest.param(
+        (
+            "The Harbor Trust did not want to discuss \u201cthat plan,\u201d telling Radio Salem that the "
+            "trust is focused on \u201cclean water for all.\u201d",
+        ),
+        ["Harbor Trust", "Harbor Trust"],
+        id="a-gerund-after-a-quote-is-the-subject's-not-its-object's",
+    ),
 ]
 
 

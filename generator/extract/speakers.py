@@ -758,9 +758,14 @@ def opens_with_that(words: Sequence[tuple[str, int]], index: int) -> bool:
 
 
 def is_gerund_lead(word: str) -> bool:
-    """', saying' / 'by saying' / 'not saying' / 'on radio saying': a word before a gerund that leaves
-    its subject to the clause (a verb before it, as in 'kept asking', has the subject nearer)."""
-    return word.lower() in GERUND_LEADS or (word[0].isupper() and word.lower() not in lexicon.FUNCTION_WORDS)
+    """', saying' / 'by saying' / 'not saying' / 'on radio saying' / '"...," telling': a word before a
+    gerund that leaves its subject to the clause (a verb before it, as in 'kept asking', has the
+    subject nearer)."""
+    return (
+        word.lower() in GERUND_LEADS
+        or word in CLOSING_MARKS
+        or (word[0].isupper() and word.lower() not in lexicon.FUNCTION_WORDS)
+    )
 
 
 def loose_cue_verb(words: Sequence[tuple[str, int]]) -> int | None:
