@@ -404,6 +404,15 @@ QUOTE_RUN_CASES = [
         ["Harbor Trust", "Harbor Trust"],
         id="a-gerund-after-a-quote-is-the-subject's-not-its-object's",
     ),
+    pytest.param(
+        (
+            "After the Harbor court failed to reach a majority decision on Mayor Peter Hall's plan to defer "
+            "the vote for months on the ballot, Governor Maria Lopez said the deadlock has \u201ckept us "
+            "safe\u201d on Monday before claiming that the plan is \u201ctearing families apart.\u201d",
+        ),
+        ["Maria Lopez", "Maria Lopez"],
+        id="a-gerund-goes-with-the-speech-verb-before-a-quote-between",
+    ),
 ]
 
 

@@ -73,6 +73,7 @@ REPORTED_BY = re.compile(r"[^\"\u201c\u201d]*?,\s*according to\b")
 QUOTE_MARKS = "\"'\u201c\u2018"
 DOUBLE_MARK = re.compile("[\"\u201c\u201d]|''")
 CLOSING_MARKS = frozenset(['"', "\u201d", "''"])
+OPENING_MARKS = frozenset(['"', "\u201c", "''"])
 # ', saying' / 'before asking' / 'by saying': a gerund whose subject is the sentence's.
 GERUND_LEADS = frozenset([",", "by", "after", "before", "while", "when", "for", "without", "in", "not"])
 AUXILIARIES = lexicon.words("would will could can should may might must did does do has have had")
@@ -469,9 +470,15 @@ class Attributor:
     ) -> Speaker | None:
         """ "Ruiz said Hall begged her to 'keep the plan'": the subject of a 'said' or 'told' earlier in
         the sentence reports the verb nearer the quote, and the quote is the reporter's words (with
-        `finite`, the subject of the last speech verb not ending in -ing)."""
-        for index in range(len(words) - 1, -1, -1):
+        `finite`, the subject of the last speech verb not ending in -ing, past any quote between:
+        'Hall said it has "kept us safe" before claiming ...')."""
+        index = len(words)
+        while index > 0:
+            index -= 1
             word, offset = words[index]
+            if word in CLOSING_MARKS and finite:
+                index = next((i for i in range(index - 1, -1, -1) if words[i][0] in OPENING_MARKS), 0)
+                continue
             if word in CLOSING_MARKS or word == ";":
                 return None
             wanted = not word.endswith("ing") if finite else word.lower() in REPORTING_FORMS
