@@ -413,6 +413,15 @@ QUOTE_RUN_CASES = [
         ["Maria Lopez", "Maria Lopez"],
         id="a-gerund-goes-with-the-speech-verb-before-a-quote-between",
     ),
+    pytest.param(
+        (
+            "The worry was plain on Wednesday when Council Speaker Peter Hall of Oregon lamented the "
+            "\u201csad\u201d state of the campaign and criticized the \u201ccheap tricks\u201d on display "
+            "in the race for the GOP nomination.",
+        ),
+        ["Peter Hall", "Peter Hall"],
+        id="a-speech-verb's-form-after-a-quoted-adjective-is-a-noun",
+    ),
 ]
 
 

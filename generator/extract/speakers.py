@@ -11,7 +11,9 @@ from typing import NamedTuple
 from generator.extract import lexicon
 from generator.extract.actors import Cast
 from generator.extract.cues import (
+    CLOSING_MARKS,
     MAX_NAME_WORDS,
+    OPENING_MARKS,
     POSSESSIVE_ENDINGS,
     WORD,
     blank_parentheses,
@@ -72,8 +74,6 @@ INVERTED_CUE = re.compile(r",\s+([a-z]+)\s+(?=[A-Z])")
 REPORTED_BY = re.compile(r"[^\"\u201c\u201d]*?,\s*according to\b")
 QUOTE_MARKS = "\"'\u201c\u2018"
 DOUBLE_MARK = re.compile("[\"\u201c\u201d]|''")
-CLOSING_MARKS = frozenset(['"', "\u201d", "''"])
-OPENING_MARKS = frozenset(['"', "\u201c", "''"])
 # ', saying' / 'before asking' / 'by saying': a gerund whose subject is the sentence's.
 GERUND_LEADS = frozenset([",", "by", "after", "before", "while", "when", "for", "without", "in", "not"])
 AUXILIARIES = lexicon.words("would will could can should may might must did does do has have had")
