@@ -422,6 +422,15 @@ QUOTE_RUN_CASES = [
         ["Peter Hall", "Peter Hall"],
         id="a-speech-verb's-form-after-a-quoted-adjective-is-a-noun",
     ),
+    pytest.param(
+        (
+            "Governor Maria Lopez spoke first. On Friday, Mayor Peter Hall \u2014 named by the Salem Ledger "
+            "as the likely choice for the post \u2014 told Ana Ruiz of Radio Salem that \u201cyou have to "
+            "take it seriously, of course.\u201d",
+        ),
+        ["Peter Hall"],
+        id="the-subject-before-an-aside-set-off-by-dashes",
+    ),
 ]
 
 

@@ -72,6 +72,7 @@ SPEAKER_TYPES = SPEAKING_TYPES | {"country"}
 INVERTED_CUE = re.compile(r",\s+([a-z]+)\s+(?=[A-Z])")
 # ', according to the Daily Ledger': the source that reports the cue before it.
 REPORTED_BY = re.compile(r"[^\"\u201c\u201d]*?,\s*according to\b")
+DASHES = frozenset("\u2014\u2013")
 QUOTE_MARKS = "\"'\u201c\u2018"
 DOUBLE_MARK = re.compile("[\"\u201c\u201d]|''")
 # ', saying' / 'before asking' / 'by saying': a gerund whose subject is the sentence's.
@@ -425,6 +426,9 @@ class Attributor:
                     )
                 clause_start = max(clause_start_before(words, index), window)
                 if not text[clause_start:offset].strip(" ,"):
+                    aside = dash_aside_start(words, index)
+                    if aside is not None and (found := self.subject_before(start.sentence, window, aside)):
+                        return found  # 'Hall — named by the Ledger as its choice — told ...'
                     # 'X said it was early but added, "..."': the verb shares the subject of the one before.
                     return self.reporter(
                         start.sentence, words[:index], finite=True
@@ -762,6 +766,14 @@ def opens_with_that(words: Sequence[tuple[str, int]], index: int) -> bool:
     start = clause_start_before(words, index)
     before = [word for word, offset in words[:index] if offset < start]
     return bool(before) and before[-1].lower() == "that"
+
+
+def dash_aside_start(words: Sequence[tuple[str, int]], index: int) -> int | None:
+    """Where an aside set off by dashes right before words[index] opens ('Hall — named by the
+    Ledger — told'): the offset of its first dash, None when no such aside stands there."""
+    if not index or words[index - 1][0] not in DASHES:
+        return None
+    return next((words[i][1] for i in range(index - 2, -1, -1) if words[i][0] in DASHES), None)
 
 
 def is_gerund_lead(word: str) -> bool:
