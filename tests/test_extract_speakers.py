@@ -431,6 +431,14 @@ QUOTE_RUN_CASES = [
         ["Peter Hall"],
         id="the-subject-before-an-aside-set-off-by-dashes",
     ),
+    pytest.param(
+        (
+            "Mayor Peter Hall met Governor Maria Lopez. Hall, who is a veteran, also decried Lopez's "
+            "repeated calls to close the base, noting she has \u201cgiven nothing\u201d to the town.",
+        ),
+        ["Peter Hall"],
+        id="a-speech-verb's-form-after-a-possessive-and-an-adjective-is-a-noun",
+    ),
 ]
 
 
