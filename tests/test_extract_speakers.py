@@ -439,6 +439,14 @@ QUOTE_RUN_CASES = [
         ["Peter Hall"],
         id="a-speech-verb's-form-after-a-possessive-and-an-adjective-is-a-noun",
     ),
+    pytest.param(
+        (
+            "Mayor Peter Hall met the press. Former Hall speechwriter Ana Ruiz published a column in the "
+            "Salem Ledger, entitled \u201cWhy the Harbor Plan Matters More Than Ever.\u201d",
+        ),
+        ["Ana Ruiz"],
+        id="the-person-holding-a-post-a-noun-of-a-doer-names-speaks",
+    ),
 ]
 
 

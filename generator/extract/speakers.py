@@ -42,6 +42,8 @@ NAME_LABEL = re.compile(
 )
 POST_HEADS = lexicon.TITLE_HEADS | lexicon.PERSON_ATTRIBUTES
 POST_WORDS = POST_HEADS | lexicon.TITLE_MODIFIERS
+# A noun of who does something, a post of its own: 'speechwriter', 'fundraiser', 'strategist'.
+AGENT_NOUN = re.compile(r"[a-z]{3,}(?:er|or|ist)")
 # A post in lower case and the name after it: 'campaign spokesman Ana Ruiz '.
 TITLED_NAME = re.compile(r"((?:[a-z][\w-]*\s+){1,3})((?:[A-Z][\w.'\u2019-]*\s*)+)")
 # 'In recent weeks, ' / 'Another critic, ': what may stand before the subject's name.
@@ -705,7 +707,9 @@ def titled_name_end(text: str, end: int) -> int:
     if titled is None:
         return end
     post = titled.group(1).split()
-    if post[-1] not in POST_HEADS or not all(word in POST_WORDS for word in post):
+    head = post[-1]
+    is_head = head in POST_HEADS or (AGENT_NOUN.fullmatch(head) and head not in lexicon.FUNCTION_WORDS)
+    if not is_head or not all(word in POST_WORDS for word in post[:-1]):
         return end
     return titled.end()
 
