@@ -381,18 +381,18 @@ def test_a_noun_of_a_trade_opening_a_sentence_is_not_part_of_the_name_after_it(e
     [
         # a body a person's possessive names speaks for itself, and the person stays an actor
         (
-            "Mrs. Lopez's campaign said in a statement that \u201cthe governor will not be bullied.\u201d",
+            "Mrs. Lopez's campaign answered on Tuesday that \u201cthe governor has nothing to hide.\u201d",
             "Maria Lopez campaign",
             {("Maria Lopez", "person"), ("Maria Lopez campaign", "organization")},
         ),
         (
-            "\u201cThe mayor never wrote that letter,\u201d Lopez\u2019s office said in a statement.",
+            "\u201cThe mayor never wrote that letter,\u201d Lopez\u2019s office wrote in an email.",
             "Maria Lopez office",
             {("Maria Lopez", "person"), ("Maria Lopez office", "organization")},
         ),
         # a word after the body that is no verb makes it part of a noun: the slogan is hers
         (
-            "Maria Lopez's campaign slogan is \u201cI am with you.\u201d",
+            "Maria Lopez's campaign slogan, \u201cA harbor for every family,\u201d was her own idea.",
             "Maria Lopez",
             {("Maria Lopez", "person")},
         ),

@@ -66,8 +66,8 @@ def test_title_case_short_words_stay_a_title(extract_body):
     [
         # the closing mark of a quote ends the words the cue of the next one may reach
         (
-            "Mayor Peter Hall and Governor Maria Lopez spoke. Hall said he'd make the river "
-            "\u201crun dry,\u201d for instance, and Lopez vowed to \u201cdrain the lake\u201d by May.",
+            "Mayor Peter Hall and Governor Maria Lopez spoke. Hall said he'd keep the ferry \u201cafloat "
+            "all winter,\u201d at the least, and Lopez promised to \u201cbuild a new pier\u201d by May.",
             ["Peter Hall", "Maria Lopez"],
         ),
         (
