@@ -107,7 +107,7 @@ def is_cue_verb(words: Sequence[tuple[str, int]], index: int) -> bool:
 def is_noun_use(words: Sequence[tuple[str, int]], index: int) -> bool:
     """'the states', 'a report', 'Clinton's comments', 'the Ruizes' comments', 'of state': a speech
     verb's form used as a noun; so is one after a word or two in quote marks ('the "sad" state') or an
-    adjective in -ed or -est ('Hall's repeated calls', 'the latest reports')."""
+    adjective in -ed or -est ('Hall's renewed calls', 'the latest reports')."""
     position = index - 1
     if index > 2 and words[position][0] in CLOSING_MARKS:
         marks = [i for i in range(max(0, index - 4), position) if words[i][0] in OPENING_MARKS]

@@ -430,7 +430,7 @@ class Attributor:
                 if not text[clause_start:offset].strip(" ,"):
                     aside = dash_aside_start(words, index)
                     if aside is not None and (found := self.subject_before(start.sentence, window, aside)):
-                        return found  # 'Hall — named by the Ledger as its choice — told ...'
+                        return found  # 'Hall — whom the Ledger calls the favourite — told ...'
                     # 'X said it was early but added, "..."': the verb shares the subject of the one before.
                     return self.reporter(
                         start.sentence, words[:index], finite=True
@@ -477,7 +477,7 @@ class Attributor:
         """ "Ruiz said Hall begged her to 'keep the plan'": the subject of a 'said' or 'told' earlier in
         the sentence reports the verb nearer the quote, and the quote is the reporter's words (with
         `finite`, the subject of the last speech verb not ending in -ing, past any quote between:
-        'Hall said it has "kept us safe" before claiming ...')."""
+        'Hall said it has "spared the town" before claiming ...')."""
         index = len(words)
         while index > 0:
             index -= 1
