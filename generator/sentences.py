@@ -170,7 +170,7 @@ def is_boundary(text: str, match: re.Match[str]) -> bool:
     key = word.lower()
     if key in ABBREVIATIONS:
         return False
-    if key in NUMBER_ABBREVIATIONS:
+    if key in NUMBER_ABBREVIATIONS and not word.isupper():  # 'Ana P. Ruiz': an initial, not 'p. 5'
         return not next_word(text, match.end())[:1].isdigit()
     return not (len(word) == 1 and word.isupper())
 

@@ -374,3 +374,31 @@ def test_a_noun_of_a_trade_opening_a_sentence_is_not_part_of_the_name_after_it(e
         ("Tomas Brell", "person", None),
         ("Ana Kelt", "person", "Director"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "actors"),
+    [
+        # a body a person's possessive names speaks for itself, and the person stays an actor
+        (
+            "Mrs. Lopez's campaign answered on Tuesday that \u201cthe governor has nothing to hide.\u201d",
+            "Maria Lopez campaign",
+            {("Maria Lopez", "person"), ("Maria Lopez campaign", "organization")},
+        ),
+        (
+            "\u201cThe mayor never wrote that letter,\u201d Lopez\u2019s office wrote in an email.",
+            "Maria Lopez office",
+            {("Maria Lopez", "person"), ("Maria Lopez office", "organization")},
+        ),
+        # a word after the body that is no verb makes it part of a noun: the slogan is hers
+        (
+            "Maria Lopez's campaign slogan, \u201cA harbor for every family,\u201d was her own idea.",
+            "Maria Lopez",
+            {("Maria Lopez", "person")},
+        ),
+    ],
+)
+def test_a_body_a_persons_possessive_names_is_an_organisation(extract_body, sentence, speaker, actors):
+    extraction = extract_body("Governor Maria Lopez spoke on Monday.", sentence)
+    assert [q.speaker for q in extraction.quotes] == [speaker]
+    assert {(a.name, a.type) for a in extraction.actors} == actors

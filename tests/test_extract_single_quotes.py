@@ -58,3 +58,25 @@ def test_clause_of_short_words_is_speech_not_a_title(extract_body):
 def test_title_case_short_words_stay_a_title(extract_body):
     extraction = extract_body("Mayor Lena Brook was a guest on 'Big Day.' on Sunday.")
     assert [q.kind for q in extraction.quotes] == ["term"]
+
+
+@pytest.mark.parametrize("marks", ["\u201c\u201d", "''"], ids=["curly double", "straight single"])
+@pytest.mark.parametrize(
+    ("body", "speakers"),
+    [
+        # the closing mark of a quote ends the words the cue of the next one may reach
+        (
+            "Mayor Peter Hall and Governor Maria Lopez spoke. Hall said he'd keep the ferry \u201cafloat "
+            "all winter,\u201d at the least, and Lopez promised to \u201cbuild a new pier\u201d by May.",
+            ["Peter Hall", "Maria Lopez"],
+        ),
+        (
+            "Mayor Peter Hall met the clerk. \u201cWe counted every ballot twice,\u201d said clerk Ana Ruiz. "
+            "\u201c[Hall] never asked for a recount.\u201d",
+            ["Ana Ruiz", "Ana Ruiz"],
+        ),
+    ],
+)
+def test_a_cue_is_read_the_same_in_either_typography(extract_body, marks, body, speakers):
+    typed = body.replace("\u201c", marks[0]).replace("\u201d", marks[1])
+    assert [q.speaker for q in extract_body(typed).quotes] == speakers

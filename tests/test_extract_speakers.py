@@ -396,6 +396,57 @@ QUOTE_RUN_CASES = [
         ["Maria Lopez"],
         id="a-gerund-goes-with-no-verb-inside-a-that-clause",
     ),
+    pytest.param(
+        (
+            "The Harbor Trust would not comment on \u201cthe mayor's scheme,\u201d telling Radio Salem "
+            "that its members care only about \u201cclean water for every village.\u201d",
+        ),
+        ["Harbor Trust", "Harbor Trust"],
+        id="a-gerund-after-a-quote-is-the-subject's-not-its-object's",
+    ),
+    pytest.param(
+        (
+            "Once the Harbor board could not agree on a ruling about Mayor Peter Hall's proposal to delay "
+            "the ferry tax by several months, Governor Maria Lopez said the stalemate has \u201cspared "
+            "the town\u201d so far before claiming that the proposal is \u201csplitting the town.\u201d",
+        ),
+        ["Maria Lopez", "Maria Lopez"],
+        id="a-gerund-goes-with-the-speech-verb-before-a-quote-between",
+    ),
+    pytest.param(
+        (
+            "The gloom showed on Wednesday when Council Speaker Peter Hall of Oregon lamented the "
+            "\u201cdreary\u201d state of the ferry debate and denounced the \u201ccheap tricks\u201d seen "
+            "in the race for the Harbor Trust chair.",
+        ),
+        ["Peter Hall", "Peter Hall"],
+        id="a-speech-verb's-form-after-a-quoted-adjective-is-a-noun",
+    ),
+    pytest.param(
+        (
+            "Governor Maria Lopez spoke first. On Friday, Mayor Peter Hall \u2014 whom the Salem Ledger "
+            "calls the favourite to chair the harbor board \u2014 told Ana Ruiz of Radio Salem that "
+            "\u201cthe board needs a steady hand.\u201d",
+        ),
+        ["Peter Hall"],
+        id="the-subject-before-an-aside-set-off-by-dashes",
+    ),
+    pytest.param(
+        (
+            "Mayor Peter Hall met Governor Maria Lopez. Hall, a former ferry pilot, also decried Lopez's "
+            "renewed calls to sell the harbor, noting she has \u201cnever worked a day\u201d on the water.",
+        ),
+        ["Peter Hall"],
+        id="a-speech-verb's-form-after-a-possessive-and-an-adjective-is-a-noun",
+    ),
+    pytest.param(
+        (
+            "Mayor Peter Hall met the press. Former Hall fundraiser Ana Ruiz backed the ferry tax as "
+            "\u201cthe only honest plan.\u201d",
+        ),
+        ["Ana Ruiz"],
+        id="the-person-holding-a-post-a-noun-of-a-doer-names-speaks",
+    ),
 ]
 
 

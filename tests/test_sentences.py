@@ -21,6 +21,7 @@ def sentences_of(*texts: str) -> list[str]:
         "Resolution No. 2 passed easily.",
         "Dr. Alan Reed testified before the panel.",
         "President Donald J. Trump signed the order.",
+        "The letter was written by Tomas P. Berg, a clerk.",
         "Prices rose 2.5 percent in the quarter.",
         "Sen. Ruth Park and Mr. Omar Diaz met in St. Louis.",
     ],

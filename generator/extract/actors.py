@@ -9,6 +9,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from generator.extract import lexicon
+from generator.extract.cues import is_speech_verb
 from generator.extract.gazetteer import country_of, first_name_gender
 from generator.extract.names import DESCRIBING_COMPOUND, Candidate, is_place
 from generator.model import Actor, ActorType, Mention, Sentence, Span
@@ -17,6 +18,11 @@ EMPTY: Mapping[str, ActorType] = {}
 MEMBER_SUFFIXES = ("ers", "ites", "ists", "s")  # 'Clintonites'; 'the Okafors', a family
 PRONOUN_REACH = 80  # characters after a name in which 'he' or 'she' most likely refers to it
 GENDERED_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b")
+# "Lopez's campaign", "Lopez's office": what follows a person's possessive that is a body of its own.
+POSSESSED_BODY = re.compile(r"['\u2019]s? (campaign|office)\b")
+NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+# A verb or an adverb after a body: 'Lopez's campaign launched', '... hopes', '... quickly'.
+VERB_AFTER_BODY = re.compile(r"[a-z]+(?:ed|[^s']s|ing|ly)")
 SURNAME_PREFIX = re.compile(r"(?:Mc|Mac|O')[A-Z]")  # 'McAllister', "O'Hara": a family name
 
 
@@ -57,7 +63,40 @@ def resolve_actors(
     mentions += nominal_mentions(sentences, mentions)
     mentions.sort(key=lambda m: (m.span.sentence, m.span.start))
     defined = {name: acronym for acronym, name in acronyms.items()}
-    return Cast(build_actors(mentions, sentences, defined), tuple(mentions))
+    bodies = possessed_bodies(sentences, mentions)
+    if not bodies:
+        return Cast(build_actors(mentions, sentences, defined), tuple(mentions))
+    # The person stays an actor, but the stretch names the body: that is who speaks there.
+    owners = {(b.span.sentence, b.span.start) for b in bodies}
+    kept = [m for m in mentions if (m.span.sentence, m.span.start) not in owners] + bodies
+    kept.sort(key=lambda m: (m.span.sentence, m.span.start))
+    return Cast(build_actors([*mentions, *bodies], sentences, defined), tuple(kept))
+
+
+def possessed_bodies(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> list[Mention]:
+    """ "Mrs. Lopez's campaign said": a body a person's possessive names, an organisation of its own
+    (the 'Maria Lopez campaign'), not the person, though 'the Lopez campaign' is hers."""
+    bodies = []
+    for mention in mentions:
+        if mention.type != "person":
+            continue
+        text = sentences[mention.span.sentence].text
+        body = POSSESSED_BODY.match(text, mention.span.end)
+        if body is not None and not is_compound_noun(text, body.end()):
+            name = f"{mention.name} {body.group(1)}"
+            span = Span(mention.span.sentence, mention.span.start, body.end())
+            bodies.append(Mention(name, span, name, "organization"))
+    return bodies
+
+
+def is_compound_noun(text: str, end: int) -> bool:
+    """ "Lopez's campaign slogan", "Lopez's campaign manager": the word after a body names something
+    else, as a lower-case word is when no verb, adverb or word of grammar ('said', 'has', 'also')."""
+    following = NEXT_WORD.match(text, end)
+    if following is None:
+        return False
+    word = following.group(1)
+    return not (word in lexicon.FUNCTION_WORDS or VERB_AFTER_BODY.fullmatch(word) or is_speech_verb(word))
 
 
 def without_stray_words(candidates: Sequence[Candidate], sentences: Sequence[Sentence]) -> list[Candidate]:

@@ -32,6 +32,7 @@ REPORTING_VERBS = lexicon.words(
 SOURCE_BEFORE_NAME = re.compile(
     r"(?:according to (?:an? |the )?(?:[a-z]+ )?|(?:report|survey|poll|study|analysis) (?:by|from) )$"
 )
+SINGLE_MARKS = frozenset("'\u2018\u2019")
 NOT_SOURCES = lexicon.FUNCTION_WORDS | lexicon.WEEKDAYS | lexicon.MONTHS | lexicon.PARTY_ADJECTIVES
 
 
@@ -39,8 +40,8 @@ def attribute_quotes(
     spans: Sequence[QuoteSpan], sentences: Sequence[Sentence], cast: Cast
 ) -> tuple[list[Quote], frozenset[str]]:
     """Quotes with speakers, and the capitalised words found speaking that are not actors."""
-    attributor = Attributor(sentences, cast)
     starts = [(s.paragraph, s.start) for s in sentences]
+    attributor = Attributor(with_double_marks(sentences, starts, spans), cast)
     quotes: list[Quote] = []
     unknown: set[str] = set()
     reporting: dict[int, bool] = {}
@@ -74,6 +75,42 @@ def attribute_quotes(
         quotes.append(quote)
     carried = carry_paragraph_speakers(quotes, attributor, narrators)
     return drop_repeats(carried), frozenset(unknown)
+
+
+def with_double_marks(
+    sentences: Sequence[Sentence], starts: Sequence[tuple[int, int]], spans: Sequence[QuoteSpan]
+) -> Sequence[Sentence]:
+    """The sentences with the single marks that open and close quotes written as double ones
+    ('Hall said 'no,' and Lopez vowed to 'try'' reads as with \u201c \u201d): a cue is then looked
+    for the same way in either typography, a quote's closing mark ending the words it may reach.
+    """
+    marks: dict[int, list[tuple[int, str]]] = {}
+    for span in spans:
+        for piece in span.pieces:
+            for offset, outside, double in ((piece.start - 1, -1, "\u201c"), (piece.end, 1, "\u201d")):
+                if offset < 0:
+                    continue  # a piece going on from the paragraph before, with no mark of its own
+                position = locate(sentences, starts, piece.paragraph, offset)
+                text = sentences[position.sentence].text
+                mark = text[position.offset : position.offset + 1]
+                if mark in SINGLE_MARKS and not is_doubled(text, position.offset, outside):
+                    marks.setdefault(position.sentence, []).append((position.offset, double))
+    if not marks:
+        return sentences
+    marked = list(sentences)
+    for index, changes in marks.items():
+        characters = list(sentences[index].text)
+        for offset, double in changes:
+            characters[offset] = double
+        marked[index] = replace(sentences[index], text="".join(characters))
+    return marked
+
+
+def is_doubled(text: str, offset: int, outside: int) -> bool:
+    """Whether the apostrophe at `offset` is one of two ('' is a double mark), the other on its
+    `outside` (-1: before it, 1: after it)."""
+    other = offset + outside
+    return 0 <= other < len(text) and text[other] == "'"
 
 
 def cue_subjects(sentences: Sequence[Sentence], candidates: Sequence[Candidate]) -> dict[str, ActorType]:

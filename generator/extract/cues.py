@@ -10,6 +10,10 @@ from generator.extract import lexicon
 
 WORD = re.compile(r"\w[\w'\u2019-]*|''|[,;:()\u2014\u2013\"\u201c\u201d]")
 CLAUSE_BREAK = frozenset([*';()\u2014\u2013"\u201c\u201d', "''"])
+CLOSING_MARKS = frozenset(['"', "\u201d", "''"])
+OPENING_MARKS = frozenset(['"', "\u201c", "''"])
+# 'repeated', 'latest': a lower-case word that may describe the noun after it.
+ADJECTIVE_FORM = re.compile(r"[a-z]{2,}(?:ed|est)")
 TAIL_STOP = frozenset([*';:"\u201c\u201d', "''"])
 SEGMENT_BREAK = re.compile(r"[,\u2014\u2013]|--")
 PARENTHESES = re.compile(r"\([^()\"\u201c\u201d]*\)")
@@ -102,8 +106,15 @@ def is_cue_verb(words: Sequence[tuple[str, int]], index: int) -> bool:
 
 def is_noun_use(words: Sequence[tuple[str, int]], index: int) -> bool:
     """'the states', 'a report', 'Clinton's comments', 'the Ruizes' comments', 'of state': a speech
-    verb's form used as a noun."""
-    before = words[index - 1][0].lower() if index else ""
+    verb's form used as a noun; so is one after a word or two in quote marks ('the "sad" state') or an
+    adjective in -ed or -est ('Hall's renewed calls', 'the latest reports')."""
+    position = index - 1
+    if index > 2 and words[position][0] in CLOSING_MARKS:
+        marks = [i for i in range(max(0, index - 4), position) if words[i][0] in OPENING_MARKS]
+        position = marks[-1] - 1 if marks else position
+    elif index > 1 and ADJECTIVE_FORM.fullmatch(words[position][0]):
+        position -= 1
+    before = words[position][0].lower() if position >= 0 else ""
     if before in NOUN_PREPOSITIONS and not words[index][0].endswith("ing"):
         return True  # 'secretary of state', 'asked for comment'
     return before in lexicon.DETERMINERS or before.endswith(POSSESSIVE_ENDINGS)

@@ -11,7 +11,9 @@ from typing import NamedTuple
 from generator.extract import lexicon
 from generator.extract.actors import Cast
 from generator.extract.cues import (
+    CLOSING_MARKS,
     MAX_NAME_WORDS,
+    OPENING_MARKS,
     POSSESSIVE_ENDINGS,
     WORD,
     blank_parentheses,
@@ -40,6 +42,8 @@ NAME_LABEL = re.compile(
 )
 POST_HEADS = lexicon.TITLE_HEADS | lexicon.PERSON_ATTRIBUTES
 POST_WORDS = POST_HEADS | lexicon.TITLE_MODIFIERS
+# A noun of who does something, a post of its own: 'speechwriter', 'fundraiser', 'strategist'.
+AGENT_NOUN = re.compile(r"[a-z]{3,}(?:er|or|ist)")
 # A post in lower case and the name after it: 'campaign spokesman Ana Ruiz '.
 TITLED_NAME = re.compile(r"((?:[a-z][\w-]*\s+){1,3})((?:[A-Z][\w.'\u2019-]*\s*)+)")
 # 'In recent weeks, ' / 'Another critic, ': what may stand before the subject's name.
@@ -70,9 +74,9 @@ SPEAKER_TYPES = SPEAKING_TYPES | {"country"}
 INVERTED_CUE = re.compile(r",\s+([a-z]+)\s+(?=[A-Z])")
 # ', according to the Daily Ledger': the source that reports the cue before it.
 REPORTED_BY = re.compile(r"[^\"\u201c\u201d]*?,\s*according to\b")
+DASHES = frozenset("\u2014\u2013")
 QUOTE_MARKS = "\"'\u201c\u2018"
 DOUBLE_MARK = re.compile("[\"\u201c\u201d]|''")
-CLOSING_MARKS = frozenset(['"', "\u201d", "''"])
 # ', saying' / 'before asking' / 'by saying': a gerund whose subject is the sentence's.
 GERUND_LEADS = frozenset([",", "by", "after", "before", "while", "when", "for", "without", "in", "not"])
 AUXILIARIES = lexicon.words("would will could can should may might must did does do has have had")
@@ -424,6 +428,9 @@ class Attributor:
                     )
                 clause_start = max(clause_start_before(words, index), window)
                 if not text[clause_start:offset].strip(" ,"):
+                    aside = dash_aside_start(words, index)
+                    if aside is not None and (found := self.subject_before(start.sentence, window, aside)):
+                        return found  # 'Hall — whom the Ledger calls the favourite — told ...'
                     # 'X said it was early but added, "..."': the verb shares the subject of the one before.
                     return self.reporter(
                         start.sentence, words[:index], finite=True
@@ -469,9 +476,15 @@ class Attributor:
     ) -> Speaker | None:
         """ "Ruiz said Hall begged her to 'keep the plan'": the subject of a 'said' or 'told' earlier in
         the sentence reports the verb nearer the quote, and the quote is the reporter's words (with
-        `finite`, the subject of the last speech verb not ending in -ing)."""
-        for index in range(len(words) - 1, -1, -1):
+        `finite`, the subject of the last speech verb not ending in -ing, past any quote between:
+        'Hall said it has "spared the town" before claiming ...')."""
+        index = len(words)
+        while index > 0:
+            index -= 1
             word, offset = words[index]
+            if word in CLOSING_MARKS and finite:
+                index = next((i for i in range(index - 1, -1, -1) if words[i][0] in OPENING_MARKS), 0)
+                continue
             if word in CLOSING_MARKS or word == ";":
                 return None
             wanted = not word.endswith("ing") if finite else word.lower() in REPORTING_FORMS
@@ -694,7 +707,9 @@ def titled_name_end(text: str, end: int) -> int:
     if titled is None:
         return end
     post = titled.group(1).split()
-    if post[-1] not in POST_HEADS or not all(word in POST_WORDS for word in post):
+    head = post[-1]
+    is_head = head in POST_HEADS or (AGENT_NOUN.fullmatch(head) and head not in lexicon.FUNCTION_WORDS)
+    if not is_head or not all(word in POST_WORDS for word in post[:-1]):
         return end
     return titled.end()
 
@@ -757,10 +772,23 @@ def opens_with_that(words: Sequence[tuple[str, int]], index: int) -> bool:
     return bool(before) and before[-1].lower() == "that"
 
 
+def dash_aside_start(words: Sequence[tuple[str, int]], index: int) -> int | None:
+    """Where an aside set off by dashes right before words[index] opens ('Hall — named by the
+    Ledger — told'): the offset of its first dash, None when no such aside stands there."""
+    if not index or words[index - 1][0] not in DASHES:
+        return None
+    return next((words[i][1] for i in range(index - 2, -1, -1) if words[i][0] in DASHES), None)
+
+
 def is_gerund_lead(word: str) -> bool:
-    """', saying' / 'by saying' / 'not saying' / 'on radio saying': a word before a gerund that leaves
-    its subject to the clause (a verb before it, as in 'kept asking', has the subject nearer)."""
-    return word.lower() in GERUND_LEADS or (word[0].isupper() and word.lower() not in lexicon.FUNCTION_WORDS)
+    """', saying' / 'by saying' / 'not saying' / 'on radio saying' / '"...," telling': a word before a
+    gerund that leaves its subject to the clause (a verb before it, as in 'kept asking', has the
+    subject nearer)."""
+    return (
+        word.lower() in GERUND_LEADS
+        or word in CLOSING_MARKS
+        or (word[0].isupper() and word.lower() not in lexicon.FUNCTION_WORDS)
+    )
 
 
 def loose_cue_verb(words: Sequence[tuple[str, int]]) -> int | None:
