@@ -184,6 +184,16 @@ def test_what_a_figure_measures(extract_body, text, measure):
     assert figure.measure == measure
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["About 70 officers fought the fire.", "Some 45 employees live in the town.", "Nearly 30 people walk."],
+)
+def test_a_verb_after_a_counted_plural_is_no_measure(extract_body, text):
+    """A count measures the plural it counts: the word after the plural is the clause's verb."""
+    [figure] = extract_body(text).figures
+    assert figure.measure == ""
+
+
 def test_one_of_a_plural_is_a_count_of_one(extract_body):
     assert amounts(extract_body("It is one of the oldest harbour cranes.")) == [
         (1.0, None, "oldest harbour cranes")

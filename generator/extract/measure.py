@@ -80,6 +80,8 @@ VERBS = lexicon.words(
     just only already currently recently nearly
     almost about around roughly approximately"""
 )
+# Plural nouns not in -s, counted as they are written after a number ('40 people').
+IRREGULAR_PLURALS = lexicon.words("people children men women police staff")
 # Words ending in -ed that are no past tense.
 NOT_PAST_TENSES = lexicon.words("speed seed greed breed feed need deed weed bed red shed hundred sled")
 AMOUNT_WORDS = lexicon.words("percent cent pc pct points point million billion thousand trillion")
@@ -213,8 +215,8 @@ def is_verb_in_phrase(word: str, *, first: bool, last: bool = False) -> bool:
 
 def modified(text: str, end: int, unit: str) -> str:
     """'a 300 kWh battery': the noun after a unit of measurement, currency or percent."""
-    if unit and unit[:1].islower() and " " in unit and not unit.startswith(("square", "cubic", "degree")):
-        return ""  # a counted noun phrase is itself what is counted, not a modifier
+    if unit and unit[:1].islower() and is_counted_noun(unit):
+        return ""  # what is counted is itself the measure; a word after it starts the clause's verb
     after = MODIFIED.match(text, end, min(len(text), end + PHRASE_REACH))
     if after is None:
         return ""
@@ -224,6 +226,15 @@ def modified(text: str, end: int, unit: str) -> str:
     if first.endswith("ing") and not is_noun_after(after.group("phrase")):
         return ""  # "60% saying they ...": a clause of its own; "a 5% operating margin" is a noun
     return noun_phrase(after.group("phrase").removeprefix("worth of "), up_to_preposition=True)
+
+
+def is_counted_noun(unit: str) -> bool:
+    """'new classrooms', 'protesters', 'miles': a noun phrase or a plural is what the number counts,
+    the head of its phrase; only a unit of measurement as written before a noun ('a 300 kWh battery',
+    'a 12 inch screen', '800 square feet of space') may modify what follows."""
+    if " " in unit:
+        return not unit.startswith(("square", "cubic", "degree"))
+    return unit in IRREGULAR_PLURALS or (len(unit) > 3 and unit.endswith("s") and not unit.endswith("ss"))
 
 
 def is_noun_after(phrase: str) -> bool:
