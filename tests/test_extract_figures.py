@@ -57,6 +57,10 @@ def test_numbers_in_words(extract_body, text, value):
     assert figure.value == value
 
 
+def test_a_decimal_written_without_its_zero_is_a_figure(extract_body):
+    assert [f.value for f in extract_body("The club hopes to finish with a .500 record.").figures] == [0.5]
+
+
 def test_scale_words_multiply(extract_body):
     assert amounts(extract_body("The region has 4 hundred million trees.")) == [(4e8, None, "trees")]
 
@@ -177,6 +181,8 @@ def test_a_time_after_a_rate_is_not_part_of_it(extract_body):
         ("Rent took a share of income of 30% in the port town.", "share of income"),
         ("Turnout reached 64% of independent voters.", "independent voters"),
         ("Ports logged a 30% rise in cattle imports via US docks.", "cattle imports via US docks"),
+        ("The new ferry carries about 400 cars.", "new ferry"),
+        ("Buyers want sub-200 sq m shop floors near the port.", "shop floors"),
     ],
 )
 def test_what_a_figure_measures(extract_body, text, measure):

@@ -235,8 +235,8 @@ def is_spelled_count(text: str, quantity: Quantity, amount: Amount) -> bool:
     """A small number in words is a figure only with what it counts ('three new schools', 'two
     hours', 'a five-year term' of five years), not alone ('three of them') nor in an adjective
     that measures nothing ('a two-party system', 'two-thirds')."""
-    if quantity.number[:1].isdigit():
-        return False
+    if not quantity.number[:1].isalpha():
+        return False  # '12', '.500'
     if text[quantity.end : quantity.end + 1] == "-":
         return amount.unit.lower() not in MEASUREMENT_UNITS  # 'a five-year journey' lasts 5 years
     largest = max(amount.value, amount.range_end or 0.0)

@@ -233,7 +233,7 @@ def is_counted_noun(unit: str) -> bool:
     the head of its phrase; only a unit of measurement as written before a noun ('a 300 kWh battery',
     'a 12 inch screen', '800 square feet of space') may modify what follows."""
     if " " in unit:
-        return not unit.startswith(("square", "cubic", "degree"))
+        return not unit.startswith(("square", "cubic", "degree", "sq"))
     return unit in IRREGULAR_PLURALS or (len(unit) > 3 and unit.endswith("s") and not unit.endswith("ss"))
 
 
@@ -263,11 +263,23 @@ def subject(text: str, clause: str, start: int, *, needs_verb: bool) -> str:
         if is_verb_in_phrase(word, first=not taken) or word[-1] in CLAUSE_MARKS:
             break
         taken.append(word)
+    if not needs_verb and is_verb_before_amount(taken, len(strip_qualifier(" ".join(words)).split())):
+        taken.pop()  # 'The new sedan delivers 250 hp': the word right before the amount is the verb
     if not taken or taken[0].lower() in PRONOUNS or (needs_verb and len(taken) == len(words)):
         return ""
     if taken[0].lower().endswith("ing") or taken[0].lower() in ("everything", "something", "anything"):
         return ""  # "Following ...", "doubling it to": a participle's clause has no subject
     return " ".join(taken)
+
+
+def is_verb_before_amount(taken: list[str], reach: int) -> bool:
+    """The subject's words run up to the amount (or its qualifier), and the last is a lower-case word
+    after another: a verb the lexicon does not know ('delivers', 'weighs', 'carry'), since a noun
+    phrase does not end next to its clause's amount."""
+    if len(taken) < 2 or len(taken) != reach:
+        return False
+    last = taken[-1]
+    return last.isalpha() and last.islower() and last not in lexicon.FUNCTION_WORDS
 
 
 def is_complement_that(words: list[str]) -> bool:
