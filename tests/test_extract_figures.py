@@ -61,6 +61,18 @@ def test_a_decimal_written_without_its_zero_is_a_figure(extract_body):
     assert [f.value for f in extract_body("The club hopes to finish with a .500 record.").figures] == [0.5]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The new yacht is 37m long.", (37.0, None, "m")),
+        ("She won the 400m hurdles in record time.", (400.0, None, "m")),
+        ("The firm sold 37m phones last year.", (37e6, None, "phones")),
+    ],
+)
+def test_an_m_before_a_dimension_or_a_race_is_metres(extract_body, text, expected):
+    assert amounts(extract_body(text)) == [expected]
+
+
 def test_scale_words_multiply(extract_body):
     assert amounts(extract_body("The region has 4 hundred million trees.")) == [(4e8, None, "trees")]
 

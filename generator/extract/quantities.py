@@ -78,6 +78,12 @@ FROM_TO_GAP = re.compile(
     r"(?:\s+(?!(?:and|or|but|while|to)\b)(?:[^\W\d_][\w.'\u2019-]*|(?:1[89]|20)\d\d\b)){0,4}\s+to\s+",
     re.IGNORECASE,
 )
+# After an 'm' glued to a number with no currency, a word that says the 'm' is metres: a dimension
+# ('37m long', '12m-wide') or a race run over that distance ('the 400m hurdles').
+METRES_AFTER = re.compile(
+    r"[- ](?:long|wide|high|tall|deep|away|across|apart|race|sprint|dash|relay|hurdles|freestyle"
+    r"|backstroke|breaststroke|butterfly|medley)\b"
+)
 # Every figure holds a digit or a number word, at most 12 characters after its start ("minus US $5").
 FIGURE_REACH = 12
 YEAR = re.compile(r"^(1[89]|20)\d\d$")
@@ -141,7 +147,10 @@ def figure_matches(text: str) -> Iterator[re.Match[str]]:
 
 def quantity_of(match: re.Match[str]) -> Quantity | None:
     """The quantity a FIGURE or RANGE_END match writes, or None when its number does not parse."""
-    value = number_value(match.group("number"), match.group("scale"))
+    scale, end = match.group("scale") or "", match.end()
+    if scale == "m" and not match.group("currency") and METRES_AFTER.match(match.string, end):
+        scale, end = "", end - 1  # '37m long': the 'm' is its unit, metres, not a million
+    value = number_value(match.group("number"), scale)
     if value is None:
         return None
     if match.group("sign"):
@@ -149,10 +158,10 @@ def quantity_of(match: re.Match[str]) -> Quantity | None:
     return Quantity(
         value=value,
         start=match.start() + len(match.group()) - len(match.group().lstrip()),
-        end=match.end(),
+        end=end,
         currency=match.group("currency") or match.group("currency_after") or "",
         percent=match.group("percent") or "",
-        scale=match.group("scale") or "",
+        scale=scale,
         number=match.group("number"),
     )
 
