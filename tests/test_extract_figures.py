@@ -212,6 +212,11 @@ def test_a_verb_after_a_counted_plural_is_no_measure(extract_body, text):
     assert figure.measure == ""
 
 
+def test_a_measure_ends_before_the_next_amount(extract_body):
+    extraction = extract_body("The tablet has 8GB of memory and 256GB of storage.")
+    assert [f.measure for f in extraction.figures] == ["memory", "storage"]
+
+
 def test_one_of_a_plural_is_a_count_of_one(extract_body):
     assert amounts(extract_body("It is one of the oldest harbour cranes.")) == [
         (1.0, None, "oldest harbour cranes")

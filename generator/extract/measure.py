@@ -80,8 +80,6 @@ VERBS = lexicon.words(
     just only already currently recently nearly
     almost about around roughly approximately"""
 )
-# Plural nouns not in -s, counted as they are written after a number ('40 people').
-IRREGULAR_PLURALS = lexicon.words("people children men women police staff")
 # Words ending in -ed that are no past tense.
 NOT_PAST_TENSES = lexicon.words("speed seed greed breed feed need deed weed bed red shed hundred sled")
 AMOUNT_WORDS = lexicon.words("percent cent pc pct points point million billion thousand trillion")
@@ -229,12 +227,15 @@ def modified(text: str, end: int, unit: str) -> str:
 
 
 def is_counted_noun(unit: str) -> bool:
-    """'new classrooms', 'protesters', 'miles': a noun phrase or a plural is what the number counts,
-    the head of its phrase; only a unit of measurement as written before a noun ('a 300 kWh battery',
-    'a 12 inch screen', '800 square feet of space') may modify what follows."""
+    """'new classrooms', 'protesters': a noun phrase or a plural noun is what the number counts, the
+    head of its phrase; a unit of measurement ('a 300 kWh battery', '800 square feet of space', '15
+    miles east of the port') may be followed by what it describes."""
     if " " in unit:
         return not unit.startswith(("square", "cubic", "degree", "sq"))
-    return unit in IRREGULAR_PLURALS or (len(unit) > 3 and unit.endswith("s") and not unit.endswith("ss"))
+    if unit in lexicon.MEASUREMENT_UNITS:
+        return False
+    is_plural = len(unit) > 3 and unit.endswith("s") and not unit.endswith(("ss", "'s", "\u2019s"))
+    return unit in lexicon.IRREGULAR_PLURALS or is_plural
 
 
 def is_noun_after(phrase: str) -> bool:
@@ -273,13 +274,14 @@ def subject(text: str, clause: str, start: int, *, needs_verb: bool) -> str:
 
 
 def is_verb_before_amount(taken: list[str], reach: int) -> bool:
-    """The subject's words run up to the amount (or its qualifier), and the last is a lower-case word
-    after another: a verb the lexicon does not know ('delivers', 'weighs', 'carry'), since a noun
-    phrase does not end next to its clause's amount."""
-    if len(taken) < 2 or len(taken) != reach:
+    """The subject's words, a plain noun phrase, run up to the amount (or its qualifier), and the last
+    is a lower-case word after another: a verb the lexicon does not know ('delivers', 'weighs',
+    'carry'), since a noun phrase does not end next to its clause's amount. A phrase with a function
+    word may end in a noun before an amount of time ('a pier for the ferry fleet ten years ago')."""
+    if len(taken) < 2 or len(taken) != reach or any(w.lower() in lexicon.FUNCTION_WORDS for w in taken):
         return False
     last = taken[-1]
-    return last.isalpha() and last.islower() and last not in lexicon.FUNCTION_WORDS
+    return last.isalpha() and last.islower()
 
 
 def is_complement_that(words: list[str]) -> bool:
@@ -358,6 +360,10 @@ def is_time_phrase(phrase: str) -> bool:
     return bool(words) and (is_time(words[0]) or bool(YEAR.match(words[0])))
 
 
+def is_amount_word(word: str) -> bool:
+    return bool(word) and (word[0].isdigit() or word[0] in "$\u20ac\u00a3\u00a5")
+
+
 def noun_phrase(phrase: str, *, up_to_preposition: bool = False) -> str:
     """The phrase cut where a clause of its own starts (a verb, a relative, a pronoun), without a
     leading article: a measure a reader can take in at a glance."""
@@ -365,7 +371,7 @@ def noun_phrase(phrase: str, *, up_to_preposition: bool = False) -> str:
         return ""
     words: list[str] = []
     written = phrase.split()[:MEASURE_MAX_WORDS]
-    for word in written:
+    for i, word in enumerate(written):
         lowered = word.lower()
         last = len(words) + 1 == len(written)
         if word in OBJECT_PRONOUNS and len(words) > 1:  # as written: 'US' is a country
@@ -377,8 +383,9 @@ def noun_phrase(phrase: str, *, up_to_preposition: bool = False) -> str:
             break  # "shares of the firm on Monday": when, not what
         if NUMBERISH.fullmatch(word) and not (words and words[-1][:1].isupper() and word.isdigit()):
             break  # an amount ends the phrase; a number after a name is the name's ("Index 100")
-        if lowered in ("and", "or") and len(words) > 3:
-            break
+        following = written[i + 1] if i + 1 < len(written) else ""
+        if lowered in ("and", "or") and (len(words) > 3 or is_amount_word(following)):
+            break  # ... or before another amount: '8GB of memory and 256GB of storage'
         if words and lowered in ("than", "by", "from", "to", "out"):
             break
         if words and lowered.endswith("ing") and len(words) + 1 < len(phrase.split()):
