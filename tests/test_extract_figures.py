@@ -73,6 +73,17 @@ def test_an_m_before_a_dimension_or_a_race_is_metres(extract_body, text, expecte
     assert amounts(extract_body(text)) == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The sample holds 4.2 x 10^15 cells.", (4.2e15, None, "cells")),
+        ("The drift is 3.1\u00d710\u22126 metres per second.", (3.1e-6, None, "metres per second")),
+    ],
+)
+def test_a_power_of_ten_scales_the_number(extract_body, text, expected):
+    assert amounts(extract_body(text)) == [expected]
+
+
 def test_scale_words_multiply(extract_body):
     assert amounts(extract_body("The region has 4 hundred million trees.")) == [(4e8, None, "trees")]
 

@@ -49,6 +49,7 @@ BODY = (
     rf"(?P<currency>{CURRENCY})?\s?"
     r"(?P<number>\d/\d{1,2}(?=\s[a-z])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
     rf"|{SPELLED})"
+    r"(?:(?:\s?\u00d7\s?10\^?|\s?[x*]\s?10\^)(?P<exponent>[-\u2212]?\d{1,2}))?"
     rf"(?:(?P<scale>(?:{SCALE_WORD}))\b)?"
     r"(?:\s?(?P<percent>%|percent\b|per cent\b|pct\b|pc\b|percentage points?\b|basis points?\b))?"
     r"(?P<currency_after>€|£|\$)?"
@@ -153,6 +154,9 @@ def quantity_of(match: re.Match[str]) -> Quantity | None:
     value = number_value(match.group("number"), scale)
     if value is None:
         return None
+    if match.group("exponent"):  # '6.02 x 10^23', or with a times sign and a minus sign
+        exponent = int(match.group("exponent").replace("\u2212", "-"))
+        value = float(f"{value * 10.0**exponent:.12g}")
     if match.group("sign"):
         value = -value
     return Quantity(
