@@ -31,6 +31,19 @@ def test_range_is_one_figure(extract_body, text, expected):
     assert amounts(extract_body(text)) == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ferry shares rose $1.20 to $45.20.", [(1.2, None, "$"), (45.2, None, "$")]),
+        ("The port cut its fleet by 40 to 260 boats.", [(40.0, None, "boats"), (260.0, None, "boats")]),
+        ("The port will cut 40 to 260 boats.", [(40.0, 260.0, "boats")]),
+        ("Fares are set to rise 5 to 7 percent.", [(5.0, 7.0, "%")]),
+    ],
+)
+def test_a_change_and_the_level_it_reached_are_no_range(extract_body, text, expected):
+    assert amounts(extract_body(text)) == expected
+
+
 def test_amounts_with_different_units_are_no_range(extract_body):
     extraction = extract_body("The index rose 2 percent to 1,450 on Friday.")
     assert amounts(extraction) == [(2.0, None, "%"), (1450.0, None, "")]

@@ -34,6 +34,10 @@ SHARE_ASIDE = re.compile(r",\s*or\s+(?:about\s+|nearly\s+|almost\s+)?$")
 COMPARISON_WORDS_BEFORE = COMPARISON_WORDS | {"of"}  # '40 million of the 90 million crowns'
 # How far around a figure a date, its qualifier and its change are looked for (characters).
 NEAR = 120
+# A change and the level it reached ('rose $1.20 to $45.20'): the level is this many times the change.
+LEVEL_RATIO = 3.0
+CHANGE_WORDS = lexicon.INCREASE_WORDS | lexicon.DECREASE_WORDS
+SINGLE_QUALIFIERS = frozenset(q for q in lexicon.QUALIFIERS if " " not in q)
 ORDINAL_OR_TIME = re.compile(r"^(?:st|nd|rd|th|s)\b|^:\d\d|^[ap]\.?m\b")
 # A number right after a name is part of the name: "Match 4", "Gate 7", "Phone 11", "FTSE 100".
 # "one of the largest ports": one of a plural.
@@ -189,11 +193,26 @@ def ranged(text: str, first: Quantity, unit: str, end: int) -> Amount | None:
     second_unit, second_end = unit_of(text, second)
     if unit and second_unit != unit and not second_unit.startswith(unit + " "):
         return changed(text, first, unit, end)
+    if is_change_and_level(text, first, second, has_unit=bool(unit)):
+        return None
     low = first.value
     written = number_value(second.number, None) or 0.0
     if second.scale and not first.scale and low <= written * 10:
         low = number_value(first.number, second.scale) or low
     return Amount(low, second.value, second_unit, first.start, second_end)
+
+
+def is_change_and_level(text: str, first: Quantity, second: Quantity, *, has_unit: bool) -> bool:
+    """'rose $1.20 to $45.20', 'cut by 5,000 to 20,000': an amount after 'by', or with its unit after
+    a word of change, and a far larger one joined by 'to' are the change and the level it reached,
+    not a range, whose ends are of one size ('rise 5 to 7 percent') or share the unit written last
+    ('cut 5,000 to 20,000 jobs')."""
+    if abs(second.value) <= LEVEL_RATIO * abs(first.value):
+        return False
+    before = text[max(0, first.start - NEAR) : first.start].lower().split()
+    while before and before[-1] in SINGLE_QUALIFIERS:
+        before.pop()
+    return bool(before) and (before[-1] == "by" or (has_unit and before[-1] in CHANGE_WORDS))
 
 
 def changed(text: str, first: Quantity, unit: str, end: int) -> Amount | None:
