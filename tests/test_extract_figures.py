@@ -139,6 +139,8 @@ def test_a_letter_m_of_a_currency_amount_is_million(extract_body):
         ("The car has a 300 kWh battery.", "kWh"),
         ("A 40-year-old man was arrested.", "year-old"),
         ("The square is 800 sq m.", "sq m"),
+        ("The firm built a 7,500-square-foot depot.", "square-foot"),
+        ("The firm rents a 900 square-foot shop.", "square-foot"),
         ("The tower is 120 metres tall.", "metres"),
         ("Scores rose by 30 basis points.", "basis points"),
         ("The ferry sails at 25 m.p.h. in calm water.", "mph"),

@@ -53,14 +53,14 @@ RATE_NOUNS = lexicon.words(
 )
 # Units of two words or written with a space or a sign.
 COMPOUND_UNITS = re.compile(
-    r"\s?(?P<unit>degrees? (?:celsius|fahrenheit|kelvin|centigrade)|(?:square|cubic) [a-z]+|years?[- ]old"
+    r"\s?(?P<unit>degrees? (?:celsius|fahrenheit|kelvin|centigrade)|(?:square|cubic)[- ][a-z]+|years?[- ]old"
     r"|m\.p\.h\.?|sq\.? ?(?:m|ft|km|mi)\b|sqm\b|m2\b|km2\b|parts per (?:million|billion)|lb-ft|km/h)",
     re.IGNORECASE,
 )
 HYPHENED_RATE = re.compile(r"(?P<unit>[a-z]+)-(?:a|an|per)-[a-z]+")
 GLUED = re.compile(r"(?P<unit>[^\W\d_]+)\b")
 WORD = re.compile(r"\s+(?P<word>[^\W\d_](?:[\w'/-]*\w)?)")
-HYPHENED = re.compile(r"-(?P<unit>(?:years?-old)|[^\W\d_]+)\b")
+HYPHENED = re.compile(r"-(?P<unit>years?-old|(?:square|cubic)-[a-z]+|[^\W\d_]+)\b")
 COUNT_WORDS = 4
 ONE_COUNT_WORDS = 2
 PRIME_UNITS = {"'": "foot", "\u2032": "foot", "\u2033": "inch"}
