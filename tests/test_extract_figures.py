@@ -97,6 +97,18 @@ def test_a_power_of_ten_scales_the_number(extract_body, text, expected):
     assert amounts(extract_body(text)) == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Half a million pilgrims came to the fair.", (5e5, None, "pilgrims")),
+        ("The bank raised its rate by half a percentage point.", (0.5, None, "percentage points")),
+        ("The ferry fleet shrank by a fifth.", (0.2, None, "")),
+    ],
+)
+def test_a_half_of_a_scale_and_a_share_of_a_change_are_figures(extract_body, text, expected):
+    assert amounts(extract_body(text)) == [expected]
+
+
 def test_scale_words_multiply(extract_body):
     assert amounts(extract_body("The region has 4 hundred million trees.")) == [(4e8, None, "trees")]
 

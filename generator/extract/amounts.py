@@ -42,6 +42,8 @@ ORDINAL_OR_TIME = re.compile(r"^(?:st|nd|rd|th|s)\b|^:\d\d|^[ap]\.?m\b")
 # A number right after a name is part of the name: "Match 4", "Gate 7", "Phone 11", "FTSE 100".
 # "one of the largest ports": one of a plural.
 ONE_OF = re.compile(r"\b[Oo]ne of (?:the|its|his|her|their|our|my|your)(?: most)?(?= )")
+# Half of a scale word or of a point of a share, written in words.
+HALF = re.compile(r"\b[Hh]alf an? (?P<scale>thousand|million|billion|trillion|percentage point)\b")
 OR_NUMBER = re.compile(rf"\s+or\s+{BODY}", re.IGNORECASE)
 NOT_NAMES = lexicon.JOINING_WORDS | lexicon.DETERMINERS | lexicon.SUBORDINATORS
 NAME_BEFORE = re.compile(r"(?:^|[\s(])(?P<name>[A-Z][\w&/]*|[a-z]+[A-Z][\w&/]*)\s$")
@@ -66,8 +68,22 @@ def amounts_in(text: str) -> Iterator[Amount]:
         yield Amount(low, high, counted_after_of(text, end), start, end)
     for share, start, end in fractions(text):
         yield Amount(share, None, "", start, end)
+    yield from halves(text)
     if numbered:
         yield from ones_of(text)
+
+
+def halves(text: str) -> Iterator[Amount]:
+    """'half a million people' as 500,000 people, 'half a percentage point' as 0.5 percentage points."""
+    if "alf a" not in text:
+        return
+    for half in HALF.finditer(text):
+        scale = half.group("scale").lower()
+        if scale == "percentage point":
+            yield Amount(0.5, None, "percentage points", half.start(), half.end())
+            continue
+        unit, end = counted(text, half.end()) or ("", half.end())
+        yield Amount(0.5 * lexicon.SCALES[scale], None, unit, half.start(), end)
 
 
 def numbers_in(text: str) -> Iterator[Amount]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import groupby
+from itertools import chain, groupby
 from typing import NamedTuple
 
 from generator.extract import lexicon
@@ -62,6 +62,11 @@ ORDER_SIZES = {"tens": 10.0, "hundreds": 100.0}
 # "two-thirds of", "half the", "a quarter of": a share written in words.
 FRACTION = re.compile(
     r"\b(?:(?P<count>a|one|two|three|four)[- ])?(?P<part>half|thirds?|quarters?|fifths?)(?= of | the )",
+    re.IGNORECASE,
+)
+# 'grew by a third', 'cut by two-fifths': a share of a change, after 'by'.
+BY_FRACTION = re.compile(
+    r"(?<=\bby )(?P<count>a|one|two|three|four)[- ](?P<part>thirds?|quarters?|fifths?)\b(?! of | the )",
     re.IGNORECASE,
 )
 PARTS = {"half": 2.0, "third": 3.0, "quarter": 4.0, "fifth": 5.0}
@@ -238,7 +243,7 @@ def fractions(text: str) -> Iterator[tuple[float, int, int]]:
     # (a regex of them is tried at every 'a' and 'i' of the text, a generator costs more than the test).
     if not ("alf" in text or "hird" in text or "uarter" in text or "ifth" in text):
         return
-    for match in FRACTION.finditer(text):
+    for match in chain(FRACTION.finditer(text), BY_FRACTION.finditer(text)):
         count = match.group("count") or "a"
         if match.group("part").lower() == "half" and count.lower() not in ("a", "one"):
             continue
