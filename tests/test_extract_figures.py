@@ -131,6 +131,11 @@ def test_numbers_inside_names_are_no_figures(extract_body, text):
     assert extract_body(text).figures == ()
 
 
+def test_a_number_after_a_hyphened_name_is_the_name_s(extract_body):
+    extraction = extract_body("The router has 4 antennas and Wi-Fi 7 support.")
+    assert amounts(extraction) == [(4.0, None, "antennas")]
+
+
 def test_a_name_before_a_unit_of_measurement_keeps_the_figure(extract_body):
     assert amounts(extract_body("The Tablet Max 11 inch costs less.")) == [(11.0, None, "inch")]
 
@@ -248,6 +253,11 @@ def test_a_verb_after_a_counted_plural_is_no_measure(extract_body, text):
     """A count measures the plural it counts: the word after the plural is the clause's verb."""
     [figure] = extract_body(text).figures
     assert figure.measure == ""
+
+
+def test_a_verb_before_the_next_amount_ends_a_measure(extract_body):
+    extraction = extract_body("The 4,000mAh battery lasts 20 hours.")
+    assert [f.measure for f in extraction.figures][:1] == ["battery"]
 
 
 def test_a_measure_ends_before_the_next_amount(extract_body):

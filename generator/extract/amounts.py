@@ -46,7 +46,7 @@ ONE_OF = re.compile(r"\b[Oo]ne of (?:the|its|his|her|their|our|my|your)(?: most)
 HALF = re.compile(r"\b[Hh]alf an? (?P<scale>thousand|million|billion|trillion|percentage point)\b")
 OR_NUMBER = re.compile(rf"\s+or\s+{BODY}", re.IGNORECASE)
 NOT_NAMES = lexicon.JOINING_WORDS | lexicon.DETERMINERS | lexicon.SUBORDINATORS
-NAME_BEFORE = re.compile(r"(?:^|[\s(])(?P<name>[A-Z][\w&/]*|[a-z]+[A-Z][\w&/]*)\s$")
+NAME_BEFORE = re.compile(r"(?:^|[\s(])(?P<name>[A-Z][\w&/-]*|[a-z]+[A-Z][\w&/-]*)\s$")
 
 
 class Amount(NamedTuple):

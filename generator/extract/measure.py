@@ -223,7 +223,12 @@ def modified(text: str, end: int, unit: str) -> str:
         return ""
     if first.endswith("ing") and not is_noun_after(after.group("phrase")):
         return ""  # "60% saying they ...": a clause of its own; "a 5% operating margin" is a noun
-    return noun_phrase(after.group("phrase").removeprefix("worth of "), up_to_preposition=True)
+    phrase = after.group("phrase").removeprefix("worth of ")
+    if text[
+        after.end() : after.end() + 1
+    ].isdigit():  # with the next amount, a verb before it ends the phrase
+        phrase += text[after.end() :].split(maxsplit=1)[0]
+    return noun_phrase(phrase, up_to_preposition=True)
 
 
 def is_counted_noun(unit: str) -> bool:
@@ -364,6 +369,11 @@ def is_amount_word(word: str) -> bool:
     return bool(word) and (word[0].isdigit() or word[0] in "$\u20ac\u00a3\u00a5")
 
 
+def is_verb_before(word: str, previous: str) -> bool:
+    """A lower-case word before an amount, not after a determiner ('the richest 1 percent')."""
+    return word.isalpha() and word.islower() and previous.lower() not in lexicon.DETERMINERS
+
+
 def noun_phrase(phrase: str, *, up_to_preposition: bool = False) -> str:
     """The phrase cut where a clause of its own starts (a verb, a relative, a pronoun), without a
     leading article: a measure a reader can take in at a glance."""
@@ -386,6 +396,8 @@ def noun_phrase(phrase: str, *, up_to_preposition: bool = False) -> str:
         following = written[i + 1] if i + 1 < len(written) else ""
         if lowered in ("and", "or") and (len(words) > 3 or is_amount_word(following)):
             break  # ... or before another amount: '8GB of memory and 256GB of storage'
+        if words and is_amount_word(following) and is_verb_before(word, words[-1]):
+            break  # 'battery supports 65W charging': a verb the lexicon does not know
         if words and lowered in ("than", "by", "from", "to", "out"):
             break
         if words and lowered.endswith("ing") and len(words) + 1 < len(phrase.split()):
