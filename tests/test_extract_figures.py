@@ -237,6 +237,8 @@ def test_a_time_after_a_rate_is_not_part_of_it(extract_body):
         ("Turnout reached 64% of independent voters.", "independent voters"),
         ("Ports logged a 30% rise in cattle imports via US docks.", "cattle imports via US docks"),
         ("The new ferry carries about 400 cars.", "new ferry"),
+        ("The plan includes harbour grants of $6 million.", "harbour grants"),
+        ("The fund can accept gifts of up to $5,000.", "gifts"),
         ("Buyers want sub-200 sq m shop floors near the port.", "shop floors"),
     ],
 )

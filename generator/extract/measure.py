@@ -58,6 +58,7 @@ PRONOUNS = lexicon.words("it they he she we i you this these those there")
 OBJECT_PRONOUNS = lexicon.words("him them us me")
 PREPOSITIONS = lexicon.words("in on at by with without for from into over through under within")
 COPULAS = lexicon.words("is are was were be been being")
+MODALS = lexicon.words("can could will would shall should may might must to")
 # Unions made once: a set operator in a condition builds a new set each time it runs.
 OPENING_FUNCTION_WORDS = lexicon.FUNCTION_WORDS - RELATIVES - PRONOUNS  # what a subject does not start with
 FUNCTION_WORDS_OR_PRONOUNS = lexicon.FUNCTION_WORDS | PRONOUNS
@@ -174,14 +175,16 @@ def governor(clause: str) -> str:
         if word.lower() == "of" and kept and i and words[i - 1].lower() not in lexicon.FUNCTION_WORDS:
             kept.insert(0, word)  # 'a share of income of 30%'
             continue
-        if word.lower() in lexicon.FUNCTION_WORDS or (is_verb(word) and not is_noun):
-            break
+        if word.lower() in lexicon.FUNCTION_WORDS or (is_verb(word) and not (is_noun and not kept)):
+            break  # a change noun heads the phrase ('a fare increase of'); a verb before its head ends it
         kept.insert(0, word)
     if found.group("link") == "by" and any(a.islower() and b[:1].isupper() for a, b in pairwise(kept)):
         return ""  # 'raised fares by 5%' measures fares; 'Ana leads Bo by 5 points' is a verb's clause
     before = words[-len(kept) - 1].lower() if 0 < len(kept) < len(words) else ""
     if len(kept) == 1 and (before in PREPOSITIONS or (before in COPULAS and found.group("link") != "of")):
         return ""  # 'in need of 40 nurses', 'is unpopular at 38%': an idiom or a predicate, no noun
+    if before in MODALS and len(kept) > 1:
+        kept.pop(0)  # 'can accept gifts of': the word after a modal or 'to' is a verb
     return " ".join(kept)
 
 
