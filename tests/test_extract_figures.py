@@ -31,6 +31,19 @@ def test_range_is_one_figure(extract_body, text, expected):
     assert amounts(extract_body(text)) == [expected]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ferry shares rose $1.20 to $45.20.", [(1.2, None, "$"), (45.2, None, "$")]),
+        ("The port cut its fleet by 40 to 260 boats.", [(40.0, None, "boats"), (260.0, None, "boats")]),
+        ("The port will cut 40 to 260 boats.", [(40.0, 260.0, "boats")]),
+        ("Fares are set to rise 5 to 7 percent.", [(5.0, 7.0, "%")]),
+    ],
+)
+def test_a_change_and_the_level_it_reached_are_no_range(extract_body, text, expected):
+    assert amounts(extract_body(text)) == expected
+
+
 def test_amounts_with_different_units_are_no_range(extract_body):
     extraction = extract_body("The index rose 2 percent to 1,450 on Friday.")
     assert amounts(extraction) == [(2.0, None, "%"), (1450.0, None, "")]
@@ -57,6 +70,45 @@ def test_numbers_in_words(extract_body, text, value):
     assert figure.value == value
 
 
+def test_a_decimal_written_without_its_zero_is_a_figure(extract_body):
+    assert [f.value for f in extract_body("The club hopes to finish with a .500 record.").figures] == [0.5]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The new yacht is 37m long.", (37.0, None, "m")),
+        ("She won the 400m hurdles in record time.", (400.0, None, "m")),
+        ("The firm sold 37m phones last year.", (37e6, None, "phones")),
+    ],
+)
+def test_an_m_before_a_dimension_or_a_race_is_metres(extract_body, text, expected):
+    assert amounts(extract_body(text)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The sample holds 4.2 x 10^15 cells.", (4.2e15, None, "cells")),
+        ("The drift is 3.1\u00d710\u22126 metres per second.", (3.1e-6, None, "metres per second")),
+    ],
+)
+def test_a_power_of_ten_scales_the_number(extract_body, text, expected):
+    assert amounts(extract_body(text)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Half a million pilgrims came to the fair.", (5e5, None, "pilgrims")),
+        ("The bank raised its rate by half a percentage point.", (0.5, None, "percentage points")),
+        ("The ferry fleet shrank by a fifth.", (0.2, None, "")),
+    ],
+)
+def test_a_half_of_a_scale_and_a_share_of_a_change_are_figures(extract_body, text, expected):
+    assert amounts(extract_body(text)) == [expected]
+
+
 def test_scale_words_multiply(extract_body):
     assert amounts(extract_body("The region has 4 hundred million trees.")) == [(4e8, None, "trees")]
 
@@ -79,6 +131,11 @@ def test_numbers_inside_names_are_no_figures(extract_body, text):
     assert extract_body(text).figures == ()
 
 
+def test_a_number_after_a_hyphened_name_is_the_name_s(extract_body):
+    extraction = extract_body("The router has 4 antennas and Wi-Fi 7 support.")
+    assert amounts(extraction) == [(4.0, None, "antennas")]
+
+
 def test_a_name_before_a_unit_of_measurement_keeps_the_figure(extract_body):
     assert amounts(extract_body("The Tablet Max 11 inch costs less.")) == [(11.0, None, "inch")]
 
@@ -99,6 +156,8 @@ def test_a_letter_m_of_a_currency_amount_is_million(extract_body):
         ("The car has a 300 kWh battery.", "kWh"),
         ("A 40-year-old man was arrested.", "year-old"),
         ("The square is 800 sq m.", "sq m"),
+        ("The firm built a 7,500-square-foot depot.", "square-foot"),
+        ("The firm rents a 900 square-foot shop.", "square-foot"),
         ("The tower is 120 metres tall.", "metres"),
         ("Scores rose by 30 basis points.", "basis points"),
         ("The ferry sails at 25 m.p.h. in calm water.", "mph"),
@@ -177,11 +236,35 @@ def test_a_time_after_a_rate_is_not_part_of_it(extract_body):
         ("Rent took a share of income of 30% in the port town.", "share of income"),
         ("Turnout reached 64% of independent voters.", "independent voters"),
         ("Ports logged a 30% rise in cattle imports via US docks.", "cattle imports via US docks"),
+        ("The new ferry carries about 400 cars.", "new ferry"),
+        ("The plan includes harbour grants of $6 million.", "harbour grants"),
+        ("The fund can accept gifts of up to $5,000.", "gifts"),
+        ("Buyers want sub-200 sq m shop floors near the port.", "shop floors"),
     ],
 )
 def test_what_a_figure_measures(extract_body, text, measure):
     [figure] = extract_body(text).figures
     assert figure.measure == measure
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["About 70 officers fought the fire.", "Some 45 employees live in the town.", "Nearly 30 people walk."],
+)
+def test_a_verb_after_a_counted_plural_is_no_measure(extract_body, text):
+    """A count measures the plural it counts: the word after the plural is the clause's verb."""
+    [figure] = extract_body(text).figures
+    assert figure.measure == ""
+
+
+def test_a_verb_before_the_next_amount_ends_a_measure(extract_body):
+    extraction = extract_body("The 4,000mAh battery lasts 20 hours.")
+    assert [f.measure for f in extraction.figures][:1] == ["battery"]
+
+
+def test_a_measure_ends_before_the_next_amount(extract_body):
+    extraction = extract_body("The tablet has 8GB of memory and 256GB of storage.")
+    assert [f.measure for f in extraction.figures] == ["memory", "storage"]
 
 
 def test_one_of_a_plural_is_a_count_of_one(extract_body):

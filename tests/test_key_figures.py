@@ -19,6 +19,11 @@ def test_a_figure_whose_measure_is_its_unit_gets_no_card(extract_body):
     assert extraction.figures and cards(extraction) == []
 
 
+def test_a_count_of_people_gets_no_card_for_the_verb_after_it(extract_body):
+    extraction = extract_body("Police said 40 protesters oppose harsh curfew rules.")
+    assert extraction.figures and cards(extraction) == []
+
+
 def test_a_change_with_what_it_measures_gets_a_card(extract_body):
     assert cards(extract_body("The city saw a 12% reduction in traffic deaths.")) == ["12%"]
 

@@ -34,13 +34,19 @@ SHARE_ASIDE = re.compile(r",\s*or\s+(?:about\s+|nearly\s+|almost\s+)?$")
 COMPARISON_WORDS_BEFORE = COMPARISON_WORDS | {"of"}  # '40 million of the 90 million crowns'
 # How far around a figure a date, its qualifier and its change are looked for (characters).
 NEAR = 120
+# A change and the level it reached ('rose $1.20 to $45.20'): the level is this many times the change.
+LEVEL_RATIO = 3.0
+CHANGE_WORDS = lexicon.INCREASE_WORDS | lexicon.DECREASE_WORDS
+SINGLE_QUALIFIERS = frozenset(q for q in lexicon.QUALIFIERS if " " not in q)
 ORDINAL_OR_TIME = re.compile(r"^(?:st|nd|rd|th|s)\b|^:\d\d|^[ap]\.?m\b")
 # A number right after a name is part of the name: "Match 4", "Gate 7", "Phone 11", "FTSE 100".
 # "one of the largest ports": one of a plural.
 ONE_OF = re.compile(r"\b[Oo]ne of (?:the|its|his|her|their|our|my|your)(?: most)?(?= )")
+# Half of a scale word or of a point of a share, written in words.
+HALF = re.compile(r"\b[Hh]alf an? (?P<scale>thousand|million|billion|trillion|percentage point)\b")
 OR_NUMBER = re.compile(rf"\s+or\s+{BODY}", re.IGNORECASE)
 NOT_NAMES = lexicon.JOINING_WORDS | lexicon.DETERMINERS | lexicon.SUBORDINATORS
-NAME_BEFORE = re.compile(r"(?:^|[\s(])(?P<name>[A-Z][\w&/]*|[a-z]+[A-Z][\w&/]*)\s$")
+NAME_BEFORE = re.compile(r"(?:^|[\s(])(?P<name>[A-Z][\w&/-]*|[a-z]+[A-Z][\w&/-]*)\s$")
 
 
 class Amount(NamedTuple):
@@ -62,8 +68,22 @@ def amounts_in(text: str) -> Iterator[Amount]:
         yield Amount(low, high, counted_after_of(text, end), start, end)
     for share, start, end in fractions(text):
         yield Amount(share, None, "", start, end)
+    yield from halves(text)
     if numbered:
         yield from ones_of(text)
+
+
+def halves(text: str) -> Iterator[Amount]:
+    """'half a million people' as 500,000 people, 'half a percentage point' as 0.5 percentage points."""
+    if "alf a" not in text:
+        return
+    for half in HALF.finditer(text):
+        scale = half.group("scale").lower()
+        if scale == "percentage point":
+            yield Amount(0.5, None, "percentage points", half.start(), half.end())
+            continue
+        unit, end = counted(text, half.end()) or ("", half.end())
+        yield Amount(0.5 * lexicon.SCALES[scale], None, unit, half.start(), end)
 
 
 def numbers_in(text: str) -> Iterator[Amount]:
@@ -189,11 +209,26 @@ def ranged(text: str, first: Quantity, unit: str, end: int) -> Amount | None:
     second_unit, second_end = unit_of(text, second)
     if unit and second_unit != unit and not second_unit.startswith(unit + " "):
         return changed(text, first, unit, end)
+    if is_change_and_level(text, first, second, has_unit=bool(unit)):
+        return None
     low = first.value
     written = number_value(second.number, None) or 0.0
     if second.scale and not first.scale and low <= written * 10:
         low = number_value(first.number, second.scale) or low
     return Amount(low, second.value, second_unit, first.start, second_end)
+
+
+def is_change_and_level(text: str, first: Quantity, second: Quantity, *, has_unit: bool) -> bool:
+    """'rose $1.20 to $45.20', 'cut by 5,000 to 20,000': an amount after 'by', or with its unit after
+    a word of change, and a far larger one joined by 'to' are the change and the level it reached,
+    not a range, whose ends are of one size ('rise 5 to 7 percent') or share the unit written last
+    ('cut 5,000 to 20,000 jobs')."""
+    if abs(second.value) <= LEVEL_RATIO * abs(first.value):
+        return False
+    before = text[max(0, first.start - NEAR) : first.start].lower().split()
+    while before and before[-1] in SINGLE_QUALIFIERS:
+        before.pop()
+    return bool(before) and (before[-1] == "by" or (has_unit and before[-1] in CHANGE_WORDS))
 
 
 def changed(text: str, first: Quantity, unit: str, end: int) -> Amount | None:
@@ -235,8 +270,8 @@ def is_spelled_count(text: str, quantity: Quantity, amount: Amount) -> bool:
     """A small number in words is a figure only with what it counts ('three new schools', 'two
     hours', 'a five-year term' of five years), not alone ('three of them') nor in an adjective
     that measures nothing ('a two-party system', 'two-thirds')."""
-    if quantity.number[:1].isdigit():
-        return False
+    if not quantity.number[:1].isalpha():
+        return False  # '12', '.500'
     if text[quantity.end : quantity.end + 1] == "-":
         return amount.unit.lower() not in MEASUREMENT_UNITS  # 'a five-year journey' lasts 5 years
     largest = max(amount.value, amount.range_end or 0.0)

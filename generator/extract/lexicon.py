@@ -253,6 +253,24 @@ DECREASE_WORDS = words(
     lower less shrink shrank shrunk plunge plunged plummet plummeted slump slumped slide slid sink
     sank loss losses lost dip dipped halved contraction contracted"""
 )
+# Nouns whose plural does not end in s, so that "60 fishermen" counts fishermen.
+IRREGULAR_PLURALS = words("people children men women police staff cattle feet teeth mice geese")
+# Units of measurement, as written after a number (lower case; plurals listed where irregular).
+MEASUREMENT_UNITS = words(
+    """percent points point hours hour days day weeks week months month years year minutes minute min
+    mins seconds second secs decades decade centuries century times nights night
+    tons ton tonnes tonne kilometers kilometer kilometres kilometre km miles mile meters meter metres
+    metre m cm mm nm μm um nanometers nanometer nanometres nanometre
+    feet foot ft inches inch yards yard yds acres acre hectares hectare ha
+    grams gram g kilograms kilogram kg kilos kilo mg pounds pound lb lbs ounces ounce oz liters liter
+    litres litre l ml gallons gallon barrels barrel degrees degree calories calorie kcal decibels
+    decibel db volts volt v kv watts watt w kw mw gw kwh mwh gwh twh gigawatts gigawatt megawatts
+    megawatt kilowatts kilowatt mah hz khz mhz ghz gb mb tb kb mbps gbps kbps hp bhp ps horsepower
+    horses knots knot kt mph kph km/h mpg psi ksi nm lb-ft bps ppg rpg apg cents cent pence p
+    yuan yen rupees rupee euros euro dollars dollar pesos peso shekels shekel ringgit won francs
+    rubles roubles kn baht rand reais naira lira usd eur gbp jpy cny chf aud cad inr mxn"""
+)
+
 QUALIFIERS: tuple[str, ...] = (
     "up to",
     "more than",

@@ -58,6 +58,7 @@ PRONOUNS = lexicon.words("it they he she we i you this these those there")
 OBJECT_PRONOUNS = lexicon.words("him them us me")
 PREPOSITIONS = lexicon.words("in on at by with without for from into over through under within")
 COPULAS = lexicon.words("is are was were be been being")
+MODALS = lexicon.words("can could will would shall should may might must to")
 # Unions made once: a set operator in a condition builds a new set each time it runs.
 OPENING_FUNCTION_WORDS = lexicon.FUNCTION_WORDS - RELATIVES - PRONOUNS  # what a subject does not start with
 FUNCTION_WORDS_OR_PRONOUNS = lexicon.FUNCTION_WORDS | PRONOUNS
@@ -174,14 +175,16 @@ def governor(clause: str) -> str:
         if word.lower() == "of" and kept and i and words[i - 1].lower() not in lexicon.FUNCTION_WORDS:
             kept.insert(0, word)  # 'a share of income of 30%'
             continue
-        if word.lower() in lexicon.FUNCTION_WORDS or (is_verb(word) and not is_noun):
-            break
+        if word.lower() in lexicon.FUNCTION_WORDS or (is_verb(word) and not (is_noun and not kept)):
+            break  # a change noun heads the phrase ('a fare increase of'); a verb before its head ends it
         kept.insert(0, word)
     if found.group("link") == "by" and any(a.islower() and b[:1].isupper() for a, b in pairwise(kept)):
         return ""  # 'raised fares by 5%' measures fares; 'Ana leads Bo by 5 points' is a verb's clause
     before = words[-len(kept) - 1].lower() if 0 < len(kept) < len(words) else ""
     if len(kept) == 1 and (before in PREPOSITIONS or (before in COPULAS and found.group("link") != "of")):
         return ""  # 'in need of 40 nurses', 'is unpopular at 38%': an idiom or a predicate, no noun
+    if before in MODALS and len(kept) > 1:
+        kept.pop(0)  # 'can accept gifts of': the word after a modal or 'to' is a verb
     return " ".join(kept)
 
 
@@ -213,8 +216,8 @@ def is_verb_in_phrase(word: str, *, first: bool, last: bool = False) -> bool:
 
 def modified(text: str, end: int, unit: str) -> str:
     """'a 300 kWh battery': the noun after a unit of measurement, currency or percent."""
-    if unit and unit[:1].islower() and " " in unit and not unit.startswith(("square", "cubic", "degree")):
-        return ""  # a counted noun phrase is itself what is counted, not a modifier
+    if unit and unit[:1].islower() and is_counted_noun(unit):
+        return ""  # what is counted is itself the measure; a word after it starts the clause's verb
     after = MODIFIED.match(text, end, min(len(text), end + PHRASE_REACH))
     if after is None:
         return ""
@@ -223,7 +226,24 @@ def modified(text: str, end: int, unit: str) -> str:
         return ""
     if first.endswith("ing") and not is_noun_after(after.group("phrase")):
         return ""  # "60% saying they ...": a clause of its own; "a 5% operating margin" is a noun
-    return noun_phrase(after.group("phrase").removeprefix("worth of "), up_to_preposition=True)
+    phrase = after.group("phrase").removeprefix("worth of ")
+    if text[
+        after.end() : after.end() + 1
+    ].isdigit():  # with the next amount, a verb before it ends the phrase
+        phrase += text[after.end() :].split(maxsplit=1)[0]
+    return noun_phrase(phrase, up_to_preposition=True)
+
+
+def is_counted_noun(unit: str) -> bool:
+    """'new classrooms', 'protesters': a noun phrase or a plural noun is what the number counts, the
+    head of its phrase; a unit of measurement ('a 300 kWh battery', '800 square feet of space', '15
+    miles east of the port') may be followed by what it describes."""
+    if " " in unit:
+        return not unit.startswith(("square", "cubic", "degree", "sq"))
+    if unit in lexicon.MEASUREMENT_UNITS:
+        return False
+    is_plural = len(unit) > 3 and unit.endswith("s") and not unit.endswith(("ss", "'s", "\u2019s"))
+    return unit in lexicon.IRREGULAR_PLURALS or is_plural
 
 
 def is_noun_after(phrase: str) -> bool:
@@ -252,11 +272,24 @@ def subject(text: str, clause: str, start: int, *, needs_verb: bool) -> str:
         if is_verb_in_phrase(word, first=not taken) or word[-1] in CLAUSE_MARKS:
             break
         taken.append(word)
+    if not needs_verb and is_verb_before_amount(taken, len(strip_qualifier(" ".join(words)).split())):
+        taken.pop()  # 'The new sedan delivers 250 hp': the word right before the amount is the verb
     if not taken or taken[0].lower() in PRONOUNS or (needs_verb and len(taken) == len(words)):
         return ""
     if taken[0].lower().endswith("ing") or taken[0].lower() in ("everything", "something", "anything"):
         return ""  # "Following ...", "doubling it to": a participle's clause has no subject
     return " ".join(taken)
+
+
+def is_verb_before_amount(taken: list[str], reach: int) -> bool:
+    """The subject's words, a plain noun phrase, run up to the amount (or its qualifier), and the last
+    is a lower-case word after another: a verb the lexicon does not know ('delivers', 'weighs',
+    'carry'), since a noun phrase does not end next to its clause's amount. A phrase with a function
+    word may end in a noun before an amount of time ('a pier for the ferry fleet ten years ago')."""
+    if len(taken) < 2 or len(taken) != reach or any(w.lower() in lexicon.FUNCTION_WORDS for w in taken):
+        return False
+    last = taken[-1]
+    return last.isalpha() and last.islower()
 
 
 def is_complement_that(words: list[str]) -> bool:
@@ -335,6 +368,15 @@ def is_time_phrase(phrase: str) -> bool:
     return bool(words) and (is_time(words[0]) or bool(YEAR.match(words[0])))
 
 
+def is_amount_word(word: str) -> bool:
+    return bool(word) and (word[0].isdigit() or word[0] in "$\u20ac\u00a3\u00a5")
+
+
+def is_verb_before(word: str, previous: str) -> bool:
+    """A lower-case word before an amount, not after a determiner ('the richest 1 percent')."""
+    return word.isalpha() and word.islower() and previous.lower() not in lexicon.DETERMINERS
+
+
 def noun_phrase(phrase: str, *, up_to_preposition: bool = False) -> str:
     """The phrase cut where a clause of its own starts (a verb, a relative, a pronoun), without a
     leading article: a measure a reader can take in at a glance."""
@@ -342,7 +384,7 @@ def noun_phrase(phrase: str, *, up_to_preposition: bool = False) -> str:
         return ""
     words: list[str] = []
     written = phrase.split()[:MEASURE_MAX_WORDS]
-    for word in written:
+    for i, word in enumerate(written):
         lowered = word.lower()
         last = len(words) + 1 == len(written)
         if word in OBJECT_PRONOUNS and len(words) > 1:  # as written: 'US' is a country
@@ -354,8 +396,11 @@ def noun_phrase(phrase: str, *, up_to_preposition: bool = False) -> str:
             break  # "shares of the firm on Monday": when, not what
         if NUMBERISH.fullmatch(word) and not (words and words[-1][:1].isupper() and word.isdigit()):
             break  # an amount ends the phrase; a number after a name is the name's ("Index 100")
-        if lowered in ("and", "or") and len(words) > 3:
-            break
+        following = written[i + 1] if i + 1 < len(written) else ""
+        if lowered in ("and", "or") and (len(words) > 3 or is_amount_word(following)):
+            break  # ... or before another amount: '8GB of memory and 256GB of storage'
+        if words and is_amount_word(following) and is_verb_before(word, words[-1]):
+            break  # 'battery supports 65W charging': a verb the lexicon does not know
         if words and lowered in ("than", "by", "from", "to", "out"):
             break
         if words and lowered.endswith("ing") and len(words) + 1 < len(phrase.split()):

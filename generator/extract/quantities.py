@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import groupby
+from itertools import chain, groupby
 from typing import NamedTuple
 
 from generator.extract import lexicon
@@ -49,6 +49,7 @@ BODY = (
     rf"(?P<currency>{CURRENCY})?\s?"
     r"(?P<number>\d/\d{1,2}(?=\s[a-z])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
     rf"|{SPELLED})"
+    r"(?:(?:\s?\u00d7\s?10\^?|\s?[x*]\s?10\^)(?P<exponent>[-\u2212]?\d{1,2}))?"
     rf"(?:(?P<scale>(?:{SCALE_WORD}))\b)?"
     r"(?:\s?(?P<percent>%|percent\b|per cent\b|pct\b|pc\b|percentage points?\b|basis points?\b))?"
     r"(?P<currency_after>€|£|\$)?"
@@ -61,6 +62,11 @@ ORDER_SIZES = {"tens": 10.0, "hundreds": 100.0}
 # "two-thirds of", "half the", "a quarter of": a share written in words.
 FRACTION = re.compile(
     r"\b(?:(?P<count>a|one|two|three|four)[- ])?(?P<part>half|thirds?|quarters?|fifths?)(?= of | the )",
+    re.IGNORECASE,
+)
+# 'grew by a third', 'cut by two-fifths': a share of a change, after 'by'.
+BY_FRACTION = re.compile(
+    r"(?<=\bby )(?P<count>a|one|two|three|four)[- ](?P<part>thirds?|quarters?|fifths?)\b(?! of | the )",
     re.IGNORECASE,
 )
 PARTS = {"half": 2.0, "third": 3.0, "quarter": 4.0, "fifth": 5.0}
@@ -77,6 +83,12 @@ FROM_BEFORE = re.compile(
 FROM_TO_GAP = re.compile(
     r"(?:\s+(?!(?:and|or|but|while|to)\b)(?:[^\W\d_][\w.'\u2019-]*|(?:1[89]|20)\d\d\b)){0,4}\s+to\s+",
     re.IGNORECASE,
+)
+# After an 'm' glued to a number with no currency, a word that says the 'm' is metres: a dimension
+# ('37m long', '12m-wide') or a race run over that distance ('the 400m hurdles').
+METRES_AFTER = re.compile(
+    r"[- ](?:long|wide|high|tall|deep|away|across|apart|race|sprint|dash|relay|hurdles|freestyle"
+    r"|backstroke|breaststroke|butterfly|medley)\b"
 )
 # Every figure holds a digit or a number word, at most 12 characters after its start ("minus US $5").
 FIGURE_REACH = 12
@@ -141,18 +153,24 @@ def figure_matches(text: str) -> Iterator[re.Match[str]]:
 
 def quantity_of(match: re.Match[str]) -> Quantity | None:
     """The quantity a FIGURE or RANGE_END match writes, or None when its number does not parse."""
-    value = number_value(match.group("number"), match.group("scale"))
+    scale, end = match.group("scale") or "", match.end()
+    if scale == "m" and not match.group("currency") and METRES_AFTER.match(match.string, end):
+        scale, end = "", end - 1  # '37m long': the 'm' is its unit, metres, not a million
+    value = number_value(match.group("number"), scale)
     if value is None:
         return None
+    if match.group("exponent"):  # '6.02 x 10^23', or with a times sign and a minus sign
+        exponent = int(match.group("exponent").replace("\u2212", "-"))
+        value = float(f"{value * 10.0**exponent:.12g}")
     if match.group("sign"):
         value = -value
     return Quantity(
         value=value,
         start=match.start() + len(match.group()) - len(match.group().lstrip()),
-        end=match.end(),
+        end=end,
         currency=match.group("currency") or match.group("currency_after") or "",
         percent=match.group("percent") or "",
-        scale=match.group("scale") or "",
+        scale=scale,
         number=match.group("number"),
     )
 
@@ -225,7 +243,7 @@ def fractions(text: str) -> Iterator[tuple[float, int, int]]:
     # (a regex of them is tried at every 'a' and 'i' of the text, a generator costs more than the test).
     if not ("alf" in text or "hird" in text or "uarter" in text or "ifth" in text):
         return
-    for match in FRACTION.finditer(text):
+    for match in chain(FRACTION.finditer(text), BY_FRACTION.finditer(text)):
         count = match.group("count") or "a"
         if match.group("part").lower() == "half" and count.lower() not in ("a", "one"):
             continue

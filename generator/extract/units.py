@@ -36,23 +36,7 @@ CURRENCIES = {
     "chf": "CHF",
     "rs": "Rs",
 }
-# Units of measurement, as written after a number (lower case; plurals listed where irregular).
-MEASUREMENT_UNITS = lexicon.words(
-    """percent points point hours hour days day weeks week months month years year minutes minute min
-    mins seconds second secs decades decade centuries century times nights night
-    tons ton tonnes tonne kilometers kilometer kilometres kilometre km miles mile meters meter metres
-    metre m cm mm nm μm um nanometers nanometer nanometres nanometre
-    feet foot ft inches inch yards yard yds acres acre hectares hectare ha
-    grams gram g kilograms kilogram kg kilos kilo mg pounds pound lb lbs ounces ounce oz liters liter
-    litres litre l ml gallons gallon barrels barrel degrees degree calories calorie kcal decibels
-    decibel db volts volt v kv watts watt w kw mw gw kwh mwh gwh twh gigawatts gigawatt megawatts
-    megawatt kilowatts kilowatt mah hz khz mhz ghz gb mb tb kb mbps gbps kbps hp bhp ps horsepower
-    horses knots knot kt mph kph km/h mpg psi ksi nm lb-ft bps ppg rpg apg cents cent pence p
-    yuan yen rupees rupee euros euro dollars dollar pesos peso shekels shekel ringgit won francs
-    rubles roubles kn baht rand reais naira lira usd eur gbp jpy cny chf aud cad inr mxn"""
-)
-# Nouns whose plural does not end in s, so that "60 fishermen" counts fishermen.
-IRREGULAR_PLURALS = lexicon.words("people children men women police staff cattle feet teeth mice geese")
+MEASUREMENT_UNITS = lexicon.MEASUREMENT_UNITS
 # Words that end in s but are not plural nouns: verbs and the like after a count.
 NOT_PLURALS = lexicon.words(
     """is was has does says gets makes takes goes comes puts sets runs sells costs pays means stands
@@ -69,14 +53,14 @@ RATE_NOUNS = lexicon.words(
 )
 # Units of two words or written with a space or a sign.
 COMPOUND_UNITS = re.compile(
-    r"\s?(?P<unit>degrees? (?:celsius|fahrenheit|kelvin|centigrade)|(?:square|cubic) [a-z]+|years?[- ]old"
+    r"\s?(?P<unit>degrees? (?:celsius|fahrenheit|kelvin|centigrade)|(?:square|cubic)[- ][a-z]+|years?[- ]old"
     r"|m\.p\.h\.?|sq\.? ?(?:m|ft|km|mi)\b|sqm\b|m2\b|km2\b|parts per (?:million|billion)|lb-ft|km/h)",
     re.IGNORECASE,
 )
 HYPHENED_RATE = re.compile(r"(?P<unit>[a-z]+)-(?:a|an|per)-[a-z]+")
 GLUED = re.compile(r"(?P<unit>[^\W\d_]+)\b")
 WORD = re.compile(r"\s+(?P<word>[^\W\d_](?:[\w'/-]*\w)?)")
-HYPHENED = re.compile(r"-(?P<unit>(?:years?-old)|[^\W\d_]+)\b")
+HYPHENED = re.compile(r"-(?P<unit>years?-old|(?:square|cubic)-[a-z]+|[^\W\d_]+)\b")
 COUNT_WORDS = 4
 ONE_COUNT_WORDS = 2
 PRIME_UNITS = {"'": "foot", "\u2032": "foot", "\u2033": "inch"}
@@ -193,7 +177,7 @@ def is_adjective(text: str, word: re.Match[str]) -> bool:
 
 def is_plural(word: str) -> bool:
     lowered = word.lower()
-    if lowered in IRREGULAR_PLURALS or lowered.endswith("men"):
+    if lowered in lexicon.IRREGULAR_PLURALS or lowered.endswith("men"):
         return True
     return lowered.endswith("s") and not lowered.endswith(("ss", "us", "is")) and lowered not in NOT_PLURALS
 
