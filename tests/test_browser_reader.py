@@ -71,6 +71,13 @@ def test_words_of_a_quote_find_its_brief_not_the_speakers_page(page, base_url):
     expect(page.locator(".md-search-result__item > a[href*='/actors/']")).to_have_count(0)
 
 
+def test_a_phrase_with_small_words_finds_its_brief(page, base_url):
+    """Material's search makes every word a prefix: 'in' alone would find 'Ines Duarte' first."""
+    search(page, base_url, "the cleanest the river has been in a decade")
+    results = page.locator(".md-search-result__item > a.md-search-result__link")
+    expect(results.first).to_have_attribute("href", re.compile(r"/briefs/river-cleanup/"))
+
+
 def test_older_and_newer_link_the_briefs_in_order(page, base_url):
     page.goto(base_url + "briefs/harbor-bridge/")
     page.locator(".brief-pager a[rel=prev]").click()

@@ -69,7 +69,7 @@ def test_partial_quote_is_shown_inside_its_sentence(page, base_url):
 
 def test_actor_quotes_are_grouped_by_brief_with_its_title_once(page, base_url):
     page.goto(base_url + ACTOR)
-    headings = page.locator(f"h2#quotes + div h3 a[href$='{BRIEF}']")
+    headings = page.locator(f"h2#quotes + section h3 a[href$='{BRIEF}']")
     expect(headings).to_have_count(1)
     assert page.locator(".quote-brief-date time").count() == 1
     quotes = page.locator(".brief-quote").all_inner_texts()

@@ -67,8 +67,33 @@
     return parts.length ? parts.join(", ") : "";
   }
 
+  // Material's search appends a wildcard to every word of a query, so in a phrase the small words
+  // match any name they begin ('we' finds 'Werner'), and its index holds none of them. A query of
+  // several words is sent without them: a phrase of a quote or a figure's measure finds its brief.
+  var SMALL_WORDS = (
+    "a about after all also an and any are as at be been before but by can could did do does for " +
+    "from had has have he her here him his how i if in into is it its just me more most my no not " +
+    "now of on one or our out she so some than that the their them then there these they this " +
+    "those to too up us very was we were what when where which while who will with would you your"
+  ).split(" ");
+
+  function withoutSmallWords(query) {
+    var words = query.split(/\s+/).filter(Boolean);
+    var kept = words.filter(function (word) {
+      return SMALL_WORDS.indexOf(word.toLowerCase().replace(/^\W+|\W+$/g, "")) < 0;
+    });
+    return words.length > 1 && kept.length ? kept.join(" ") : query;
+  }
+
   window.Worker = function (url, options) {
     var worker = new Native(url, options);
+    var post = worker.postMessage.bind(worker);
+    worker.postMessage = function (message, transfer) {
+      if (message && message.type === 2 && typeof message.data === "string") {
+        message = { type: message.type, data: withoutSmallWords(message.data) };
+      }
+      return transfer === undefined ? post(message) : post(message, transfer);
+    };
     worker.addEventListener("message", function (event) {
       var message = event.data;
       if (message && message.data && Array.isArray(message.data.items)) {
